@@ -1,0 +1,46 @@
+using Bayan.Data;
+using Bayan.Demo;
+using Bayan.Web.Cli;
+using Bayan.Web.Errors;
+using Bayan.Web.Health;
+using Bayan.Web.PublicSite;
+
+namespace Bayan.Web.Hosting;
+
+/// <summary>The composition root: serving, every command and the tests build the application here.</summary>
+public static class BayanWebApp
+{
+    public static WebApplication Build(BayanArgs args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Raw,
+            // appsettings.json and the default theme sit beside the program, wherever it is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(args.Settings);
+
+        var options = builder.Configuration.ReadBayanOptions();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddBayanData(options);
+        builder.Services.AddScoped<DemoSite>();
+        builder.AddThemes(options);
+        builder.AddPublicSite();
+        builder.AddHealth();
+
+        var app = builder.Build();
+        app.UseErrorPages();
+        app.MapThemeAssets();
+        app.MapHealth();
+        app.MapPublicSite();
+        return app;
+    }
+
+    /// <summary>Checks the data folder and migrates the database; a StartupException names what to fix.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
+        await DatabaseStartup.PrepareAsync(app.Services.GetRequiredService<BayanOptions>(), db, ct);
+    }
+}

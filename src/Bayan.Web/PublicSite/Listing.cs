@@ -1,0 +1,31 @@
+using Bayan.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.PublicSite;
+
+/// <summary>One page of a release listing, newest first.</summary>
+public sealed record Listing(IReadOnlyList<ReleaseCard> Releases, Pager Pager, int Total)
+{
+    /// <summary>Null when the listing has no such page.</summary>
+    public static async Task<Listing?> LoadAsync(
+        IQueryable<ReleaseVersion> versions, int page, SiteSnapshot site, string lang, string path, CancellationToken ct)
+    {
+        var size = site.Site.PageSize;
+        var total = await versions.CountAsync(ct);
+        if (!Pager.Exists(page, total, size))
+            return null;
+        var items = await versions.WithListingData().NewestFirst()
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Listing(
+            [.. items.Select(v => ReleaseCard.From(v, site))],
+            Pager.Create(path, page, total, size, lang),
+            total);
+    }
+
+    public Dictionary<string, object?> ToValues() => new()
+    {
+        ["releases"] = Releases,
+        ["pager"] = Pager,
+        ["total"] = Total,
+    };
+}

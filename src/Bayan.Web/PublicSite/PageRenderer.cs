@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Bayan.Localization;
+using Bayan.Themes;
+using Bayan.Web.Hosting;
+
+namespace Bayan.Web.PublicSite;
+
+/// <summary>What a page says about itself to the layout: title, canonical path, language versions.</summary>
+public sealed record PageInfo(string Title, string CanonicalPath)
+{
+    /// <summary>The versions of this page in other languages (and this one): hreflang alternates and the language switcher.</summary>
+    public IReadOnlyList<(string Lang, string Path)> Versions { get; init; } = [];
+    public string Description { get; init; } = "";
+    public bool NoIndex { get; init; }
+}
+
+public sealed record LanguageLink(string Code, string Name, string Url, string AbsoluteUrl, bool Current, string Dir);
+
+/// <summary>Renders a page's template inside the theme's layout, with everything the layout shows around it.</summary>
+public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation)
+{
+    private static readonly ConcurrentDictionary<string, Dictionary<string, object?>> Texts = new();
+
+    public async Task<IResult> RenderAsync(
+        HttpContext http, SiteSnapshot site, string lang, string template, PageInfo page,
+        IReadOnlyDictionary<string, object?> values, int status = StatusCodes.Status200OK)
+    {
+        var request = http.Request;
+        var language = Languages.Get(lang);
+        var nav = await navigation.ReadAsync(lang, http.RequestAborted);
+        var versions = page.Versions
+            .Where(v => site.IsEnabled(v.Lang))
+            .Select(v => Languages.Find(v.Lang) is { } l
+                ? new LanguageLink(l.Code, l.NativeName, v.Path, SiteUrls.Absolute(request, v.Path), l.Code == lang, l.Direction)
+                : null)
+            .OfType<LanguageLink>()
+            .ToList();
+        var siteLanguage = site.In(lang);
+
+        var all = new Dictionary<string, object?>(values)
+        {
+            ["lang"] = lang,
+            ["dir"] = language.Direction,
+            ["t"] = TextsFor(lang),
+            ["site_name"] = siteLanguage.SiteName,
+            ["tagline"] = siteLanguage.Tagline,
+            ["home_url"] = SiteUrls.Home(lang),
+            ["title"] = page.Title,
+            ["description"] = page.Description,
+            ["canonical"] = SiteUrls.Absolute(request, page.CanonicalPath),
+            ["noindex"] = page.NoIndex,
+            ["languages"] = versions,
+            ["menu"] = nav.Menu,
+            ["link_lists"] = nav.LinkLists,
+            ["categories"] = nav.Categories,
+            ["offices"] = nav.Offices,
+            ["assets"] = ThemeSetup.AssetsPath,
+        };
+        all["content"] = await theme.RenderAsync(template, all);
+        var html = await theme.RenderAsync("layout", all);
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    /// <summary>A localized error page inside the layout, with optional links to where the reader may go instead.</summary>
+    public Task<IResult> ErrorAsync(HttpContext http, SiteSnapshot site, string lang, int status, string message, IReadOnlyList<Link>? links = null)
+    {
+        var heading = Messages.Get(lang, $"error_{status}_title");
+        return RenderAsync(http, site, lang, "error",
+            new PageInfo(heading, http.Request.Path) { NoIndex = true, Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.Home(l.Code)))] },
+            new Dictionary<string, object?>
+            {
+                ["status"] = status,
+                ["heading"] = heading,
+                ["message"] = message,
+                ["links"] = links ?? [],
+            },
+            status);
+    }
+
+    public Task<IResult> NotFoundAsync(HttpContext http, SiteSnapshot site, string lang, string? message = null, IReadOnlyList<Link>? links = null) =>
+        ErrorAsync(http, site, lang, StatusCodes.Status404NotFound, message ?? Messages.Get(lang, "error_404_message"), links);
+
+    public Task<IResult> BadRequestAsync(HttpContext http, SiteSnapshot site, string lang, string message) =>
+        ErrorAsync(http, site, lang, StatusCodes.Status400BadRequest, message);
+
+    private static Dictionary<string, object?> TextsFor(string lang) =>
+        Texts.GetOrAdd(lang, l => Messages.For(l).ToDictionary(p => p.Key, p => (object?)p.Value));
+}

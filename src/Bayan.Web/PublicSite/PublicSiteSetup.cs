@@ -1,0 +1,25 @@
+namespace Bayan.Web.PublicSite;
+
+internal static class PublicSiteSetup
+{
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
+    public static void AddPublicSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SiteReader>();
+        builder.Services.AddScoped<NavigationReader>();
+        builder.Services.AddScoped<PageRenderer>();
+    }
+
+    /// <summary>The public URLs of DESIGN.md; literal segments (category, tag, pages) win over office codes.</summary>
+    public static void MapPublicSite(this WebApplication app)
+    {
+        app.MapMethods("/", GetAndHead, RootPage.HandleAsync);
+        app.MapMethods("/{lang}/", GetAndHead, HomePage.HandleAsync);
+        app.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
+        app.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);
+        app.MapMethods("/{lang}/pages/{slug}", GetAndHead, StaticPages.HandleAsync);
+        app.MapMethods("/{lang}/{office}/", GetAndHead, OfficePage.HandleAsync);
+        app.MapMethods("/{lang}/{office}/{id:int}/{slug?}", GetAndHead, ReleasePage.HandleAsync);
+    }
+}

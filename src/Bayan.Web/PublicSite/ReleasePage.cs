@@ -1,0 +1,94 @@
+using Bayan.Data;
+using Bayan.Dates;
+using Bayan.Localization;
+using Bayan.Releases;
+using Bayan.Slugs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.PublicSite;
+
+/// <summary>/{lang}/{office}/{id}/{slug}: one release in one language; any other spelling of its address redirects there.</summary>
+internal static class ReleasePage
+{
+    public static async Task<IResult> HandleAsync(
+        string lang, string office, int id, string? slug,
+        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+    {
+        var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
+        if (request.Stop is { } stop)
+            return stop;
+        var site = request.Site!;
+        if (!Slug.IsWellFormed(office) || (slug is not null && !Slug.IsWellFormed(slug)))
+            return await pages.NotFoundAsync(http, site, lang);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var release = await db.Releases.AsNoTracking().VisibleAt(now)
+            .Include(r => r.Office).ThenInclude(o => o.Names)
+            .Include(r => r.Versions)
+            .Include(r => r.Categories).ThenInclude(c => c.Names)
+            .Include(r => r.Tags)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        if (release is null)
+            return await pages.NotFoundAsync(http, site, lang);
+
+        var available = release.Versions.Where(v => site.IsEnabled(v.Language))
+            .OrderBy(v => site.Languages.ToList().FindIndex(l => l.Code == v.Language)).ToList();
+        var version = available.FirstOrDefault(v => v.Language == lang);
+        if (version is null)
+        {
+            return await pages.NotFoundAsync(http, site, lang,
+                Messages.Format(lang, "error_not_in_language", Languages.Get(lang).NativeName),
+                [.. available.Select(v => new Link($"{Languages.Get(v.Language).NativeName}: {v.Title}", UrlOf(release, v)))]);
+        }
+
+        var canonical = UrlOf(release, version);
+        if (office != release.Office.Code || slug != version.Slug)
+            return Results.Redirect(canonical, permanent: true);
+
+        var original = release.Versions.FirstOrDefault(v => v.IsOriginal);
+        var values = new Dictionary<string, object?>
+        {
+            ["release"] = new ReleaseView(
+                version.Title,
+                version.Summary,
+                version.BodyHtml,
+                DateFormatter.Format(release.PublishAt ?? release.CreatedAt, site.Zone, lang),
+                release.ReferenceNumber is null ? null : Digits.ForLanguage(release.ReferenceNumber, lang),
+                ReleaseCard.TypeLabel(release.Type, lang),
+                release.Office.NameIn(lang),
+                SiteUrls.Office(lang, release.Office.Code),
+                !version.IsOriginal,
+                original is null || version.IsOriginal || !site.IsEnabled(original.Language)
+                    ? null
+                    : new Link(Messages.Format(lang, "release_translated_from", Languages.Get(original.Language).NativeName), UrlOf(release, original)),
+                [.. release.Categories.Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
+                [.. release.Tags.Select(t => new Link(t.Name, SiteUrls.Tag(lang, t.Slug)))],
+                release.FeaturedImage),
+        };
+        var info = new PageInfo(version.Title, canonical)
+        {
+            Versions = [.. available.Select(v => (v.Language, UrlOf(release, v)))],
+            Description = version.Summary,
+        };
+        return await pages.RenderAsync(http, site, lang, "release", info, values);
+    }
+
+    private static string UrlOf(Release release, ReleaseVersion version) =>
+        SiteUrls.Release(version.Language, release.Office.Code, release.Id, version.Slug);
+}
+
+public sealed record ReleaseView(
+    string Title,
+    string Summary,
+    string BodyHtml,
+    LocalDate Date,
+    string? Number,
+    string Type,
+    string OfficeName,
+    string OfficeUrl,
+    bool Translated,
+    Link? Original,
+    IReadOnlyList<Link> Categories,
+    IReadOnlyList<Link> Tags,
+    string? FeaturedImage);

@@ -1,0 +1,18 @@
+namespace Bayan.Web.PublicSite;
+
+/// <summary>Every public path Bayan links to, built in one place so links and routes agree.</summary>
+public static class SiteUrls
+{
+    public static string Home(string lang) => $"/{lang}/";
+    public static string Office(string lang, string office) => $"/{lang}/{Escape(office)}/";
+    public static string Release(string lang, string office, int id, string slug) => $"/{lang}/{Escape(office)}/{id}/{Escape(slug)}";
+    public static string Category(string lang, string slug) => $"/{lang}/category/{Escape(slug)}/";
+    public static string Tag(string lang, string slug) => $"/{lang}/tag/{Escape(slug)}/";
+    public static string Page(string lang, string slug) => $"/{lang}/pages/{Escape(slug)}";
+
+    public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}?page={page}";
+
+    public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{path}";
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

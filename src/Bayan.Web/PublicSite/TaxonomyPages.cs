@@ -1,0 +1,72 @@
+using Bayan.Data;
+using Bayan.Localization;
+using Bayan.Releases;
+using Bayan.Slugs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.PublicSite;
+
+/// <summary>/{lang}/category/{slug}/ and /{lang}/tag/{slug}/: releases filed under a category (and its subcategories) or a tag.</summary>
+internal static class TaxonomyPages
+{
+    public static async Task<IResult> CategoryAsync(
+        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+    {
+        var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
+        if (request.Stop is { } stop)
+            return stop;
+        var site = request.Site!;
+        var ct = http.RequestAborted;
+        var name = Slug.IsWellFormed(slug)
+            ? await db.CategoryNames.AsNoTracking().FirstOrDefaultAsync(n => n.Language == lang && n.Slug == slug, ct)
+            : null;
+        if (name is null)
+            return await pages.NotFoundAsync(http, site, lang);
+
+        var ids = await db.Categories.Where(c => c.Id == name.CategoryId || c.ParentId == name.CategoryId).Select(c => c.Id).ToListAsync(ct);
+        var otherNames = await db.CategoryNames.AsNoTracking().Where(n => n.CategoryId == name.CategoryId).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var versions = db.ReleaseVersions.VisibleAt(now)
+            .Where(v => v.Language == lang && v.Release.Categories.Any(c => ids.Contains(c.Id)));
+        return await RenderAsync(http, site, pages, lang, SiteUrls.Category(lang, name.Slug), versions, request.Page,
+            Messages.Format(lang, "category_heading", name.Name),
+            [.. otherNames.Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))]);
+    }
+
+    public static async Task<IResult> TagAsync(
+        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+    {
+        var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
+        if (request.Stop is { } stop)
+            return stop;
+        var site = request.Site!;
+        var tag = Slug.IsWellFormed(slug)
+            ? await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, http.RequestAborted)
+            : null;
+        if (tag is null)
+            return await pages.NotFoundAsync(http, site, lang);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var versions = db.ReleaseVersions.VisibleAt(now)
+            .Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));
+        return await RenderAsync(http, site, pages, lang, SiteUrls.Tag(lang, tag.Slug), versions, request.Page,
+            Messages.Format(lang, "tag_heading", tag.Name),
+            [.. site.Languages.Select(l => (l.Code, SiteUrls.Tag(l.Code, tag.Slug)))]);
+    }
+
+    private static async Task<IResult> RenderAsync(
+        HttpContext http, SiteSnapshot site, PageRenderer pages, string lang, string path,
+        IQueryable<ReleaseVersion> versions, int page, string heading, IReadOnlyList<(string, string)> languageVersions)
+    {
+        var listing = await Listing.LoadAsync(versions, page, site, lang, path, http.RequestAborted);
+        if (listing is null)
+            return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", page));
+        var values = listing.ToValues();
+        values["heading"] = heading;
+        var info = new PageInfo(heading, SiteUrls.WithPage(path, page))
+        {
+            Versions = [.. languageVersions.Select(v => (v.Item1, SiteUrls.WithPage(v.Item2, page)))],
+        };
+        return await pages.RenderAsync(http, site, lang, "listing", info, values);
+    }
+}

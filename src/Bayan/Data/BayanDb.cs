@@ -1,0 +1,151 @@
+using Bayan.Categories;
+using Bayan.Navigation;
+using Bayan.Offices;
+using Bayan.Pages;
+using Bayan.Releases;
+using Bayan.Sites;
+using Bayan.Tags;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Data;
+
+/// <summary>
+/// The one model of Bayan. Each database provider has a subclass of its own only so that
+/// each keeps its own migrations; the model is the same.
+/// </summary>
+public abstract class BayanDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SiteLanguage> SiteLanguages => Set<SiteLanguage>();
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<ReleaseVersion> ReleaseVersions => Set<ReleaseVersion>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<CategoryName> CategoryNames => Set<CategoryName>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<StaticPage> Pages => Set<StaticPage>();
+    public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+    public DbSet<LinkList> LinkLists => Set<LinkList>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<string>().HaveMaxLength(Limits.Text);
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Site>().Property(s => s.Id).ValueGeneratedNever();
+        model.Entity<Site>().Property(s => s.DefaultLanguage).HaveLanguageLength();
+        model.Entity<Site>().Property(s => s.TimeZone).HasMaxLength(64);
+        model.Entity<SiteLanguage>(e =>
+        {
+            e.HasKey(l => l.Code);
+            e.Property(l => l.Code).HaveLanguageLength();
+            e.Property(l => l.SiteName).HasMaxLength(Limits.Title);
+            e.Property(l => l.Tagline).HasMaxLength(Limits.Title);
+        });
+
+        model.Entity<Office>(e =>
+        {
+            e.HasIndex(o => o.Code).IsUnique();
+            e.Property(o => o.Code).HasMaxLength(Limits.Slug);
+            e.Property(o => o.DefaultLanguage).HaveLanguageLength();
+            e.Property(o => o.TimeZone).HasMaxLength(64);
+            e.Property(o => o.NumberingPattern).HasMaxLength(100);
+            e.HasMany(o => o.Names).WithOne().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<OfficeName>(e =>
+        {
+            e.HasKey(n => new { n.OfficeId, n.Language });
+            e.Property(n => n.Language).HaveLanguageLength();
+            e.Property(n => n.Name).HasMaxLength(Limits.Title);
+        });
+
+        model.Entity<Release>(e =>
+        {
+            e.HasOne(r => r.Office).WithMany().HasForeignKey(r => r.OfficeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.OfficeId, r.ReferenceNumber }).IsUnique();
+            e.HasIndex(r => new { r.Status, r.PublishAt });
+            e.Property(r => r.ReferenceNumber).HasMaxLength(64);
+            e.Property(r => r.OriginalLanguage).HaveLanguageLength();
+            e.Property(r => r.FeaturedImage).HasMaxLength(Limits.Url);
+            e.HasMany(r => r.Versions).WithOne(v => v.Release).HasForeignKey(v => v.ReleaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Categories).WithMany().UsingEntity("ReleaseCategories");
+            e.HasMany(r => r.Tags).WithMany().UsingEntity("ReleaseTags");
+        });
+        model.Entity<ReleaseVersion>(e =>
+        {
+            e.HasIndex(v => new { v.ReleaseId, v.Language }).IsUnique();
+            e.HasIndex(v => v.Language);
+            e.Property(v => v.Language).HaveLanguageLength();
+            e.Property(v => v.Title).HasMaxLength(Limits.Title);
+            e.Property(v => v.Slug).HasMaxLength(Limits.Slug);
+            e.Property(v => v.Summary).HasMaxLength(Limits.Summary);
+            e.Property(v => v.Body).HasMaxLength(Limits.Body);
+            e.Property(v => v.BodyHtml).IsUnbounded();
+            e.Property(v => v.ConcurrencyVersion).IsConcurrencyToken();
+            e.Ignore(v => v.IsOriginal);
+            e.HasMany(v => v.Revisions).WithOne().HasForeignKey(r => r.ReleaseVersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Revision>(e =>
+        {
+            e.HasIndex(r => new { r.ReleaseVersionId, r.Number }).IsUnique();
+            e.Property(r => r.Title).HasMaxLength(Limits.Title);
+            e.Property(r => r.Summary).HasMaxLength(Limits.Summary);
+            e.Property(r => r.Body).HasMaxLength(Limits.Body);
+            e.Property(r => r.Author).HasMaxLength(Limits.Title);
+        });
+
+        model.Entity<Category>(e =>
+        {
+            e.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Names).WithOne().HasForeignKey(n => n.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<CategoryName>(e =>
+        {
+            e.HasKey(n => new { n.CategoryId, n.Language });
+            e.HasIndex(n => new { n.Language, n.Slug }).IsUnique();
+            e.Property(n => n.Language).HaveLanguageLength();
+            e.Property(n => n.Name).HasMaxLength(Limits.Title);
+            e.Property(n => n.Slug).HasMaxLength(Limits.Slug);
+        });
+        model.Entity<Tag>(e =>
+        {
+            e.HasIndex(t => t.Slug).IsUnique();
+            e.Property(t => t.Name).HasMaxLength(Limits.Title);
+            e.Property(t => t.Slug).HasMaxLength(Limits.Slug);
+        });
+
+        model.Entity<StaticPage>(e =>
+        {
+            e.HasIndex(p => new { p.Language, p.Slug }).IsUnique();
+            e.HasIndex(p => new { p.Key, p.Language }).IsUnique();
+            e.Property(p => p.Key).HasMaxLength(Limits.Slug);
+            e.Property(p => p.Language).HaveLanguageLength();
+            e.Property(p => p.Slug).HasMaxLength(Limits.Slug);
+            e.Property(p => p.Title).HasMaxLength(Limits.Title);
+            e.Property(p => p.Body).HasMaxLength(Limits.Body);
+            e.Property(p => p.BodyHtml).IsUnbounded();
+        });
+        model.Entity<MenuItem>(e =>
+        {
+            e.HasIndex(m => new { m.Language, m.Position });
+            e.Property(m => m.Language).HaveLanguageLength();
+            e.Property(m => m.Label).HasMaxLength(Limits.Title);
+            e.Property(m => m.Url).HasMaxLength(Limits.Url);
+        });
+        model.Entity<LinkList>(e =>
+        {
+            e.Property(l => l.Language).HaveLanguageLength();
+            e.Property(l => l.Title).HasMaxLength(Limits.Title);
+            e.HasMany(l => l.Items).WithOne().HasForeignKey(i => i.LinkListId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<LinkListItem>(e =>
+        {
+            e.Property(i => i.Label).HasMaxLength(Limits.Title);
+            e.Property(i => i.Url).HasMaxLength(Limits.Url);
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Bayan.Data;
+
+/// <summary>
+/// Everything that must hold before Bayan serves or runs a command: a usable data folder
+/// and a database at the newest migration. Failures name the setting to fix.
+/// </summary>
+public static class DatabaseStartup
+{
+    public static async Task PrepareAsync(BayanOptions options, BayanDb db, CancellationToken ct)
+    {
+        EnsureWritableFolder(options.DataFolder);
+        EnsureWritableFolder(options.MediaFolder);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            throw new StartupException(
+                $"Bayan cannot open its {options.Database.Provider} database " +
+                $"(Bayan:Database:Provider = {options.Database.Provider}, Bayan:Database:ConnectionString = {Describe(options)}): " +
+                $"{Innermost(e).Message}", e);
+        }
+    }
+
+    private static void EnsureWritableFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".bayan-write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException(
+                $"The data folder '{folder}' (setting Bayan:Data, switch --data) cannot be used: {e.Message}", e);
+        }
+    }
+
+    private static bool IsConnectionFailure(Exception e) =>
+        Innermost(e) is DbException or SocketException or TimeoutException or ArgumentException
+        || e is DbException or InvalidOperationException;
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    /// <summary>The connection string without its password, for messages.</summary>
+    private static string Describe(BayanOptions options)
+    {
+        var text = DataServices.ConnectionStringFor(options);
+        if (options.Database.Provider != DatabaseProvider.Postgres)
+            return text;
+        var builder = new NpgsqlConnectionStringBuilder(text);
+        if (!string.IsNullOrEmpty(builder.Password))
+            builder.Password = "***";
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Data;
+
+public sealed class PostgresBayanDb(DbContextOptions<PostgresBayanDb> options) : BayanDb(options);

@@ -1,0 +1,20 @@
+namespace Bayan.Dates;
+
+/// <summary>Writes Western digits in the digits a language's readers expect.</summary>
+public static class Digits
+{
+    private const string ArabicIndic = "٠١٢٣٤٥٦٧٨٩";
+
+    public static string ForLanguage(string text, string language) =>
+        language == "ar" ? Replace(text, ArabicIndic) : text;
+
+    private static string Replace(string text, string digits) =>
+        string.Create(text.Length, (text, digits), static (span, state) =>
+        {
+            for (var i = 0; i < state.text.Length; i++)
+            {
+                var c = state.text[i];
+                span[i] = c is >= '0' and <= '9' ? state.digits[c - '0'] : c;
+            }
+        });
+}

@@ -1,0 +1,32 @@
+namespace Bayan.Offices;
+
+/// <summary>A media office that publishes numbered releases.</summary>
+public sealed class Office
+{
+    public int Id { get; set; }
+
+    /// <summary>The URL slug: /{lang}/{code}/.</summary>
+    public required string Code { get; set; }
+
+    public required string DefaultLanguage { get; set; }
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Days added to the Hijri date (-2..+2), for offices that follow local moon sighting.</summary>
+    public int HijriAdjustment { get; set; }
+
+    public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
+    public int Position { get; set; }
+    public List<OfficeName> Names { get; set; } = [];
+
+    public string NameIn(string language) =>
+        Names.FirstOrDefault(n => n.Language == language)?.Name
+        ?? Names.FirstOrDefault(n => n.Language == DefaultLanguage)?.Name
+        ?? Code;
+}
+
+public sealed class OfficeName
+{
+    public int OfficeId { get; set; }
+    public required string Language { get; set; }
+    public required string Name { get; set; }
+}

@@ -1,0 +1,48 @@
+using Bayan.Categories;
+using Bayan.Offices;
+using Bayan.Tags;
+
+namespace Bayan.Releases;
+
+/// <summary>One publication of an office, in one or more languages.</summary>
+public sealed class Release
+{
+    public int Id { get; set; }
+    public int OfficeId { get; set; }
+    public Office Office { get; set; } = null!;
+    public ReleaseType Type { get; set; } = ReleaseType.PressRelease;
+
+    /// <summary>Given at first publication from the office's pattern, e.g. "1445/03"; never reused.</summary>
+    public string? ReferenceNumber { get; set; }
+
+    public required string OriginalLanguage { get; set; }
+    public ReleaseStatus Status { get; set; } = ReleaseStatus.Draft;
+
+    /// <summary>When the release is (or was, or will be) public, in UTC.</summary>
+    public DateTime? PublishAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? FeaturedImage { get; set; }
+
+    public List<ReleaseVersion> Versions { get; set; } = [];
+    public List<Category> Categories { get; set; } = [];
+    public List<Tag> Tags { get; set; } = [];
+}
+
+public enum ReleaseType
+{
+    PressRelease,
+    Statement,
+    News,
+    Article,
+}
+
+public enum ReleaseStatus
+{
+    Draft,
+    InReview,
+    Scheduled,
+    Published,
+    Retracted,
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Releases;
+
+/// <summary>The only way public code reads releases: what a reader may see at a given instant.</summary>
+public static class ReleaseQueries
+{
+    public static IQueryable<Release> VisibleAt(this IQueryable<Release> releases, DateTime now) =>
+        releases.Where(r => r.Status == ReleaseStatus.Published && r.PublishAt <= now);
+
+    public static IQueryable<ReleaseVersion> VisibleAt(this IQueryable<ReleaseVersion> versions, DateTime now) =>
+        versions.Where(v => v.Release.Status == ReleaseStatus.Published && v.Release.PublishAt <= now);
+
+    /// <summary>Newest first; the id breaks ties so paging is stable.</summary>
+    public static IQueryable<ReleaseVersion> NewestFirst(this IQueryable<ReleaseVersion> versions) =>
+        versions.OrderByDescending(v => v.Release.PublishAt).ThenByDescending(v => v.ReleaseId);
+
+    public static IQueryable<ReleaseVersion> WithListingData(this IQueryable<ReleaseVersion> versions) =>
+        versions.AsNoTracking().Include(v => v.Release).ThenInclude(r => r.Office).ThenInclude(o => o.Names);
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Microsoft.Extensions.FileProviders;
+
+namespace Bayan.Themes;
+
+/// <summary>
+/// Renders the site's Liquid templates. Templates are parsed once and parsed again only when
+/// their file changes, so a site can restyle itself without a restart.
+/// </summary>
+public sealed class ThemeEngine
+{
+    // Arabic, Cyrillic and the rest stay readable in the page source; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly IFileProvider files;
+    private readonly FluidParser parser = new();
+    private readonly TemplateOptions options;
+    private readonly ConcurrentDictionary<string, IFluidTemplate> templates = new();
+
+    public ThemeEngine(IFileProvider files)
+    {
+        this.files = files;
+        options = new TemplateOptions
+        {
+            FileProvider = files,
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+        };
+    }
+
+    public IFileProvider Files => files;
+
+    public async Task<string> RenderAsync(string name, IReadOnlyDictionary<string, object?> values)
+    {
+        var template = Get(name);
+        var context = new TemplateContext(options);
+        foreach (var (key, value) in values)
+            context.SetValue(key, value);
+        return await template.RenderAsync(context, Encoder);
+    }
+
+    private IFluidTemplate Get(string name) => templates.GetOrAdd(name, Parse);
+
+    private IFluidTemplate Parse(string name)
+    {
+        var path = name + ".liquid";
+        var file = files.GetFileInfo(path);
+        if (!file.Exists)
+            throw new ThemeException($"The theme has no template '{path}'.");
+        using var reader = new StreamReader(file.CreateReadStream());
+        if (!parser.TryParse(reader.ReadToEnd(), out var template, out var error))
+            throw new ThemeException($"The theme's template '{path}' cannot be parsed: {error}");
+        files.Watch(path).RegisterChangeCallback(_ => templates.TryRemove(name, out IFluidTemplate? _), null);
+        return template;
+    }
+}
+
+public sealed class ThemeException(string message) : Exception(message);
