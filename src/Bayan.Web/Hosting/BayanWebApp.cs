@@ -31,6 +31,8 @@ public static class BayanWebApp
         var app = builder.Build();
         app.UseErrorPages();
         app.MapThemeAssets();
+        // Routing after the static files: otherwise /theme/site.css would match /{lang}/{office}/ first.
+        app.UseRouting();
         app.MapHealth();
         app.MapPublicSite();
         return app;

@@ -135,52 +135,16 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock)
         }
     }
 
-    private async Task AddReleaseAsync(
-        DemoRelease item, Office office, Dictionary<string, Category> categories, Dictionary<string, Tag> tags, DateTime now, CancellationToken ct)
-    {
-        var publishedAt = now.AddHours(-item.HoursAgo);
-        var release = new Release
-        {
-            Office = office,
-            Type = Enum.Parse<ReleaseType>(item.Type),
-            OriginalLanguage = item.OriginalLanguage,
-            Status = ReleaseStatus.Published,
-            PublishAt = publishedAt,
-            CreatedAt = publishedAt,
-            UpdatedAt = publishedAt,
-            Categories = [.. item.Categories.Select(k => categories[k])],
-            Tags = [.. item.Tags.Select(k => tags[k])],
-        };
-        foreach (var (language, text) in item.Versions.OrderBy(v => v.Key == item.OriginalLanguage ? 0 : 1))
-        {
-            release.Versions.Add(new ReleaseVersion
-            {
-                Language = language,
-                Title = text.Title,
-                Slug = Slug.From(text.Title),
-                Summary = text.Summary,
-                Body = text.Body,
-                BodyHtml = MarkdownRenderer.ToSafeHtml(text.Body),
-                UpdatedAt = publishedAt,
-                Revisions =
-                [
-                    new Revision { Number = 1, Title = text.Title, Summary = text.Summary, Body = text.Body, Author = Author, CreatedAt = publishedAt },
-                ],
-            });
-        }
-        db.Releases.Add(release);
-        await db.SaveChangesAsync(ct);
-
-        // Revision ids exist only now: link every version to its revision, and translations to the original's.
-        var originalRevision = release.Versions.Single(v => v.Language == item.OriginalLanguage).Revisions[0].Id;
-        foreach (var version in release.Versions)
-        {
-            version.CurrentRevisionId = version.Revisions[0].Id;
-            if (version.Language != item.OriginalLanguage)
-                version.SourceRevisionId = originalRevision;
-        }
-        await db.SaveChangesAsync(ct);
-    }
+    private Task AddReleaseAsync(
+        DemoRelease item, Office office, Dictionary<string, Category> categories, Dictionary<string, Tag> tags, DateTime now, CancellationToken ct) =>
+        ReleaseImport.AddAsync(db, new ImportedRelease(
+            office,
+            Enum.Parse<ReleaseType>(item.Type),
+            item.OriginalLanguage,
+            now.AddHours(-item.HoursAgo),
+            [.. item.Versions.OrderBy(v => v.Key == item.OriginalLanguage ? 0 : 1).Select(v => new VersionText(v.Key, v.Value.Title, v.Value.Summary, v.Value.Body))],
+            [.. item.Categories.Select(k => categories[k])],
+            [.. item.Tags.Select(k => tags[k])]), Author, ct);
 
     private static DemoContent Load()
     {

@@ -30,7 +30,8 @@ public static class Slug
             if (slug.Length >= GeneratedLength)
                 break;
         }
-        return slug.ToString().TrimEnd('-');
+        var result = slug.ToString();
+        return (result.Length > GeneratedLength ? result[..GeneratedLength] : result).TrimEnd('-');
     }
 
     /// <summary>Whether a slug from a URL could be one Bayan made: not empty, not over-long, no stray characters.</summary>
@@ -41,9 +42,12 @@ public static class Slug
         && slug.All(c => IsSlugLetterOrDigit(c) || c == '-' || IsDroppedMark(c));
 
     private static bool IsSlugLetterOrDigit(char c) =>
-        char.IsLetterOrDigit(c) && c != 'ـ';
+        char.IsLetterOrDigit(c) && !IsDroppedMark(c);
 
-    /// <summary>Diacritics (Arabic harakat and the like) and the tatweel carry no meaning in a URL.</summary>
+    /// <summary>
+    /// Diacritics (Arabic harakat and the like), the tatweel and apostrophe letters (Uzbek oʻ, gʻ)
+    /// carry no meaning in a URL.
+    /// </summary>
     private static bool IsDroppedMark(char c) =>
-        c == 'ـ' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+        c is 'ـ' or '\u02BB' or '\u02BC' or '\'' or '’' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs every test of Bayan: unit tests, the HTTP integration suite on SQLite and again on a
+# real PostgreSQL server, and the browser tests in Chromium. It installs what is missing
+# (Debian packages), starts a throwaway PostgreSQL cluster on loopback, and stops it afterwards.
+# Exits non-zero when any test fails. Figures and screenshots land in TestResults/.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+results="$root/TestResults"
+rm -rf "$results" && mkdir -p "$results"
+
+say() { printf '\n== %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "test.sh: '$*' needs root (or sudo) to install test dependencies" >&2; return 1; fi
+}
+
+# 1. Debian packages the tests use: Chromium for browser tests, fonts that cover Arabic script,
+#    and the PostgreSQL server.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "Installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# 2. A throwaway PostgreSQL cluster on a free loopback port, stopped on exit whatever happens.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+work=$(mktemp -d)
+chmod 755 "$work"
+pgdir="$work/pg"
+pgdata="$pgdir/data"
+mkdir -p "$pgdata" "$pgdir/socket"
+pg_user=$(id -un)
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# The server refuses to run as root: as root, the cluster belongs to the postgres user.
+if [ "$(id -u)" = 0 ]; then chown -R postgres "$pgdir"; pg_user=postgres; fi
+
+port=55432
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+
+cleanup() {
+  run_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say "Starting PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$port"
+run_pg "$pgbin/initdb" -D "$pgdata" -U "$pg_user" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdir/postgres.log" -w start \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+
+export BAYAN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=$pg_user;Include Error Detail=true"
+export BAYAN_TEST_OUTPUT="$results"
+
+# 3. Build once, then run the suite: everything on SQLite, the database suite again on PostgreSQL.
+say "Building"
+dotnet build Bayan.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+
+status=0
+run_suite() { # name, database, filter
+  local name=$1 database=$2 filter=$3
+  say "Tests: $name"
+  BAYAN_TEST_DATABASE=$database dotnet test tests/Bayan.Tests -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" --filter "$filter" 2>&1 \
+    | tee "$results/$name.log" || status=1
+}
+run_suite sqlite sqlite "Category=Database"
+run_suite postgres postgres "Category=Database"
+run_suite unit-and-browser sqlite "Category!=Database"
+
+# 4. One summary: how many database tests ran on each database, the other tests, and the total.
+count() { # trx file, outcome attribute
+  grep -o "$2=\"[0-9]*\"" "$1" 2>/dev/null | head -n 1 | grep -o '[0-9]*' || echo 0
+}
+say "Summary"
+total_passed=0; total_failed=0
+for name in sqlite postgres unit-and-browser; do
+  trx="$results/$name.trx"
+  passed=$(count "$trx" passed); failed=$(count "$trx" failed); total=$(count "$trx" total)
+  executed=$(count "$trx" executed)
+  [ -f "$trx" ] || { failed=1; status=1; }
+  [ "$executed" = 0 ] && { echo "$name: no test ran"; status=1; }
+  echo "$name: $passed passed, $failed failed (of $total)"
+  total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
+done
+[ "$total_failed" -gt 0 ] && status=1
+echo "total: $total_passed passed, $total_failed failed"
+exit $status

@@ -1,0 +1,43 @@
+using Bayan.Demo;
+using Bayan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bayan.Tests.Demo;
+
+[Trait(Suite.Category, Suite.Database)]
+public sealed class DemoSiteTests(EmptyTestSite site) : IClassFixture<EmptyTestSite>
+{
+    [Fact]
+    public async Task Demo_fills_an_empty_site_once_and_a_second_run_changes_nothing()
+    {
+        var first = await RunDemoAsync();
+        var afterFirst = await CountsAsync();
+        var second = await RunDemoAsync();
+        var afterSecond = await CountsAsync();
+
+        Assert.True(first.Changed);
+        Assert.False(second.Changed);
+        Assert.Equal(afterFirst, afterSecond);
+        Assert.True(afterFirst.Offices >= 3);
+        Assert.True(afterFirst.Releases >= 60);
+        Assert.True(afterFirst.Translations >= 60);
+        Assert.Equal(["ar", "en", "tr"], afterFirst.Languages);
+
+        var (response, page) = await site.Http.GetPageAsync("/ar/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(20, page.QuerySelectorAll("section.latest .card").Length);
+    }
+
+    private async Task<DemoOutcome> RunDemoAsync()
+    {
+        using var scope = site.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoSite>().RunAsync(new Progress<(string, int, int)>(), CancellationToken.None);
+    }
+
+    private Task<(int Offices, int Releases, int Translations, string[] Languages)> CountsAsync() => site.Seed.WithDbAsync(async db => (
+        await db.Offices.CountAsync(),
+        await db.Releases.CountAsync(),
+        await db.ReleaseVersions.CountAsync(v => v.SourceRevisionId != null),
+        await db.SiteLanguages.OrderBy(l => l.Position).Select(l => l.Code).ToArrayAsync()));
+}

@@ -1,0 +1,60 @@
+using Bayan.Data;
+using Bayan.Web.Cli;
+using Bayan.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bayan.Tests.Support;
+
+/// <summary>
+/// A real Bayan on Kestrel at 127.0.0.1 with a fresh database of its own (SQLite or PostgreSQL,
+/// see <see cref="TestDatabase"/>), its site set up in ar, en and tr. Tests add the data they need.
+/// </summary>
+public class TestSite : IAsyncLifetime
+{
+    private Dictionary<string, string?> settings = [];
+    private WebApplication? app;
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "bayan-tests", Guid.NewGuid().ToString("N"));
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => app!.Services;
+    public HttpClient Http { get; private set; } = null!;
+    public Seed Seed => new(Services);
+
+    /// <summary>Override to fill the site differently; the default sets up the site's languages only.</summary>
+    protected virtual Task FillAsync() => Seed.SiteAsync();
+
+    public async Task InitializeAsync()
+    {
+        settings = await TestDatabase.CreateAsync(DataFolder);
+        settings["Urls"] = "http://127.0.0.1:0";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error";
+        app = BayanWebApp.Build(BayanArgs.Of(settings));
+        await BayanWebApp.PrepareAsync(app, CancellationToken.None);
+        await app.StartAsync();
+        var address = app.Urls.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        await FillAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        await TestDatabase.DropAsync(settings);
+        if (Directory.Exists(DataFolder))
+            Directory.Delete(DataFolder, recursive: true);
+    }
+
+    public BayanDb NewDb(out IServiceScope scope)
+    {
+        scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<BayanDb>();
+    }
+}
