@@ -1,16 +1,19 @@
 using Bayan.Data;
 using Bayan.Demo;
+using Bayan.Publishing;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
 using Bayan.Web.Health;
 using Bayan.Web.PublicSite;
+using Bayan.Web.Security;
 
 namespace Bayan.Web.Hosting;
 
 /// <summary>The composition root: serving, every command and the tests build the application here.</summary>
 public static class BayanWebApp
 {
-    public static WebApplication Build(BayanArgs args)
+    /// <param name="adjust">For tests: changes to the services before the application is built (e.g. a manual clock).</param>
+    public static WebApplication Build(BayanArgs args, Action<WebApplicationBuilder>? adjust = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,12 +26,17 @@ public static class BayanWebApp
         var options = builder.Configuration.ReadBayanOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBayanData(options);
+        builder.Services.AddPublishing();
         builder.Services.AddScoped<DemoSite>();
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddHealth();
 
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        adjust?.Invoke(builder);
+
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseErrorPages();
         app.MapThemeAssets();
         // Routing after the static files: otherwise /theme/site.css would match /{lang}/{office}/ first.

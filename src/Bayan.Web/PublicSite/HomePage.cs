@@ -8,7 +8,7 @@ namespace Bayan.Web.PublicSite;
 /// <summary>/{lang}/: the latest releases, and on the first page the latest of each office.</summary>
 internal static class HomePage
 {
-    private const int PerOffice = 3;
+    private const int PerBlock = 3;
 
     public static async Task<IResult> HandleAsync(
         string lang, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
@@ -26,22 +26,10 @@ internal static class HomePage
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
 
-        var blocks = new List<OfficeBlock>();
-        if (request.Page == 1)
-        {
-            var offices = await db.Offices.AsNoTracking().Include(o => o.Names)
-                .OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
-            foreach (var office in offices)
-            {
-                var latest = await inLanguage.Where(v => v.Release.OfficeId == office.Id)
-                    .WithListingData().NewestFirst().Take(PerOffice).ToListAsync(ct);
-                if (latest.Count > 0)
-                    blocks.Add(new OfficeBlock(office.NameIn(lang), SiteUrls.Office(lang, office.Code), [.. latest.Select(v => ReleaseCard.From(v, site))]));
-            }
-        }
-
         var values = listing.ToValues();
-        values["office_blocks"] = blocks;
+        // The blocks belong to the front page only; later pages are the plain listing.
+        values["office_blocks"] = request.Page == 1 ? await OfficeBlocksAsync(db, inLanguage, site, lang, ct) : [];
+        values["category_blocks"] = request.Page == 1 ? await CategoryBlocksAsync(db, inLanguage, site, lang, ct) : [];
         var info = new PageInfo(site.In(lang).SiteName, SiteUrls.WithPage(path, request.Page))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Home(l.Code), request.Page)))],
@@ -49,6 +37,42 @@ internal static class HomePage
         };
         return await pages.RenderAsync(http, site, lang, "home", info, values);
     }
+
+    private static async Task<List<HomeBlock>> OfficeBlocksAsync(
+        BayanDb db, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct)
+    {
+        var blocks = new List<HomeBlock>();
+        var offices = await db.Offices.AsNoTracking().Include(o => o.Names)
+            .OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
+        foreach (var office in offices)
+        {
+            var latest = await inLanguage.Where(v => v.Release.OfficeId == office.Id)
+                .WithListingData().NewestFirst().Take(PerBlock).ToListAsync(ct);
+            if (latest.Count > 0)
+                blocks.Add(new HomeBlock(office.NameIn(lang), SiteUrls.Office(lang, office.Code), [.. latest.Select(v => ReleaseCard.From(v, site))]));
+        }
+        return blocks;
+    }
+
+    /// <summary>Top-level categories named in this language, each with its newest releases (subcategories included).</summary>
+    private static async Task<List<HomeBlock>> CategoryBlocksAsync(
+        BayanDb db, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct)
+    {
+        var blocks = new List<HomeBlock>();
+        var categories = await db.CategoryNames.AsNoTracking()
+            .Where(n => n.Language == lang)
+            .Join(db.Categories.Where(c => c.ParentId == null), n => n.CategoryId, c => c.Id, (n, c) => new { c.Id, c.Position, n.Name, n.Slug })
+            .OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
+        foreach (var category in categories)
+        {
+            var latest = await inLanguage
+                .Where(v => v.Release.Categories.Any(c => c.Id == category.Id || c.ParentId == category.Id))
+                .WithListingData().NewestFirst().Take(PerBlock).ToListAsync(ct);
+            if (latest.Count > 0)
+                blocks.Add(new HomeBlock(category.Name, SiteUrls.Category(lang, category.Slug), [.. latest.Select(v => ReleaseCard.From(v, site))]));
+        }
+        return blocks;
+    }
 }
 
-public sealed record OfficeBlock(string Name, string Url, IReadOnlyList<ReleaseCard> Releases);
+public sealed record HomeBlock(string Name, string Url, IReadOnlyList<ReleaseCard> Releases);

@@ -32,6 +32,7 @@ internal static class OfficePage
 
         var values = listing.ToValues();
         values["heading"] = found.NameIn(lang);
+        values["archive_url"] = SiteUrls.OfficeArchive(lang, found.Code);
         var info = new PageInfo(found.NameIn(lang), SiteUrls.WithPage(path, request.Page))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Office(l.Code, found.Code), request.Page)))],

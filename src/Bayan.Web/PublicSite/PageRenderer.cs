@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bayan.Dates;
 using Bayan.Localization;
 using Bayan.Themes;
 using Bayan.Web.Hosting;
@@ -14,10 +15,13 @@ public sealed record PageInfo(string Title, string CanonicalPath)
     public bool NoIndex { get; init; }
 }
 
+/// <summary>The header clock: the time now, the zone's name in the page's language, and what the browser script needs.</summary>
+public sealed record ClockView(LocalDate Time, string Name, string Zone, string NumberingSystem);
+
 public sealed record LanguageLink(string Code, string Name, string Url, string AbsoluteUrl, bool Current, string Dir);
 
 /// <summary>Renders a page's template inside the theme's layout, with everything the layout shows around it.</summary>
-public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation)
+public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation, TimeProvider clock)
 {
     private static readonly ConcurrentDictionary<string, Dictionary<string, object?>> Texts = new();
 
@@ -36,6 +40,7 @@ public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation)
             .OfType<LanguageLink>()
             .ToList();
         var siteLanguage = site.In(lang);
+        var now = clock.GetUtcNow().UtcDateTime;
 
         var all = new Dictionary<string, object?>(values)
         {
@@ -55,6 +60,8 @@ public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation)
             ["categories"] = nav.Categories,
             ["offices"] = nav.Offices,
             ["assets"] = ThemeSetup.AssetsPath,
+            ["today"] = site.Dates.Today(now, lang),
+            ["clock"] = new ClockView(site.Dates.Clock(now, lang), siteLanguage.ClockName, site.Site.TimeZone, site.Dates.NumberingSystem(lang)),
         };
         all["content"] = await theme.RenderAsync(template, all);
         var html = await theme.RenderAsync("layout", all);

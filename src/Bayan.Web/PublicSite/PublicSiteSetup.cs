@@ -19,6 +19,12 @@ internal static class PublicSiteSetup
         app.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
         app.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);
         app.MapMethods("/{lang}/pages/{slug}", GetAndHead, StaticPages.HandleAsync);
+        app.MapMethods("/{lang}/archive/", GetAndHead, ArchivePages.SiteIndexAsync);
+        app.MapMethods("/{lang}/archive/{year}/{month}/", GetAndHead, ArchivePages.SiteMonthAsync);
+        app.MapMethods("/{lang}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.SiteHijriMonthAsync);
+        app.MapMethods("/{lang}/{office}/archive/", GetAndHead, ArchivePages.OfficeIndexAsync);
+        app.MapMethods("/{lang}/{office}/archive/{year}/{month}/", GetAndHead, ArchivePages.OfficeMonthAsync);
+        app.MapMethods("/{lang}/{office}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.OfficeHijriMonthAsync);
         app.MapMethods("/{lang}/{office}/", GetAndHead, OfficePage.HandleAsync);
         app.MapMethods("/{lang}/{office}/{id:int}/{slug?}", GetAndHead, ReleasePage.HandleAsync);
     }

@@ -25,7 +25,7 @@ public sealed record ReleaseCard(
             version.Title,
             SiteUrls.Release(lang, release.Office.Code, release.Id, version.Slug),
             version.Summary,
-            DateFormatter.Format(release.PublishAt ?? release.CreatedAt, site.Zone, lang),
+            site.Dates.Listing(release.PublishAt ?? release.CreatedAt, release.Office, lang),
             release.Office.NameIn(lang),
             SiteUrls.Office(lang, release.Office.Code),
             release.ReferenceNumber is null ? null : Digits.ForLanguage(release.ReferenceNumber, lang),

@@ -24,6 +24,7 @@ internal static class ReleasePage
         var now = clock.GetUtcNow().UtcDateTime;
         var release = await db.Releases.AsNoTracking().VisibleAt(now)
             .Include(r => r.Office).ThenInclude(o => o.Names)
+            .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
             .Include(r => r.Versions)
             .Include(r => r.Categories).ThenInclude(c => c.Names)
             .Include(r => r.Tags)
@@ -53,7 +54,7 @@ internal static class ReleasePage
                 version.Title,
                 version.Summary,
                 version.BodyHtml,
-                DateFormatter.Format(release.PublishAt ?? release.CreatedAt, site.Zone, lang),
+                site.Dates.Dateline(release.PublishAt ?? release.CreatedAt, release.Office, lang),
                 release.ReferenceNumber is null ? null : Digits.ForLanguage(release.ReferenceNumber, lang),
                 ReleaseCard.TypeLabel(release.Type, lang),
                 release.Office.NameIn(lang),

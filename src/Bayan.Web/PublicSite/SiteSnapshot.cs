@@ -9,6 +9,8 @@ namespace Bayan.Web.PublicSite;
 /// <summary>The site's settings as one request sees them.</summary>
 public sealed record SiteSnapshot(Site Site, IReadOnlyList<SiteLanguage> Languages, TimeZoneInfo Zone)
 {
+    public SiteDates Dates { get; } = new(Site, Zone);
+
     public bool IsEnabled(string? language) => Languages.Any(l => l.Code == language);
 
     public SiteLanguage In(string language) =>

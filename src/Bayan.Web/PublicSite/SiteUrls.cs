@@ -10,6 +10,13 @@ public static class SiteUrls
     public static string Tag(string lang, string slug) => $"/{lang}/tag/{Escape(slug)}/";
     public static string Page(string lang, string slug) => $"/{lang}/pages/{Escape(slug)}";
 
+    public static string Archive(string lang) => $"/{lang}/archive/";
+    public static string OfficeArchive(string lang, string office) => $"/{lang}/{Escape(office)}/archive/";
+
+    /// <summary>A month under an archive: ".../2024/11/" (Gregorian) or ".../hijri/1446/05/".</summary>
+    public static string ArchiveMonth(string archive, Bayan.Calendars.CalendarKind calendar, int year, int month) =>
+        calendar == Bayan.Calendars.CalendarKind.Gregorian ? $"{archive}{year:0000}/{month:00}/" : $"{archive}hijri/{year:0000}/{month:00}/";
+
     public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}?page={page}";
 
     public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{path}";

@@ -1,5 +1,6 @@
 using Bayan.Categories;
 using Bayan.Navigation;
+using Bayan.Numbering;
 using Bayan.Offices;
 using Bayan.Pages;
 using Bayan.Releases;
@@ -27,6 +28,8 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
     public DbSet<StaticPage> Pages => Set<StaticPage>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
     public DbSet<LinkList> LinkLists => Set<LinkList>();
+    public DbSet<HijriMonthStart> HijriMonthStarts => Set<HijriMonthStart>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -38,13 +41,20 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
     {
         model.Entity<Site>().Property(s => s.Id).ValueGeneratedNever();
         model.Entity<Site>().Property(s => s.DefaultLanguage).HaveLanguageLength();
-        model.Entity<Site>().Property(s => s.TimeZone).HasMaxLength(64);
+        model.Entity<Site>(e =>
+        {
+            e.Property(s => s.TimeZone).HasMaxLength(64);
+            e.Property(s => s.HeaderDates).HasMaxLength(100);
+            e.Property(s => s.DatelineDates).HasMaxLength(100);
+            e.Property(s => s.ListingDates).HasMaxLength(100);
+        });
         model.Entity<SiteLanguage>(e =>
         {
             e.HasKey(l => l.Code);
             e.Property(l => l.Code).HaveLanguageLength();
             e.Property(l => l.SiteName).HasMaxLength(Limits.Title);
             e.Property(l => l.Tagline).HasMaxLength(Limits.Title);
+            e.Property(l => l.ClockName).HasMaxLength(Limits.Title);
         });
 
         model.Entity<Office>(e =>
@@ -55,6 +65,19 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
             e.Property(o => o.TimeZone).HasMaxLength(64);
             e.Property(o => o.NumberingPattern).HasMaxLength(100);
             e.HasMany(o => o.Names).WithOne().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(o => o.MonthStarts).WithOne().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(o => o.HijriCalendar);
+        });
+        model.Entity<HijriMonthStart>(e =>
+        {
+            e.HasIndex(m => new { m.OfficeId, m.Year, m.Month }).IsUnique();
+            e.Property(m => m.RecordedBy).HasMaxLength(Limits.Title);
+        });
+        model.Entity<NumberSequence>(e =>
+        {
+            e.HasKey(n => new { n.OfficeId, n.Scope });
+            e.Property(n => n.Scope).HasMaxLength(32);
+            e.HasOne<Office>().WithMany().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<OfficeName>(e =>
         {

@@ -4,9 +4,15 @@ namespace Bayan.Dates;
 public static class Digits
 {
     private const string ArabicIndic = "٠١٢٣٤٥٦٧٨٩";
+    private const string ExtendedArabicIndic = "۰۱۲۳۴۵۶۷۸۹";
 
-    public static string ForLanguage(string text, string language) =>
-        language == "ar" ? Replace(text, ArabicIndic) : text;
+    /// <summary>Arabic-Indic for Arabic; Extended Arabic-Indic for Persian and Urdu when the site asks for it.</summary>
+    public static string ForLanguage(string text, string language, bool extendedForPersianAndUrdu = false) => language switch
+    {
+        "ar" => Replace(text, ArabicIndic),
+        "fa" or "ur" when extendedForPersianAndUrdu => Replace(text, ExtendedArabicIndic),
+        _ => text,
+    };
 
     private static string Replace(string text, string digits) =>
         string.Create(text.Length, (text, digits), static (span, state) =>

@@ -43,7 +43,8 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
 
         var done = 0;
-        foreach (var item in content.Releases)
+        // Oldest first, so reference numbers rise with time as they would have in the office.
+        foreach (var item in content.Releases.OrderByDescending(r => r.HoursAgo))
         {
             await AddReleaseAsync(item, offices[item.Office], categories, tags, now, ct);
             progress.Report(("Releases", ++done, content.Releases.Count));

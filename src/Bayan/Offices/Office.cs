@@ -1,3 +1,5 @@
+using Bayan.Calendars;
+
 namespace Bayan.Offices;
 
 /// <summary>A media office that publishes numbered releases.</summary>
@@ -18,6 +20,12 @@ public sealed class Office
     public int Position { get; set; }
     public List<OfficeName> Names { get; set; } = [];
 
+    /// <summary>Hijri months whose first day the office recorded itself (local moon sighting).</summary>
+    public List<HijriMonthStart> MonthStarts { get; set; } = [];
+
+    public HijriAdjustment HijriCalendar =>
+        new(HijriAdjustment, [.. MonthStarts.Select(m => new RecordedMonthStart(m.Year, m.Month, m.StartsOn))]);
+
     public string NameIn(string language) =>
         Names.FirstOrDefault(n => n.Language == language)?.Name
         ?? Names.FirstOrDefault(n => n.Language == DefaultLanguage)?.Name
@@ -29,4 +37,16 @@ public sealed class OfficeName
     public int OfficeId { get; set; }
     public required string Language { get; set; }
     public required string Name { get; set; }
+}
+
+/// <summary>"Ramadan 1445 began on 2024-03-11 for this office": every day of that month follows it.</summary>
+public sealed class HijriMonthStart
+{
+    public int Id { get; set; }
+    public int OfficeId { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTime RecordedAt { get; set; }
 }

@@ -15,6 +15,9 @@ public sealed class Release
     /// <summary>Given at first publication from the office's pattern, e.g. "1445/03"; never reused.</summary>
     public string? ReferenceNumber { get; set; }
 
+    /// <summary>The sequence number inside <see cref="ReferenceNumber"/>, e.g. 3 for "1445/03".</summary>
+    public int? Sequence { get; set; }
+
     public required string OriginalLanguage { get; set; }
     public ReleaseStatus Status { get; set; } = ReleaseStatus.Draft;
 

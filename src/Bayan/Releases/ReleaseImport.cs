@@ -1,5 +1,6 @@
 using Bayan.Categories;
 using Bayan.Data;
+using Bayan.Numbering;
 using Bayan.Offices;
 using Bayan.Rendering;
 using Bayan.Slugs;
@@ -23,7 +24,8 @@ public sealed record ImportedRelease(
 
 /// <summary>
 /// Adds a release that is already published (demo content, imports), with a first revision of every
-/// version and each translation linked to the original revision it was translated from.
+/// version, each translation linked to the original revision it was translated from, and a reference
+/// number from its office's pattern unless it brings one.
 /// </summary>
 public static class ReleaseImport
 {
@@ -60,6 +62,7 @@ public static class ReleaseImport
             });
         }
         db.Releases.Add(release);
+        await ReferenceNumbers.AssignAsync(db, release, item.PublishAt, ct);
         await db.SaveChangesAsync(ct);
 
         // Revision ids exist only now: link every version to its revision, and translations to the original's.

@@ -16,5 +16,7 @@ public static class ReleaseQueries
         versions.OrderByDescending(v => v.Release.PublishAt).ThenByDescending(v => v.ReleaseId);
 
     public static IQueryable<ReleaseVersion> WithListingData(this IQueryable<ReleaseVersion> versions) =>
-        versions.AsNoTracking().Include(v => v.Release).ThenInclude(r => r.Office).ThenInclude(o => o.Names);
+        versions.AsNoTracking()
+            .Include(v => v.Release).ThenInclude(r => r.Office).ThenInclude(o => o.Names)
+            .Include(v => v.Release).ThenInclude(r => r.Office).ThenInclude(o => o.MonthStarts);
 }

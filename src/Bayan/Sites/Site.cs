@@ -12,5 +12,21 @@ public sealed class Site
     public string TimeZone { get; set; } = "UTC";
 
     public int PageSize { get; set; } = 20;
+
+    /// <summary>The date line in every page's header, e.g. "hijri:long gregorian:short".</summary>
+    public string HeaderDates { get; set; } = DefaultHeaderDates;
+
+    /// <summary>The date line of a release, e.g. "hijri:medium gregorian:long".</summary>
+    public string DatelineDates { get; set; } = DefaultDatelineDates;
+
+    /// <summary>Dates in listings.</summary>
+    public string ListingDates { get; set; } = DefaultListingDates;
+
+    /// <summary>Persian and Urdu pages write Extended Arabic-Indic digits (۰۱۲) instead of Western ones.</summary>
+    public bool ExtendedDigits { get; set; }
+
+    public const string DefaultHeaderDates = "hijri:long gregorian:short";
+    public const string DefaultDatelineDates = "hijri:medium gregorian:long";
+    public const string DefaultListingDates = "hijri:medium gregorian:medium";
     public DateTime UpdatedAt { get; set; }
 }

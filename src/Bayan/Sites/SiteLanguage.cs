@@ -7,4 +7,7 @@ public sealed class SiteLanguage
     public int Position { get; set; }
     public required string SiteName { get; set; }
     public string Tagline { get; set; } = "";
+
+    /// <summary>The name of the site's clock in this language, e.g. "Makkah time", "بتوقيت مكة المكرمة".</summary>
+    public string ClockName { get; set; } = "";
 }

@@ -25,7 +25,7 @@ public sealed class ReleasePageTests(TestSite site) : IClassFixture<TestSite>
         Assert.Null(page.QuerySelector("article.release h1 .translated"));
         var time = page.QuerySelector("article.release time")!;
         Assert.Equal("2024-11-21T13:30:00+03:00", time.GetAttribute("datetime"));
-        Assert.Equal("٢١ نوفمبر ٢٠٢٤", time.TextContent);
+        Assert.Equal("١٩ جمادى الأولى ١٤٤٦ هـ — الخميس، ٢١ نوفمبر ٢٠٢٤ م", time.TextContent);
         Assert.Contains("البيان", page.Text("article.release .body strong"));
     }
 
@@ -43,7 +43,8 @@ public sealed class ReleasePageTests(TestSite site) : IClassFixture<TestSite>
         Assert.Equal("(Translated)", page.Text("article.release h1 .translated"));
         Assert.Equal(PathOf(release, "ar"), page.QuerySelector("article.release .original a")!.GetAttribute("href"));
         // 22:30 UTC is already the next day in Riyadh.
-        Assert.Equal("22 November 2024", page.Text("article.release time"));
+        Assert.Equal("H. 20 Jumada al-Awwal 1446 — M. Friday, 22 November 2024", page.Text("article.release time"));
+        Assert.Equal("2024-11-22T01:30:00+03:00", page.QuerySelector("article.release time")!.GetAttribute("datetime"));
     }
 
     [Fact]

@@ -124,4 +124,16 @@ public sealed class EmptySiteTests(EmptyTestSite site) : IClassFixture<EmptyTest
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Pages_carry_a_strict_content_security_policy_and_no_server_banner()
+    {
+        var response = await site.Http.GetAsync("/en/");
+
+        var policy = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy);
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.False(response.Headers.Contains("Server"));
+    }
 }

@@ -24,19 +24,34 @@ public class TestSite : IAsyncLifetime
     /// <summary>Override to fill the site differently; the default sets up the site's languages only.</summary>
     protected virtual Task FillAsync() => Seed.SiteAsync();
 
+    /// <summary>Override to add settings, as a user would in appsettings.json or on the command line.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Set to move time by hand in this site's tests; the system clock otherwise.</summary>
+    public ManualClock? Clock { get; init; }
+
     public async Task InitializeAsync()
     {
         settings = await TestDatabase.CreateAsync(DataFolder);
         settings["Urls"] = "http://127.0.0.1:0";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error";
-        app = BayanWebApp.Build(BayanArgs.Of(settings));
+        Configure(settings);
+        app = BayanWebApp.Build(BayanArgs.Of(settings), Adjust);
         await BayanWebApp.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
         var address = app.Urls.First();
         BaseAddress = new Uri(address);
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
         await FillAsync();
+    }
+
+    private void Adjust(WebApplicationBuilder builder)
+    {
+        if (Clock is not null)
+            builder.Services.AddSingleton<TimeProvider>(Clock);
     }
 
     public async Task DisposeAsync()
@@ -52,9 +67,11 @@ public class TestSite : IAsyncLifetime
             Directory.Delete(DataFolder, recursive: true);
     }
 
-    public BayanDb NewDb(out IServiceScope scope)
+    /// <summary>A second, separate application instance on the same database, as another node would be.</summary>
+    public async Task<WebApplication> StartNodeAsync()
     {
-        scope = Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<BayanDb>();
+        var node = BayanWebApp.Build(BayanArgs.Of(settings), Adjust);
+        await node.StartAsync();
+        return node;
     }
 }

@@ -160,6 +160,59 @@ namespace Bayan.Data.Migrations.Postgres
                     b.ToTable("MenuItems");
                 });
 
+            modelBuilder.Entity("Bayan.Numbering.NumberSequence", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId", "Scope");
+
+                    b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Bayan.Offices.HijriMonthStart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("HijriMonthStarts");
+                });
+
             modelBuilder.Entity("Bayan.Offices.Office", b =>
                 {
                     b.Property<int>("Id")
@@ -302,6 +355,9 @@ namespace Bayan.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -438,10 +494,28 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DatelineDates")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("DefaultLanguage")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("ExtendedDigits")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HeaderDates")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ListingDates")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("PageSize")
                         .HasColumnType("integer");
@@ -464,6 +538,11 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<string>("Code")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ClockName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
@@ -567,6 +646,24 @@ namespace Bayan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bayan.Numbering.NumberSequence", b =>
+                {
+                    b.HasOne("Bayan.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Offices.HijriMonthStart", b =>
+                {
+                    b.HasOne("Bayan.Offices.Office", null)
+                        .WithMany("MonthStarts")
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bayan.Offices.OfficeName", b =>
                 {
                     b.HasOne("Bayan.Offices.Office", null)
@@ -651,6 +748,8 @@ namespace Bayan.Data.Migrations.Postgres
 
             modelBuilder.Entity("Bayan.Offices.Office", b =>
                 {
+                    b.Navigation("MonthStarts");
+
                     b.Navigation("Names");
                 });
 

@@ -147,6 +147,57 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.ToTable("MenuItems");
                 });
 
+            modelBuilder.Entity("Bayan.Numbering.NumberSequence", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "Scope");
+
+                    b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Bayan.Offices.HijriMonthStart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("HijriMonthStarts");
+                });
+
             modelBuilder.Entity("Bayan.Offices.Office", b =>
                 {
                     b.Property<int>("Id")
@@ -283,6 +334,9 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -415,9 +469,27 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DatelineDates")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefaultLanguage")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExtendedDigits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeaderDates")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingDates")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PageSize")
@@ -440,6 +512,11 @@ namespace Bayan.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockName")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -542,6 +619,24 @@ namespace Bayan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bayan.Numbering.NumberSequence", b =>
+                {
+                    b.HasOne("Bayan.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Offices.HijriMonthStart", b =>
+                {
+                    b.HasOne("Bayan.Offices.Office", null)
+                        .WithMany("MonthStarts")
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bayan.Offices.OfficeName", b =>
                 {
                     b.HasOne("Bayan.Offices.Office", null)
@@ -626,6 +721,8 @@ namespace Bayan.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Bayan.Offices.Office", b =>
                 {
+                    b.Navigation("MonthStarts");
+
                     b.Navigation("Names");
                 });
 
