@@ -62,6 +62,7 @@ public static class BayanCommandLine
         root.Subcommands.Add(migrate);
 
         root.Subcommands.Add(DemoCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(HijriMonthCommand.Create(Settings, Guarded));
         return root.Parse(args).InvokeAsync();
     }
 

@@ -1,5 +1,6 @@
 using Bayan.Data;
 using Bayan.Demo;
+using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
@@ -26,6 +27,7 @@ public static class BayanWebApp
         var options = builder.Configuration.ReadBayanOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBayanData(options);
+        builder.Services.AddOffices();
         builder.Services.AddPublishing();
         builder.Services.AddScoped<DemoSite>();
         builder.AddThemes(options);

@@ -1,3 +1,4 @@
+using Bayan.Audit;
 using Bayan.Categories;
 using Bayan.Navigation;
 using Bayan.Numbering;
@@ -30,6 +31,7 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
     public DbSet<LinkList> LinkLists => Set<LinkList>();
     public DbSet<HijriMonthStart> HijriMonthStarts => Set<HijriMonthStart>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -72,6 +74,14 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
         {
             e.HasIndex(m => new { m.OfficeId, m.Year, m.Month }).IsUnique();
             e.Property(m => m.RecordedBy).HasMaxLength(Limits.Title);
+        });
+        model.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Subject, a.At });
+            e.Property(a => a.Actor).HasMaxLength(Limits.Title);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Subject).HasMaxLength(Limits.Title);
         });
         model.Entity<NumberSequence>(e =>
         {
