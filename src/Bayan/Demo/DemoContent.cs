@@ -13,7 +13,7 @@ internal sealed record DemoContent(
     List<DemoRelease> Releases);
 
 internal sealed record DemoSiteSettings(string DefaultLanguage, string TimeZone, List<DemoSiteLanguage> Languages);
-internal sealed record DemoSiteLanguage(string Code, string SiteName, string Tagline);
+internal sealed record DemoSiteLanguage(string Code, string SiteName, string Tagline, string? ClockName);
 internal sealed record DemoOffice(string Code, string DefaultLanguage, string TimeZone, string NumberingPattern, Dictionary<string, string> Names);
 internal sealed record DemoCategory(string Key, Dictionary<string, DemoCategoryName> Names, List<DemoCategory>? Children);
 internal sealed record DemoCategoryName(string Name, string Slug);

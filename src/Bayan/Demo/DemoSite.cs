@@ -58,7 +58,16 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock)
         db.Sites.Add(new Site { DefaultLanguage = settings.DefaultLanguage, TimeZone = settings.TimeZone, UpdatedAt = now });
         var position = 0;
         foreach (var language in settings.Languages)
-            db.SiteLanguages.Add(new SiteLanguage { Code = language.Code, SiteName = language.SiteName, Tagline = language.Tagline, Position = position++ });
+        {
+            db.SiteLanguages.Add(new SiteLanguage
+            {
+                Code = language.Code,
+                SiteName = language.SiteName,
+                Tagline = language.Tagline,
+                ClockName = language.ClockName ?? "",
+                Position = position++,
+            });
+        }
     }
 
     private Dictionary<string, Office> AddOffices(List<DemoOffice> items)

@@ -22,7 +22,7 @@ public sealed class DemoSiteTests(EmptyTestSite site) : IClassFixture<EmptyTestS
         Assert.True(afterFirst.Offices >= 3);
         Assert.True(afterFirst.Releases >= 60);
         Assert.True(afterFirst.Translations >= 60);
-        Assert.Equal(["ar", "en", "tr"], afterFirst.Languages);
+        Assert.Equal("ar,en,tr", afterFirst.Languages);
 
         var (response, page) = await site.Http.GetPageAsync("/ar/");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -35,9 +35,9 @@ public sealed class DemoSiteTests(EmptyTestSite site) : IClassFixture<EmptyTestS
         return await scope.ServiceProvider.GetRequiredService<DemoSite>().RunAsync(new Progress<(string, int, int)>(), CancellationToken.None);
     }
 
-    private Task<(int Offices, int Releases, int Translations, string[] Languages)> CountsAsync() => site.Seed.WithDbAsync(async db => (
+    private Task<(int Offices, int Releases, int Translations, string Languages)> CountsAsync() => site.Seed.WithDbAsync(async db => (
         await db.Offices.CountAsync(),
         await db.Releases.CountAsync(),
         await db.ReleaseVersions.CountAsync(v => v.SourceRevisionId != null),
-        await db.SiteLanguages.OrderBy(l => l.Position).Select(l => l.Code).ToArrayAsync()));
+        string.Join(",", await db.SiteLanguages.OrderBy(l => l.Position).Select(l => l.Code).ToArrayAsync())));
 }
