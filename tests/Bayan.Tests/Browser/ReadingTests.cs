@@ -24,7 +24,7 @@ public sealed class ReadingTests(DemoTestSite site, Support.Browser browser) : I
         var box = (await page.Locator("article.release h1").BoundingBoxAsync())!;
         var textEnd = await page.EvaluateAsync<double>("() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('article.release h1')); return r.getBoundingClientRect().right; }");
         Assert.True(Math.Abs(box.X + box.Width - textEnd) < 2, "The Arabic title should be aligned to the right.");
-        await Support.Browser.ScreenshotAsync(page, "release-ar");
+        await Support.Browser.ScreenshotAsync(page, "release-ar", fullPage: true);
 
         await page.Locator("nav.languages a[hreflang=en]").ClickAsync();
         await page.WaitForURLAsync("**/en/**");
@@ -33,7 +33,7 @@ public sealed class ReadingTests(DemoTestSite site, Support.Browser browser) : I
         Assert.NotEqual(arabicTitle, await page.Locator("article.release h1").InnerTextAsync());
         Assert.Equal("(Translated)", await page.Locator("article.release h1 .translated").InnerTextAsync());
         Assert.Equal("العربية", await page.Locator("nav.languages a[hreflang=ar]").InnerTextAsync());
-        await Support.Browser.ScreenshotAsync(page, "release-en");
+        await Support.Browser.ScreenshotAsync(page, "release-en", fullPage: true);
 
         await page.GotoAsync(new Uri(site.BaseAddress, "/en/").AbsoluteUri);
         await Support.Browser.ScreenshotAsync(page, "home-en");

@@ -51,9 +51,10 @@ public sealed class Browser : IAsyncLifetime
         return (page, errors);
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>What the reader sees in the window; the whole page with <paramref name="fullPage"/>.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
     }
 }
