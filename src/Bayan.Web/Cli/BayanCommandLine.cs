@@ -63,6 +63,7 @@ public static class BayanCommandLine
 
         root.Subcommands.Add(DemoCommand.Create(Settings, Guarded));
         root.Subcommands.Add(HijriMonthCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(SiteDatesCommand.Create(Settings, Guarded));
         return root.Parse(args).InvokeAsync();
     }
 

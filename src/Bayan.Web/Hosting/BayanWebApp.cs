@@ -2,6 +2,7 @@ using Bayan.Data;
 using Bayan.Demo;
 using Bayan.Offices;
 using Bayan.Publishing;
+using Bayan.Sites;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
 using Bayan.Web.Health;
@@ -27,6 +28,7 @@ public static class BayanWebApp
         var options = builder.Configuration.ReadBayanOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBayanData(options);
+        builder.Services.AddSites();
         builder.Services.AddOffices();
         builder.Services.AddPublishing();
         builder.Services.AddScoped<DemoSite>();

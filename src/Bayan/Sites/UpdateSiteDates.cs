@@ -1,0 +1,80 @@
+using Bayan.Audit;
+using Bayan.Calendars;
+using Bayan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Sites;
+
+/// <summary>A change to how the site dates things; what is null stays as it is.</summary>
+public sealed record SiteDatesChange(
+    string? HeaderDates = null,
+    string? DatelineDates = null,
+    string? ListingDates = null,
+    bool? ExtendedDigits = null,
+    string? TimeZone = null,
+    IReadOnlyDictionary<string, string>? ClockNames = null);
+
+public sealed record SiteDatesOutcome(bool Changed, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// Changes the site's calendars, date styles, zone and clock names. Every value is checked first;
+/// one bad value changes nothing and every problem is named.
+/// </summary>
+public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock)
+{
+    public async Task<SiteDatesOutcome> RunAsync(SiteDatesChange change, string actor, CancellationToken ct)
+    {
+        var site = await db.Sites.FirstOrDefaultAsync(s => s.Id == Site.SingletonId, ct);
+        if (site is null)
+            return new(false, ["The site is not set up yet."]);
+        var languages = await db.SiteLanguages.ToListAsync(ct);
+
+        var errors = new List<string>();
+        void CheckDates(string name, string? value)
+        {
+            if (value is not null && CalendarDisplay.ParseList(value) is null)
+                errors.Add($"{name} '{value}' is not a list of calendar:style, e.g. \"hijri:long gregorian:short\" " +
+                    $"(calendars: {string.Join(", ", CalendarKinds.ByName.Keys)}; styles: long, medium, short).");
+        }
+        CheckDates("Header dates", change.HeaderDates);
+        CheckDates("Dateline dates", change.DatelineDates);
+        CheckDates("Listing dates", change.ListingDates);
+        if (change.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(change.TimeZone, out _))
+            errors.Add($"Time zone '{change.TimeZone}' is unknown; use an IANA name such as Asia/Riyadh.");
+        foreach (var (code, name) in change.ClockNames ?? new Dictionary<string, string>())
+        {
+            if (languages.All(l => l.Code != code))
+                errors.Add($"The site has no language '{code}' to name its clock in.");
+            else if (name.Length > Limits.Title)
+                errors.Add($"The clock name in '{code}' is longer than {Limits.Title} characters.");
+        }
+        if (errors.Count > 0)
+            return new(false, errors);
+
+        var before = Describe(site, languages);
+        site.HeaderDates = Normalised(change.HeaderDates) ?? site.HeaderDates;
+        site.DatelineDates = Normalised(change.DatelineDates) ?? site.DatelineDates;
+        site.ListingDates = Normalised(change.ListingDates) ?? site.ListingDates;
+        site.ExtendedDigits = change.ExtendedDigits ?? site.ExtendedDigits;
+        site.TimeZone = change.TimeZone ?? site.TimeZone;
+        foreach (var (code, name) in change.ClockNames ?? new Dictionary<string, string>())
+            languages.Single(l => l.Code == code).ClockName = name.Trim();
+        var after = Describe(site, languages);
+        if (before == after)
+            return new(false, []);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        site.UpdatedAt = now;
+        AuditLog.Record(db, now, actor, "site.dates-changed", "site", $"{before} => {after}");
+        await db.SaveChangesAsync(ct);
+        return new(true, []);
+    }
+
+    public static string Describe(Site site, IEnumerable<SiteLanguage> languages) =>
+        $"header: {site.HeaderDates}; dateline: {site.DatelineDates}; listing: {site.ListingDates}; " +
+        $"extended digits: {(site.ExtendedDigits ? "yes" : "no")}; zone: {site.TimeZone}; clock: " +
+        string.Join(", ", languages.OrderBy(l => l.Position).Select(l => $"{l.Code}=\"{l.ClockName}\""));
+
+    private static string? Normalised(string? dates) =>
+        dates is null ? null : CalendarDisplay.Format(CalendarDisplay.ParseList(dates)!);
+}
