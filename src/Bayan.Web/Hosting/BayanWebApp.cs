@@ -3,6 +3,7 @@ using Bayan.Demo;
 using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Sites;
+using Bayan.Web.Admin;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
 using Bayan.Web.Health;
@@ -22,6 +23,8 @@ public static class BayanWebApp
             Args = args.Raw,
             // appsettings.json and the default theme sit beside the program, wherever it is started from.
             ContentRootPath = AppContext.BaseDirectory,
+            // Razor Pages are found in the application's assembly; name it, since tests host it from theirs.
+            ApplicationName = typeof(BayanWebApp).Assembly.GetName().Name,
         });
         builder.Configuration.AddInMemoryCollection(args.Settings);
 
@@ -34,6 +37,7 @@ public static class BayanWebApp
         builder.Services.AddScoped<DemoSite>();
         builder.AddThemes(options);
         builder.AddPublicSite();
+        builder.AddAdmin(options);
         builder.AddHealth();
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -44,8 +48,11 @@ public static class BayanWebApp
         app.UseErrorPages();
         app.MapThemeAssets();
         // Routing after the static files: otherwise /theme/site.css would match /{lang}/{office}/ first.
+        app.MapAdminAssets();
         app.UseRouting();
+        app.UseAdmin();
         app.MapHealth();
+        app.MapAdmin();
         app.MapPublicSite();
         return app;
     }

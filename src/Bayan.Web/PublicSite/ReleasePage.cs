@@ -22,7 +22,7 @@ internal static class ReleasePage
             return await pages.NotFoundAsync(http, site, lang);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = await db.Releases.AsNoTracking().VisibleAt(now)
+        var release = await db.Releases.AsNoTracking().VisibleOrRetractedAt(now)
             .Include(r => r.Office).ThenInclude(o => o.Names)
             .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
             .Include(r => r.Versions)
@@ -47,6 +47,22 @@ internal static class ReleasePage
         if (office != release.Office.Code || slug != version.Slug)
             return Results.Redirect(canonical, permanent: true);
 
+        var info = new PageInfo(version.Title, canonical)
+        {
+            Versions = [.. available.Select(v => (v.Language, UrlOf(release, v)))],
+            Description = version.Summary,
+        };
+        if (release.Status == ReleaseStatus.Retracted)
+        {
+            // The address stays, and says plainly that the release was withdrawn and why.
+            return await pages.RenderAsync(http, site, lang, "retracted", info with { NoIndex = true }, new Dictionary<string, object?>
+            {
+                ["title"] = version.Title,
+                ["notice"] = Messages.Format(lang, "release_retracted", site.Dates.Dateline(release.RetractedAt ?? release.UpdatedAt, release.Office, lang).Text),
+                ["note"] = release.RetractionNote ?? "",
+            }, StatusCodes.Status410Gone);
+        }
+
         var original = release.Versions.FirstOrDefault(v => v.IsOriginal);
         var values = new Dictionary<string, object?>
         {
@@ -65,12 +81,10 @@ internal static class ReleasePage
                     : new Link(Messages.Format(lang, "release_translated_from", Languages.Get(original.Language).NativeName), UrlOf(release, original)),
                 [.. release.Categories.Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
                 [.. release.Tags.Select(t => new Link(t.Name, SiteUrls.Tag(lang, t.Slug)))],
-                release.FeaturedImage),
-        };
-        var info = new PageInfo(version.Title, canonical)
-        {
-            Versions = [.. available.Select(v => (v.Language, UrlOf(release, v)))],
-            Description = version.Summary,
+                release.FeaturedImage,
+                release.CorrectionNote is null ? null : new Correction(
+                    Messages.Format(lang, "release_correction", site.Dates.Dateline(release.CorrectedAt ?? release.UpdatedAt, release.Office, lang).Text),
+                    release.CorrectionNote)),
         };
         return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
@@ -92,4 +106,7 @@ public sealed record ReleaseView(
     Link? Original,
     IReadOnlyList<Link> Categories,
     IReadOnlyList<Link> Tags,
-    string? FeaturedImage);
+    string? FeaturedImage,
+    Correction? Correction);
+
+public sealed record Correction(string Label, string Note);

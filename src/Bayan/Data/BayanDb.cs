@@ -1,3 +1,4 @@
+using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Categories;
 using Bayan.Navigation;
@@ -7,6 +8,7 @@ using Bayan.Pages;
 using Bayan.Releases;
 using Bayan.Sites;
 using Bayan.Tags;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Data;
@@ -15,7 +17,7 @@ namespace Bayan.Data;
 /// The one model of Bayan. Each database provider has a subclass of its own only so that
 /// each keeps its own migrations; the model is the same.
 /// </summary>
-public abstract class BayanDb(DbContextOptions options) : DbContext(options)
+public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<User, int>(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteLanguage> SiteLanguages => Set<SiteLanguage>();
@@ -32,6 +34,8 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
     public DbSet<HijriMonthStart> HijriMonthStarts => Set<HijriMonthStart>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserOffice> UserOffices => Set<UserOffice>();
+    public DbSet<UserLanguage> UserLanguages => Set<UserLanguage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -41,6 +45,24 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        model.Entity<User>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);
+            e.Property(u => u.Language).HaveLanguageLength();
+            e.HasMany(u => u.Offices).WithOne().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(u => u.Languages).WithOne().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<UserOffice>(e =>
+        {
+            e.HasKey(o => new { o.UserId, o.OfficeId });
+            e.HasOne<Office>().WithMany().HasForeignKey(o => o.OfficeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<UserLanguage>(e =>
+        {
+            e.HasKey(l => new { l.UserId, l.Language });
+            e.Property(l => l.Language).HaveLanguageLength();
+        });
         model.Entity<Site>().Property(s => s.Id).ValueGeneratedNever();
         model.Entity<Site>().Property(s => s.DefaultLanguage).HaveLanguageLength();
         model.Entity<Site>(e =>
@@ -104,6 +126,8 @@ public abstract class BayanDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.ReferenceNumber).HasMaxLength(64);
             e.Property(r => r.OriginalLanguage).HaveLanguageLength();
             e.Property(r => r.FeaturedImage).HasMaxLength(Limits.Url);
+            e.Property(r => r.CorrectionNote).HasMaxLength(Limits.Summary);
+            e.Property(r => r.RetractionNote).HasMaxLength(Limits.Summary);
             e.HasMany(r => r.Versions).WithOne(v => v.Release).HasForeignKey(v => v.ReleaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Categories).WithMany().UsingEntity("ReleaseCategories");
             e.HasMany(r => r.Tags).WithMany().UsingEntity("ReleaseTags");

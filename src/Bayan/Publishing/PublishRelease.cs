@@ -1,41 +1,49 @@
+using Bayan.Accounts;
+using Bayan.Audit;
 using Bayan.Data;
+using Bayan.Editing;
 using Bayan.Numbering;
 using Bayan.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Publishing;
 
-public enum PublishOutcome
-{
-    Published,
-    AlreadyPublished,
-    NotFound,
-}
-
 /// <summary>
-/// Publishes a release now: at its first publication it gets its reference number, in the same
-/// transaction, so a number is never given to a release that did not get published.
+/// Publishes a release: now, or at its scheduled time when the scheduler calls. At its first
+/// publication it gets its reference number in the same transaction. The release is claimed by a
+/// conditional update first, so two nodes publishing the same release at once publish it once.
 /// </summary>
 public sealed class PublishRelease(BayanDb db, TimeProvider clock)
 {
-    public async Task<PublishOutcome> RunAsync(int releaseId, CancellationToken ct)
+    public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases
             .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
             .FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
-            return PublishOutcome.NotFound;
-        if (release.Status == ReleaseStatus.Published)
-            return PublishOutcome.AlreadyPublished;
+            return new EditOutcome.NotFound();
+        if (!actor.CanEditOffice(release.OfficeId))
+            return new EditOutcome.Forbidden();
+        if (release.Status is ReleaseStatus.Published or ReleaseStatus.Retracted)
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await ReferenceNumbers.AssignAsync(db, release, now, ct);
+        var from = release.Status;
+        var claimed = await db.Releases.Where(r => r.Id == releaseId && r.Status == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReleaseStatus.Published), ct);
+        if (claimed == 0)
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
+
+        // A scheduled release keeps the time it was announced for; otherwise it is published now.
+        var publishedAt = from == ReleaseStatus.Scheduled && release.PublishAt <= now ? release.PublishAt!.Value : now;
+        await ReferenceNumbers.AssignAsync(db, release, publishedAt, ct);
         release.Status = ReleaseStatus.Published;
-        release.PublishAt = now;
+        release.PublishAt = publishedAt;
         release.UpdatedAt = now;
+        AuditLog.Record(db, now, actor.Name, "release.published", $"release:{release.Id}", release.ReferenceNumber ?? "");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return PublishOutcome.Published;
+        return new EditOutcome.Done(release.Id, new Problem("publish_done", release.ReferenceNumber ?? ""));
     }
 }

@@ -5,5 +5,7 @@ namespace Bayan.Publishing;
 public static class PublishingServices
 {
     public static IServiceCollection AddPublishing(this IServiceCollection services) =>
-        services.AddScoped<PublishRelease>();
+        services.AddScoped<PublishRelease>()
+            .AddScoped<ReleaseWorkflow>()
+            .AddHostedService<ScheduledPublisher>();
 }

@@ -24,6 +24,14 @@ public sealed class Release
     /// <summary>When the release is (or was, or will be) public, in UTC.</summary>
     public DateTime? PublishAt { get; set; }
 
+    /// <summary>A visible note on the public page after a correction of a published release.</summary>
+    public string? CorrectionNote { get; set; }
+    public DateTime? CorrectedAt { get; set; }
+
+    /// <summary>Why a published release was withdrawn; its address then says so instead of showing it.</summary>
+    public string? RetractionNote { get; set; }
+    public DateTime? RetractedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? FeaturedImage { get; set; }

@@ -8,6 +8,10 @@ public static class ReleaseQueries
     public static IQueryable<Release> VisibleAt(this IQueryable<Release> releases, DateTime now) =>
         releases.Where(r => r.Status == ReleaseStatus.Published && r.PublishAt <= now);
 
+    /// <summary>What a release's own address may show: a visible release, or the notice that one was retracted.</summary>
+    public static IQueryable<Release> VisibleOrRetractedAt(this IQueryable<Release> releases, DateTime now) =>
+        releases.Where(r => (r.Status == ReleaseStatus.Published && r.PublishAt <= now) || r.Status == ReleaseStatus.Retracted);
+
     public static IQueryable<ReleaseVersion> VisibleAt(this IQueryable<ReleaseVersion> versions, DateTime now) =>
         versions.Where(v => v.Release.Status == ReleaseStatus.Published && v.Release.PublishAt <= now);
 

@@ -1,3 +1,5 @@
+using Bayan.Accounts;
+using Bayan.Editing;
 using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Releases;
@@ -18,7 +20,7 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
 
         var outcomes = await Task.WhenAll(drafts.Select(id => PublishAsync(site.Services, id)));
 
-        Assert.All(outcomes, o => Assert.Equal(PublishOutcome.Published, o));
+        Assert.All(outcomes, o => Assert.IsType<EditOutcome.Done>(o));
         var numbers = await NumbersAsync(office);
         var year = ExpectedHijriYear();
         Assert.Equal(Enumerable.Range(1, 50).Select(n => $"{year}/{n:00}"), numbers.Order(StringComparer.Ordinal));
@@ -33,7 +35,7 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
 
         var outcomes = await Task.WhenAll(drafts.Select((id, i) => PublishAsync(i % 2 == 0 ? site.Services : other.Services, id)));
 
-        Assert.All(outcomes, o => Assert.Equal(PublishOutcome.Published, o));
+        Assert.All(outcomes, o => Assert.IsType<EditOutcome.Done>(o));
         var year = ExpectedHijriYear();
         Assert.Equal(Enumerable.Range(1, 40).Select(n => $"{year}/{n:00}"), (await NumbersAsync(office)).Order(StringComparer.Ordinal));
     }
@@ -44,9 +46,9 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
         var office = await site.Seed.OfficeAsync();
         var id = (await DraftsAsync(office, 1))[0];
 
-        Assert.Equal(PublishOutcome.Published, await PublishAsync(site.Services, id));
-        Assert.Equal(PublishOutcome.AlreadyPublished, await PublishAsync(site.Services, id));
-        Assert.Equal(PublishOutcome.NotFound, await PublishAsync(site.Services, int.MaxValue));
+        Assert.IsType<EditOutcome.Done>(await PublishAsync(site.Services, id));
+        Assert.IsType<EditOutcome.Invalid>(await PublishAsync(site.Services, id));
+        Assert.IsType<EditOutcome.NotFound>(await PublishAsync(site.Services, int.MaxValue));
         Assert.Equal([$"{ExpectedHijriYear()}/01"], await NumbersAsync(office));
     }
 
@@ -118,10 +120,10 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
         return releases.Select(r => r.Id).ToList();
     });
 
-    internal static async Task<PublishOutcome> PublishAsync(IServiceProvider services, int id)
+    internal static async Task<EditOutcome> PublishAsync(IServiceProvider services, int id)
     {
         using var scope = services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PublishRelease>().RunAsync(id, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<PublishRelease>().RunAsync(Actor.System("tests"), id, CancellationToken.None);
     }
 
     private Task<List<string>> NumbersAsync(Office office) => site.Seed.WithDbAsync(db =>

@@ -1,9 +1,11 @@
+using Bayan.Accounts;
 using Bayan.Categories;
 using Bayan.Data;
 using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Sites;
 using Bayan.Tags;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,6 +95,32 @@ public sealed class Seed(IServiceProvider services)
         await db.SaveChangesAsync();
         return tag;
     });
+
+    public const string Password = "correct horse battery";
+
+    /// <summary>A back-office account; its e-mail is unique. Roles as the arguments say.</summary>
+    public async Task<User> UserAsync(bool administrator = false, bool moderator = false, int[]? offices = null, string[]? languages = null)
+    {
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var email = Unique("user") + "@example.org";
+        var user = new User
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = email.Split('@')[0],
+            Language = "en",
+            IsAdministrator = administrator,
+            IsModerator = moderator,
+            CreatedAt = DateTime.UtcNow,
+            Offices = [.. (offices ?? []).Select(o => new UserOffice { OfficeId = o })],
+            Languages = [.. (languages ?? []).Select(l => new UserLanguage { Language = l })],
+        };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
 
     public Task<T> WithDbAsync<T>(Func<BayanDb, Task<T>> work) => Run(work);
 

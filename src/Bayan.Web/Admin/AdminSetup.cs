@@ -1,0 +1,88 @@
+using Bayan.Accounts;
+using Bayan.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bayan.Web.Admin;
+
+internal static class AdminSetup
+{
+    public const string CookieName = "bayan.admin";
+
+    /// <summary>Identity's password hashing, lockout and security stamps; a cookie that only the back office ever sees.</summary>
+    public static void AddAdmin(this WebApplicationBuilder builder, BayanOptions options)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<User>(identity =>
+            {
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = true;
+            })
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<BayanClaims>()
+            .AddEntityFrameworkStores<BayanDb>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
+            {
+                cookie.Cookie.Name = CookieName;
+                // Public pages never receive the cookie, so they stay the same for everyone and cacheable.
+                cookie.Cookie.Path = "/admin";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.LoginPath = "/admin/login";
+                cookie.LogoutPath = "/admin/logout";
+                cookie.AccessDeniedPath = "/admin/denied";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            }));
+        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AdminText>();
+        services.AddScoped<SetUpSite>();
+        services.AddScoped<Editing.CreateRelease>();
+        services.AddScoped<Editing.SaveVersion>();
+        services.AddScoped<Editing.RestoreRevision>();
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeAreaFolder("Admin", "/");
+            pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Setup");
+            pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
+            pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Denied");
+        });
+    }
+
+    /// <summary>The back office's own style sheet and script, under /admin/assets/.</summary>
+    public static void MapAdminAssets(this WebApplication app) =>
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "Admin", "assets")),
+            RequestPath = "/admin/assets",
+        });
+
+    public static void UseAdmin(this WebApplication app)
+    {
+        // Before sign-in is asked for: a fresh installation has nobody to sign in as.
+        app.UseMiddleware<SetupFirst>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapAdmin(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapPreview();
+    }
+}

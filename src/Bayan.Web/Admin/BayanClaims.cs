@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Bayan.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Bayan.Web.Admin;
+
+/// <summary>What the sign-in cookie carries besides the user's id: the back office's language for them.</summary>
+public sealed class BayanClaims(UserManager<User> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<User>(users, options)
+{
+    public const string Language = "bayan:lang";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(Language, user.Language));
+        identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,58 @@
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Releases;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages;
+
+public sealed record VersionBadge(string Language, bool Original, bool Outdated);
+
+public sealed record ReleaseRow(int Id, string Title, string Office, ReleaseStatus Status, string? Number, DateTime UpdatedAt, IReadOnlyList<VersionBadge> Versions);
+
+/// <summary>/admin: the releases this person may act on, newest change first, with outdated translations marked.</summary>
+public sealed class IndexModel(BayanDb db, CurrentActor current) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public ReleaseStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+
+    public IReadOnlyList<ReleaseRow> Rows { get; private set; } = [];
+    public bool HasMore { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        var language = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
+        var query = db.Releases.AsNoTracking().VisibleTo(actor);
+        if (Status is { } status)
+            query = query.Where(r => r.Status == status);
+        P = Math.Max(1, P);
+        var releases = await query.Include(r => r.Versions).Include(r => r.Office).ThenInclude(o => o.Names)
+            .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
+            .Skip((P - 1) * PageSize).Take(PageSize + 1).AsSplitQuery().ToListAsync(ct);
+        HasMore = releases.Count > PageSize;
+        Rows = [.. releases.Take(PageSize).Select(r => ToRow(r, language))];
+    }
+
+    internal static ReleaseRow ToRow(Release release, string language)
+    {
+        var original = release.Versions.FirstOrDefault(v => v.Language == release.OriginalLanguage);
+        return new ReleaseRow(
+            release.Id,
+            original?.Title ?? "",
+            release.Office.NameIn(language),
+            release.Status,
+            release.ReferenceNumber,
+            release.UpdatedAt,
+            [.. release.Versions.OrderBy(v => v.Language != release.OriginalLanguage).ThenBy(v => v.Language)
+                .Select(v => new VersionBadge(v.Language, v.Language == release.OriginalLanguage, Outdated(v, original)))]);
+    }
+
+    /// <summary>A translation is outdated when the original has been saved since the revision it was translated from.</summary>
+    internal static bool Outdated(ReleaseVersion version, ReleaseVersion? original) =>
+        original is not null && version != original && version.SourceRevisionId != original.CurrentRevisionId;
+}

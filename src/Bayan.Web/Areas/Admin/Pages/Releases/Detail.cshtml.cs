@@ -1,0 +1,97 @@
+using System.Globalization;
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Dates;
+using Bayan.Editing;
+using Bayan.Publishing;
+using Bayan.Releases;
+using Bayan.Web.Admin;
+using Bayan.Web.PublicSite;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Releases;
+
+/// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
+public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish) : PageModel
+{
+    public Release Release { get; private set; } = null!;
+    public Actor Actor { get; private set; } = null!;
+    public IReadOnlyList<string> SiteLanguages { get; private set; } = [];
+    public string Zone { get; private set; } = "UTC";
+    public Problem? Error { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        ActAsync(id, actor => workflow.SubmitForReviewAsync(actor, id, ct), ct);
+
+    public Task<IActionResult> OnPostDraftAsync(int id, CancellationToken ct) =>
+        ActAsync(id, actor => workflow.ReturnToDraftAsync(actor, id, ct), ct);
+
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
+        ActAsync(id, actor => publish.RunAsync(actor, id, ct), ct);
+
+    public Task<IActionResult> OnPostCorrectAsync(int id, string note, CancellationToken ct) =>
+        ActAsync(id, actor => workflow.CorrectAsync(actor, id, note, ct), ct);
+
+    public Task<IActionResult> OnPostRetractAsync(int id, string note, CancellationToken ct) =>
+        ActAsync(id, actor => workflow.RetractAsync(actor, id, note, ct), ct);
+
+    /// <summary>The time is entered in the site's zone, as the newsroom reads clocks.</summary>
+    public async Task<IActionResult> OnPostScheduleAsync(int id, string at, CancellationToken ct)
+    {
+        var site = await db.Sites.AsNoTracking().FirstAsync(ct);
+        if (!DateTime.TryParseExact(at, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return await FailAsync(id, new Problem("schedule_time_invalid"), ct);
+        var zone = DateFormatter.FindZone(site.TimeZone);
+        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+        return await ActAsync(id, actor => workflow.ScheduleAsync(actor, id, utc, ct), ct);
+    }
+
+    public string PublicUrl(ReleaseVersion version) => SiteUrls.Release(version.Language, Release.Office.Code, Release.Id, version.Slug);
+
+    public bool Outdated(ReleaseVersion version) =>
+        IndexModel.Outdated(version, Release.Versions.FirstOrDefault(v => v.Language == Release.OriginalLanguage));
+
+    public string LocalTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, DateFormatter.FindZone(Zone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private async Task<IActionResult> ActAsync(int id, Func<Actor, Task<EditOutcome>> step, CancellationToken ct)
+    {
+        var outcome = await step(await current.GetAsync(ct));
+        return outcome switch
+        {
+            EditOutcome.Done done => Redirect($"/admin/releases/{id}?done={done.Message.Key}"),
+            EditOutcome.NotFound => NotFound(),
+            EditOutcome.Invalid invalid => await FailAsync(id, invalid.Errors.Values.First(), ct),
+            _ => Forbid(),
+        };
+    }
+
+    private async Task<IActionResult> FailAsync(int id, Problem problem, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        Error = problem;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Actor = await current.GetAsync(ct);
+        var release = await db.Releases.AsNoTracking().VisibleTo(Actor)
+            .Include(r => r.Versions).Include(r => r.Office).ThenInclude(o => o.Names)
+            .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (release is null)
+            return false;
+        Release = release;
+        SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        Zone = (await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone;
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Releases;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Releases;
+
+/// <summary>
+/// /admin/releases/{id}/{lang}: edits a language version. For a translation the original stands
+/// beside it, with what changed in the original since the translation was last saved.
+/// </summary>
+public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save) : PageModel
+{
+    [BindProperty] public string Title { get; set; } = "";
+    [BindProperty] public string? Slug { get; set; }
+    [BindProperty] public string Summary { get; set; } = "";
+    [BindProperty] public string Body { get; set; } = "";
+    [BindProperty] public int? BaseConcurrency { get; set; }
+
+    public Release Release { get; private set; } = null!;
+    public string Language { get; private set; } = "";
+    public ReleaseVersion? Original { get; private set; }
+    public bool IsTranslation => Language != Release.OriginalLanguage;
+    public Revision? TranslatedFrom { get; private set; }
+    public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
+    public EditOutcome.Conflict? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string lang, CancellationToken ct)
+    {
+        if (await LoadAsync(id, lang, ct) is { } stop)
+            return stop;
+        var version = Release.Versions.FirstOrDefault(v => v.Language == lang);
+        if (version is not null)
+        {
+            (Title, Slug, Summary, Body, BaseConcurrency) = (version.Title, version.Slug, version.Summary, version.Body, version.ConcurrencyVersion);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string lang, CancellationToken ct)
+    {
+        if (await LoadAsync(id, lang, ct) is { } stop)
+            return stop;
+        var outcome = await save.RunAsync(await current.GetAsync(ct),
+            new VersionEdit(id, lang, Title ?? "", Slug, Summary ?? "", Body ?? "", BaseConcurrency), ct);
+        switch (outcome)
+        {
+            case EditOutcome.Done done:
+                return Redirect($"/admin/releases/{id}?done={done.Message.Key}");
+            case EditOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            case EditOutcome.Conflict conflict:
+                Conflict = conflict;
+                // The next save is made knowingly over the newer text.
+                BaseConcurrency = conflict.CurrentConcurrency;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case EditOutcome.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, string lang, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        var release = await db.Releases.AsNoTracking().VisibleTo(actor).Include(r => r.Versions)
+            .FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (release is null || !await db.SiteLanguages.AnyAsync(l => l.Code == lang, ct))
+            return NotFound();
+        if (!actor.CanWrite(release, lang))
+            return Forbid();
+        Release = release;
+        Language = lang;
+        Original = release.Versions.FirstOrDefault(v => v.Language == release.OriginalLanguage);
+        var version = release.Versions.FirstOrDefault(v => v.Language == lang);
+        if (IsTranslation && version?.SourceRevisionId is { } source && source != Original?.CurrentRevisionId)
+            TranslatedFrom = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == source, ct);
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+using Bayan.Accounts;
+using Bayan.Editing;
+using Bayan.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bayan.Web.Areas.Admin.Pages;
+
+/// <summary>/admin/setup: the site's basics and its first administrator, on a fresh installation only.</summary>
+public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn) : PageModel
+{
+    [BindProperty] public string SiteName { get; set; } = "";
+    [BindProperty] public List<string> SiteLanguages { get; set; } = ["ar", "en"];
+    [BindProperty] public string DefaultLanguage { get; set; } = "ar";
+    [BindProperty] public string TimeZone { get; set; } = "Asia/Riyadh";
+    [BindProperty] public string AdminName { get; set; } = "";
+    [BindProperty] public string Email { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+
+    public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
+    public static IEnumerable<Language> Choices => Languages.All;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (admin, errors) = await setUp.RunAsync(
+            new SiteSetup(SiteName, SiteLanguages, DefaultLanguage, TimeZone, AdminName, Email, Password), ct);
+        if (admin is null)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        await signIn.SignInAsync(admin, isPersistent: false);
+        return Redirect("/admin");
+    }
+}

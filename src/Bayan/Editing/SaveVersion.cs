@@ -1,0 +1,95 @@
+using Bayan.Accounts;
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Releases;
+using Bayan.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Editing;
+
+/// <summary>
+/// An edit of one language version. <see cref="BaseConcurrency"/> is the version the editor opened;
+/// null creates the version (a new translation).
+/// </summary>
+public sealed record VersionEdit(int ReleaseId, string Language, string Title, string? Slug, string Summary, string Body, int? BaseConcurrency);
+
+/// <summary>
+/// Saves a language version as a new revision. A save based on an older revision than the stored
+/// one is a conflict that returns both texts; a translation saved records which revision of the
+/// original it now follows.
+/// </summary>
+public sealed class SaveVersion(BayanDb db, TimeProvider clock)
+{
+    public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct)
+    {
+        var release = await db.Releases.Include(r => r.Versions).FirstOrDefaultAsync(r => r.Id == edit.ReleaseId, ct);
+        if (release is null)
+            return new EditOutcome.NotFound();
+        if (!actor.CanWrite(release, edit.Language))
+            return new EditOutcome.Forbidden();
+        var errors = VersionRules.Check(edit.Title, edit.Slug, edit.Summary, edit.Body);
+        if (!await db.SiteLanguages.AnyAsync(l => l.Code == edit.Language, ct))
+            errors["language"] = new Problem("edit_language_unknown", edit.Language);
+        if (errors.Count > 0)
+            return new EditOutcome.Invalid(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var title = edit.Title.Trim();
+        var text = new DraftText(title, VersionRules.SlugFor(title, edit.Slug), edit.Summary.Trim(), edit.Body);
+        var original = release.Versions.Single(v => v.Language == release.OriginalLanguage);
+        var version = release.Versions.FirstOrDefault(v => v.Language == edit.Language);
+        if (version is not null && edit.BaseConcurrency != version.ConcurrencyVersion)
+            return await ConflictAsync(version, text, ct);
+        if (version is not null && Same(version, text))
+            return new EditOutcome.Done(release.Id, new Problem("edit_unchanged"));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (version is null)
+        {
+            version = new ReleaseVersion { Language = edit.Language, Title = title, Slug = text.Slug };
+            release.Versions.Add(version);
+        }
+        var number = version.Id == 0 ? 1 : await db.Revisions.Where(r => r.ReleaseVersionId == version.Id).MaxAsync(r => r.Number, ct) + 1;
+        var revision = new Revision { Number = number, Title = title, Summary = text.Summary, Body = text.Body, Author = actor.Name, CreatedAt = now };
+        version.Revisions.Add(revision);
+        version.Title = title;
+        version.Slug = text.Slug;
+        version.Summary = text.Summary;
+        version.Body = text.Body;
+        version.BodyHtml = MarkdownRenderer.ToSafeHtml(text.Body);
+        version.UpdatedAt = now;
+        version.ConcurrencyVersion++;
+        if (version != original)
+            version.SourceRevisionId = original.CurrentRevisionId;
+        release.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save slipped in between our read and our write.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var current = await db.ReleaseVersions.FirstAsync(v => v.ReleaseId == release.Id && v.Language == edit.Language, ct);
+            return await ConflictAsync(current, text, ct);
+        }
+        version.CurrentRevisionId = revision.Id;
+        AuditLog.Record(db, now, actor.Name, "version.saved", $"release:{release.Id}", $"{edit.Language} revision {number}: {title}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new EditOutcome.Done(release.Id, new Problem("edit_saved", number));
+    }
+
+    private async Task<EditOutcome> ConflictAsync(ReleaseVersion current, DraftText yours, CancellationToken ct)
+    {
+        var latest = await db.Revisions.AsNoTracking().Where(r => r.ReleaseVersionId == current.Id)
+            .OrderByDescending(r => r.Number).FirstAsync(ct);
+        return new EditOutcome.Conflict(
+            new DraftText(current.Title, current.Slug, current.Summary, current.Body),
+            latest.Author, latest.CreatedAt, yours, current.ConcurrencyVersion);
+    }
+
+    private static bool Same(ReleaseVersion version, DraftText text) =>
+        version.Title == text.Title && version.Slug == text.Slug && version.Summary == text.Summary && version.Body == text.Body;
+}

@@ -1,0 +1,84 @@
+using Bayan.Accounts;
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Publishing;
+
+/// <summary>
+/// The steps of the workflow around publication: draft -> in review -> scheduled -> published, and
+/// afterwards a visible correction or a retraction. Each step checks who acts and from which status.
+/// </summary>
+public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock)
+{
+    public Task<EditOutcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (release, _) =>
+        {
+            release.Status = ReleaseStatus.InReview;
+            return null;
+        }, ct);
+
+    public Task<EditOutcome> ReturnToDraftAsync(Actor actor, int releaseId, CancellationToken ct) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.returned-to-draft", (release, _) =>
+        {
+            release.Status = ReleaseStatus.Draft;
+            release.PublishAt = null;
+            return null;
+        }, ct);
+
+    /// <summary>Publishes at <paramref name="atUtc"/>; until then the release is invisible everywhere.</summary>
+    public Task<EditOutcome> ScheduleAsync(Actor actor, int releaseId, DateTime atUtc, CancellationToken ct) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Draft, ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.scheduled", (release, now) =>
+        {
+            if (atUtc <= now)
+                return new Problem("schedule_in_past");
+            release.Status = ReleaseStatus.Scheduled;
+            release.PublishAt = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
+            return null;
+        }, ct);
+
+    public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.corrected", (release, now) =>
+        {
+            if (Note(note) is not { } text)
+                return new Problem("note_required", Data.Limits.Summary);
+            release.CorrectionNote = text;
+            release.CorrectedAt = now;
+            return null;
+        }, ct);
+
+    public Task<EditOutcome> RetractAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.retracted", (release, now) =>
+        {
+            if (Note(note) is not { } text)
+                return new Problem("note_required", Data.Limits.Summary);
+            release.Status = ReleaseStatus.Retracted;
+            release.RetractionNote = text;
+            release.RetractedAt = now;
+            return null;
+        }, ct);
+
+    private static string? Note(string? note) =>
+        note?.Trim() is { Length: > 0 and <= Data.Limits.Summary } text && !text.Contains('<') ? text : null;
+
+    private async Task<EditOutcome> StepAsync(
+        Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Release, DateTime, Problem?> apply, CancellationToken ct)
+    {
+        var release = await db.Releases.FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        if (release is null)
+            return new EditOutcome.NotFound();
+        if (!actor.CanEditOffice(release.OfficeId))
+            return new EditOutcome.Forbidden();
+        if (!from.Contains(release.Status))
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("workflow_not_from", release.Status.ToString()) });
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (apply(release, now) is { } problem)
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });
+        release.UpdatedAt = now;
+        AuditLog.Record(db, now, actor.Name, action, $"release:{release.Id}", release.Status.ToString());
+        await db.SaveChangesAsync(ct);
+        return new EditOutcome.Done(release.Id, new Problem("workflow_done"));
+    }
+}

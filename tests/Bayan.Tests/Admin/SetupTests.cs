@@ -1,0 +1,45 @@
+using System.Net;
+using Bayan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Tests.Admin;
+
+[Trait(Suite.Category, Suite.Database)]
+public sealed class SetupTests(EmptyTestSite site) : IClassFixture<EmptyTestSite>
+{
+    private static KeyValuePair<string, string>[] Form(string email, string password, string zone = "Asia/Riyadh") =>
+    [
+        new("SiteName", "وكالة الاختبار"), new("SiteLanguages", "ar"), new("SiteLanguages", "en"), new("DefaultLanguage", "ar"),
+        new("TimeZone", zone), new("AdminName", "Admin"), new("Email", email), new("Password", password),
+    ];
+
+    [Fact]
+    public async Task First_run_leads_to_setup_which_refuses_bad_input_then_works_once_and_never_again()
+    {
+        using var client = new AdminClient(site.BaseAddress);
+
+        var start = await client.GetAsync("/admin/releases/new");
+        Assert.Equal("/admin/setup", start.Headers.Location!.OriginalString);
+
+        var bad = await client.PostFormAsync("/admin/setup", Form("not-an-email", "short", zone: "Mars/Base"));
+        Assert.True(bad.StatusCode == HttpStatusCode.UnprocessableEntity, $"{bad.StatusCode} {bad.Headers} {await bad.Content.ReadAsStringAsync()}");
+        var badPage = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Mars/Base", badPage);
+        Assert.Contains("at least 10 characters", badPage);
+        Assert.False(await site.Seed.WithDbAsync(db => db.Users.AnyAsync()));
+        Assert.False(await site.Seed.WithDbAsync(db => db.Sites.AnyAsync()));
+
+        var good = await client.PostFormAsync("/admin/setup", Form("chief@example.org", Seed.Password));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+        var (home, _) = await site.Http.GetPageAsync("/ar/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+
+        var again = await client.GetAsync("/admin/setup");
+        Assert.Equal("/admin", again.Headers.Location!.OriginalString);
+        using var stranger = new AdminClient(site.BaseAddress);
+        var takeover = await stranger.PostFormAsync("/admin/login", "/admin/setup", Form("intruder@example.org", Seed.Password));
+        Assert.NotEqual(HttpStatusCode.OK, takeover.StatusCode);
+        Assert.Equal(1, await site.Seed.WithDbAsync(db => db.Users.CountAsync()));
+    }
+}
