@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Bayan.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Bayan.Tests.Browser;
+
+/// <summary>A newcomer sets up a fresh site and publishes an Arabic release with its English translation, all in Chromium.</summary>
+[Trait(Suite.Category, Suite.Browser)]
+public sealed class BackOfficeJourneyTests(EmptyTestSite site, Support.Browser browser) : IClassFixture<EmptyTestSite>, IClassFixture<Support.Browser>
+{
+    private string Url(string path) => new Uri(site.BaseAddress, path).AbsoluteUri;
+
+    [Fact]
+    public async Task Set_up_write_publish_translate_revise_and_restore()
+    {
+        var (page, errors) = await browser.OpenAsync(1400, 1000);
+
+        // First run: every back-office address leads to setup.
+        await page.GotoAsync(Url("/admin"));
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/setup$"));
+        await page.FillAsync("#SiteName", "غرفة أخبار التجربة");
+        await page.SelectOptionAsync("#DefaultLanguage", "ar");
+        await page.FillAsync("#AdminName", "Mona");
+        await page.FillAsync("#Email", "mona@example.org");
+        await page.FillAsync("#Password", Seed.Password);
+        await Support.Browser.ScreenshotAsync(page, "admin-setup", fullPage: true);
+        await page.ClickAsync("button.primary");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        var office = await site.Seed.OfficeAsync();
+
+        // Write in Arabic with the live preview.
+        await page.GotoAsync(Url("/admin/releases/new"));
+        await page.SelectOptionAsync("#OfficeId", office.Id.ToString());
+        await page.SelectOptionAsync("#Language", "ar");
+        await page.FillAsync("#Title", "وزارة الصحة تطلق حملة التطعيم الموسمية");
+        await page.FillAsync("#Summary", "حملة في جميع المراكز الصحية");
+        await page.FillAsync("#Body", "تبدأ **الحملة** يوم الأحد.\n\n- المراكز الصحية\n- المدارس");
+        await Expect(page.Locator("#preview strong")).ToHaveTextAsync("الحملة");
+        await Expect(page.Locator("#preview li")).ToHaveCountAsync(2);
+        await Support.Browser.ScreenshotAsync(page, "admin-editor-ar", fullPage: true);
+        await page.ClickAsync("form.editor-form button.primary");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/releases/\\d+\\?done="));
+        var releaseUrl = page.Url.Split('?')[0];
+        var id = releaseUrl.Split('/').Last();
+
+        // Review, then publish: the release gets its number.
+        await page.ClickAsync("form[action*='handler=Submit'] button");
+        await Expect(page.Locator(".status")).ToHaveClassAsync(new Regex("status-inreview"));
+        await page.ClickAsync("form[action*='handler=Publish'] button");
+        await Expect(page.Locator(".status")).ToHaveClassAsync(new Regex("status-published"));
+        var number = await page.Locator(".facts dd[dir=ltr]").InnerTextAsync();
+        Assert.Matches(@"^\d{4}/\d{2}$", number);
+
+        // Translate into English beside the original.
+        await page.GotoAsync(Url($"/admin/releases/{id}/en"));
+        await Expect(page.Locator(".original-text h3")).ToHaveTextAsync("وزارة الصحة تطلق حملة التطعيم الموسمية");
+        await page.FillAsync("#Title", "Ministry of Health launches the seasonal vaccination campaign");
+        await page.FillAsync("#Body", "The **campaign** starts on Sunday.");
+        await Support.Browser.ScreenshotAsync(page, "admin-translate-en", fullPage: true);
+        await page.ClickAsync("form.editor-form button.primary");
+        await Expect(page.Locator(".badge.outdated")).ToHaveCountAsync(0);
+
+        // Edit the original: the translation is now marked outdated, and its editor shows what changed.
+        await page.GotoAsync(Url($"/admin/releases/{id}/ar"));
+        await page.FillAsync("#Body", "تبدأ **الحملة** يوم الاثنين.\n\n- المراكز الصحية\n- المدارس");
+        await page.ClickAsync("form.editor-form button.primary");
+        await Expect(page.Locator(".badge.outdated")).ToHaveCountAsync(1);
+        await page.GotoAsync(Url($"/admin/releases/{id}/en"));
+        await Expect(page.Locator(".notice.outdated .diff ins")).ToContainTextAsync("الاثنين");
+
+        // The public pages show both versions.
+        await page.GotoAsync(Url("/ar/"));
+        await Expect(page.Locator("section.latest .card h3 a").First).ToHaveTextAsync("وزارة الصحة تطلق حملة التطعيم الموسمية");
+        await page.GotoAsync(Url("/en/"));
+        await Expect(page.Locator("section.latest .card h3 a").First).ToHaveTextAsync("Ministry of Health launches the seasonal vaccination campaign");
+
+        // Compare revisions and restore the first.
+        await page.GotoAsync(Url($"/admin/releases/{id}/ar/revisions?a=1&b=2"));
+        await Expect(page.Locator("table.diff del")).ToContainTextAsync("الأحد");
+        await Support.Browser.ScreenshotAsync(page, "admin-revisions", fullPage: true);
+        await page.ClickAsync("button[form=restore-1]");
+        await Expect(page.Locator("table.list tbody tr")).ToHaveCountAsync(3);
+        await page.GotoAsync(Url($"/admin/releases/{id}/ar"));
+        await Expect(page.Locator("#Body")).ToHaveValueAsync(new Regex("يوم الأحد"));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_second_editor_saving_an_older_text_sees_the_conflict_with_both_texts()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var release = await site.Seed.ReleaseAsync(office);
+        var user = await site.Seed.UserAsync(administrator: true);
+        var (first, _) = await browser.OpenAsync();
+        var (second, errors) = await browser.OpenAsync();
+        foreach (var page in new[] { first, second })
+        {
+            await page.GotoAsync(Url("/admin/login"));
+            await page.FillAsync("#Email", user.Email!);
+            await page.FillAsync("#Password", Seed.Password);
+            await page.ClickAsync("button.primary");
+            await page.GotoAsync(Url($"/admin/releases/{release.Id}/en"));
+        }
+
+        await first.FillAsync("#Body", "Text of the first editor.");
+        await first.ClickAsync("form.editor-form button.primary");
+        await second.FillAsync("#Body", "Text of the second editor.");
+        await second.ClickAsync("form.editor-form button.primary");
+
+        await Expect(second.Locator(".conflict")).ToBeVisibleAsync();
+        await Expect(second.Locator(".conflict pre").First).ToHaveTextAsync("Text of the first editor.");
+        await Expect(second.Locator(".conflict pre").Nth(1)).ToHaveTextAsync("Text of the second editor.");
+        await Expect(second.Locator("#Body")).ToHaveValueAsync("Text of the second editor.");
+        await Support.Browser.ScreenshotAsync(second, "admin-conflict", fullPage: true);
+        // The conflict page is answered with 409 Conflict, which Chromium reports on its console.
+        Assert.Empty(errors.Where(e => !e.Contains("status of 409")));
+    }
+}
