@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Bayan.Localization;
 
 /// <summary>
-/// The interface text of the public site and the back office, one JSON catalogue per language
-/// embedded in the assembly. A key missing in a language falls back to English.
+/// The interface text of the public site and the back office: JSON catalogues embedded in the
+/// assembly, "en.json" and, per feature, "users.en.json" and the like; a language's files are merged.
+/// A key missing in a language falls back to English.
 /// </summary>
 public static class Messages
 {
@@ -30,6 +31,8 @@ public static class Messages
 
     internal static IReadOnlyDictionary<string, string> Raw(string language) => ReadCatalogue(language);
 
+    private const string Prefix = "Bayan.Localization.";
+
     private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
     {
         var english = ReadCatalogue(Fallback);
@@ -45,16 +48,30 @@ public static class Messages
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> AvailableCatalogues() =>
+    private static IEnumerable<string> Files() =>
         typeof(Messages).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Bayan.Localization.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
-            .Select(n => n["Bayan.Localization.".Length..^".json".Length]);
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..^".json".Length]);
+
+    /// <summary>"users.ar" and "ar" are both Arabic.</summary>
+    private static string LanguageOf(string file) => file[(file.LastIndexOf('.') + 1)..];
+
+    private static IEnumerable<string> AvailableCatalogues() => Files().Select(LanguageOf).Distinct();
 
     private static Dictionary<string, string> ReadCatalogue(string language)
     {
-        using var stream = typeof(Messages).Assembly.GetManifestResourceStream($"Bayan.Localization.{language}.json")
-            ?? throw new InvalidOperationException($"No message catalogue for '{language}'.");
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
-            ?? throw new InvalidOperationException($"The message catalogue for '{language}' is empty.");
+        var texts = new Dictionary<string, string>();
+        foreach (var file in Files().Where(f => LanguageOf(f) == language).Order(StringComparer.Ordinal))
+        {
+            using var stream = typeof(Messages).Assembly.GetManifestResourceStream(Prefix + file + ".json")!;
+            var part = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+                ?? throw new InvalidOperationException($"The message catalogue '{file}' is empty.");
+            foreach (var (key, text) in part)
+            {
+                if (!texts.TryAdd(key, text))
+                    throw new InvalidOperationException($"The key '{key}' stands in two catalogues of '{language}'.");
+            }
+        }
+        return texts.Count > 0 ? texts : throw new InvalidOperationException($"No message catalogue for '{language}'.");
     }
 }
