@@ -1,6 +1,8 @@
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Categories;
+using Bayan.Embargo;
+using Bayan.Media;
 using Bayan.Navigation;
 using Bayan.Numbering;
 using Bayan.Offices;
@@ -35,6 +37,9 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserOffice> UserOffices => Set<UserOffice>();
+    public DbSet<EmbargoLink> EmbargoLinks => Set<EmbargoLink>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<ReleaseAttachment> ReleaseAttachments => Set<ReleaseAttachment>();
     public DbSet<UserLanguage> UserLanguages => Set<UserLanguage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -96,6 +101,30 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         {
             e.HasIndex(m => new { m.OfficeId, m.Year, m.Month }).IsUnique();
             e.Property(m => m.RecordedBy).HasMaxLength(Limits.Title);
+        });
+        model.Entity<EmbargoLink>(e =>
+        {
+            e.HasIndex(l => l.TokenHash).IsUnique();
+            e.Property(l => l.TokenHash).HasMaxLength(64);
+            e.Property(l => l.Label).HasMaxLength(Limits.Title);
+            e.Property(l => l.CreatedBy).HasMaxLength(Limits.Title);
+            e.HasOne<Release>().WithMany().HasForeignKey(l => l.ReleaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<MediaItem>(e =>
+        {
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.HasIndex(m => m.CreatedAt);
+            e.Property(m => m.Kind).HasMaxLength(16);
+            e.Property(m => m.FileName).HasMaxLength(Limits.Title);
+            e.Property(m => m.ContentType).HasMaxLength(100);
+            e.Property(m => m.Url).HasMaxLength(Limits.Url);
+            e.Property(m => m.UploadedBy).HasMaxLength(Limits.Title);
+        });
+        model.Entity<ReleaseAttachment>(e =>
+        {
+            e.HasKey(a => new { a.ReleaseId, a.MediaId });
+            e.HasOne<Release>().WithMany(r => r.Attachments).HasForeignKey(a => a.ReleaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(a => a.Media).WithMany().HasForeignKey(a => a.MediaId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<AuditEntry>(e =>
         {

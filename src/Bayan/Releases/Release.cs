@@ -39,6 +39,7 @@ public sealed class Release
     public List<ReleaseVersion> Versions { get; set; } = [];
     public List<Category> Categories { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
+    public List<Media.ReleaseAttachment> Attachments { get; set; } = [];
 }
 
 public enum ReleaseType
