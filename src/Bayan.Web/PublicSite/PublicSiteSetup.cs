@@ -9,12 +9,14 @@ internal static class PublicSiteSetup
         builder.Services.AddScoped<SiteReader>();
         builder.Services.AddScoped<NavigationReader>();
         builder.Services.AddScoped<PageRenderer>();
+        builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
     }
 
     /// <summary>The public URLs of DESIGN.md; literal segments (category, tag, pages) win over office codes.</summary>
     public static void MapPublicSite(this WebApplication app)
     {
         app.MapMethods("/", GetAndHead, RootPage.HandleAsync);
+        app.MapMethods("/embargo/{token}", GetAndHead, EmbargoPage.HandleAsync);
         app.MapMethods("/{lang}/", GetAndHead, HomePage.HandleAsync);
         app.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
         app.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);

@@ -22,13 +22,7 @@ internal static class ReleasePage
             return await pages.NotFoundAsync(http, site, lang);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = await db.Releases.AsNoTracking().VisibleOrRetractedAt(now)
-            .Include(r => r.Office).ThenInclude(o => o.Names)
-            .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
-            .Include(r => r.Versions)
-            .Include(r => r.Categories).ThenInclude(c => c.Names)
-            .Include(r => r.Tags)
-            .AsSplitQuery()
+        var release = await db.Releases.AsNoTracking().VisibleOrRetractedAt(now).WithPageData()
             .FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
         if (release is null)
             return await pages.NotFoundAsync(http, site, lang);
@@ -63,8 +57,14 @@ internal static class ReleasePage
             }, StatusCodes.Status410Gone);
         }
 
+        return await pages.RenderAsync(http, site, lang, "release", info, Values(release, version, site, lang));
+    }
+
+    /// <summary>Everything the release template shows of one language version.</summary>
+    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang)
+    {
         var original = release.Versions.FirstOrDefault(v => v.IsOriginal);
-        var values = new Dictionary<string, object?>
+        return new Dictionary<string, object?>
         {
             ["release"] = new ReleaseView(
                 version.Title,
@@ -86,10 +86,19 @@ internal static class ReleasePage
                     Messages.Format(lang, "release_correction", site.Dates.Dateline(release.CorrectedAt ?? release.UpdatedAt, release.Office, lang).Text),
                     release.CorrectionNote)),
         };
-        return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
 
-    private static string UrlOf(Release release, ReleaseVersion version) =>
+    /// <summary>A release with all a page shows of it.</summary>
+    public static IQueryable<Release> WithPageData(this IQueryable<Release> releases) =>
+        releases
+            .Include(r => r.Office).ThenInclude(o => o.Names)
+            .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
+            .Include(r => r.Versions)
+            .Include(r => r.Categories).ThenInclude(c => c.Names)
+            .Include(r => r.Tags)
+            .AsSplitQuery();
+
+    public static string UrlOf(Release release, ReleaseVersion version) =>
         SiteUrls.Release(version.Language, release.Office.Code, release.Id, version.Slug);
 }
 

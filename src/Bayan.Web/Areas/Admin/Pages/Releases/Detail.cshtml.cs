@@ -3,6 +3,7 @@ using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Editing;
+using Bayan.Embargo;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Web.Admin;
@@ -14,8 +15,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
-public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish) : PageModel
+public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo) : PageModel
 {
+    public IReadOnlyList<EmbargoLink> Links { get; private set; } = [];
+
+    /// <summary>Shown once, right after it is made: only its hash is stored.</summary>
+    public string? NewLink { get; private set; }
+
     public Release Release { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
     public IReadOnlyList<string> SiteLanguages { get; private set; } = [];
@@ -51,6 +57,26 @@ public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflo
         var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
         return await ActAsync(id, actor => workflow.ScheduleAsync(actor, id, utc, ct), ct);
     }
+
+    public async Task<IActionResult> OnPostCreateLinkAsync(int id, string label, CancellationToken ct)
+    {
+        var (link, outcome) = await embargo.CreateAsync(await current.GetAsync(ct), id, label, ct);
+        if (link is null)
+        {
+            return outcome switch
+            {
+                EditOutcome.Invalid invalid => await FailAsync(id, invalid.Errors.Values.First(), ct),
+                EditOutcome.NotFound => NotFound(),
+                _ => Forbid(),
+            };
+        }
+        await LoadAsync(id, ct);
+        NewLink = $"{Request.Scheme}://{Request.Host}{link.Path}";
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRevokeLinkAsync(int id, int linkId, CancellationToken ct) =>
+        ActAsync(id, actor => embargo.RevokeAsync(actor, linkId, ct), ct);
 
     public string PublicUrl(ReleaseVersion version) => SiteUrls.Release(version.Language, Release.Office.Code, Release.Id, version.Slug);
 
@@ -92,6 +118,7 @@ public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflo
         Release = release;
         SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
         Zone = (await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone;
+        Links = await db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == id).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);
         return true;
     }
 }

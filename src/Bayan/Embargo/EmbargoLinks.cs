@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bayan.Accounts;
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Embargo;
+
+/// <summary>A link just made: its address is shown once, since only its hash is kept.</summary>
+public sealed record NewEmbargoLink(int Id, string Path);
+
+/// <summary>Creates and revokes embargoed preview links of scheduled releases; editors of the office only.</summary>
+public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
+{
+    public const string PathPrefix = "/embargo/";
+
+    public async Task<(NewEmbargoLink? Link, EditOutcome Outcome)> CreateAsync(Actor actor, int releaseId, string label, CancellationToken ct)
+    {
+        var release = await db.Releases.FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        if (release is null)
+            return (null, new EditOutcome.NotFound());
+        if (!actor.CanEditOffice(release.OfficeId))
+            return (null, new EditOutcome.Forbidden());
+        if (release.Status != ReleaseStatus.Scheduled)
+            return (null, Invalid("status", "embargo_needs_schedule"));
+        var text = label?.Trim() ?? "";
+        if (text.Length is 0 or > Limits.Title || text.Contains('<'))
+            return (null, Invalid("label", "embargo_label_required"));
+
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
+        var link = new EmbargoLink { ReleaseId = releaseId, TokenHash = Hash(token), Label = text, CreatedBy = actor.Name, CreatedAt = now };
+        db.EmbargoLinks.Add(link);
+        AuditLog.Record(db, now, actor.Name, "embargo-link.created", $"release:{releaseId}", text);
+        await db.SaveChangesAsync(ct);
+        return (new NewEmbargoLink(link.Id, PathPrefix + token), new EditOutcome.Done(releaseId, new Problem("embargo_created")));
+    }
+
+    public async Task<EditOutcome> RevokeAsync(Actor actor, int linkId, CancellationToken ct)
+    {
+        var link = await db.EmbargoLinks.FirstOrDefaultAsync(l => l.Id == linkId, ct);
+        var release = link is null ? null : await db.Releases.FirstOrDefaultAsync(r => r.Id == link.ReleaseId, ct);
+        if (link is null || release is null)
+            return new EditOutcome.NotFound();
+        if (!actor.CanEditOffice(release.OfficeId))
+            return new EditOutcome.Forbidden();
+        if (link.RevokedAt is null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            link.RevokedAt = now;
+            AuditLog.Record(db, now, actor.Name, "embargo-link.revoked", $"release:{release.Id}", link.Label);
+            await db.SaveChangesAsync(ct);
+        }
+        return new EditOutcome.Done(release.Id, new Problem("embargo_revoked"));
+    }
+
+    /// <summary>The release a token opens, if the link exists and was not revoked.</summary>
+    public Task<int?> ReleaseOfAsync(string token, CancellationToken ct)
+    {
+        var hash = Hash(token);
+        return db.EmbargoLinks.Where(l => l.TokenHash == hash && l.RevokedAt == null).Select(l => (int?)l.ReleaseId).FirstOrDefaultAsync(ct);
+    }
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static EditOutcome Invalid(string field, string key) =>
+        new EditOutcome.Invalid(new Dictionary<string, Problem> { [field] = new(key) });
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Bayan.Accounts;
+using Bayan.Editing;
+using Bayan.Embargo;
+using Bayan.Publishing;
+using Bayan.Releases;
+using Bayan.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bayan.Tests.Embargo;
+
+/// <summary>A site whose clock the test moves; the scheduler follows it.</summary>
+public sealed class EmbargoTestSite : TestSite
+{
+    public EmbargoTestSite() => Clock = new ManualClock(DateTimeOffset.UtcNow);
+}
+
+[Trait(Suite.Category, Suite.Database)]
+public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTestSite>
+{
+    private static readonly Actor Editor = Actor.System("editor");
+
+    private async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = site.Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    [Fact]
+    public async Task An_embargoed_release_is_absent_from_every_public_address_before_its_time_and_present_in_all_after()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var category = await site.Seed.CategoryAsync();
+        var title = Seed.Unique("embargoed");
+        var tag = Seed.Unique("tag");
+        var id = Assert.IsType<EditOutcome.Done>(await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
+            new NewRelease(office.Id, ReleaseType.Statement, "ar", $"بيان {title}", null, "ملخص", "نص", [category.Id], [tag]), default))).ReleaseId;
+        await RunAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor, new VersionEdit(id, "en", $"Statement {title}", null, "", "Text", null), default));
+        var at = site.Clock!.Now.UtcDateTime.AddHours(1);
+        Assert.IsType<EditOutcome.Done>(await RunAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default)));
+        var (link, _) = await RunAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Editor, id, "Wire agencies", default));
+        var versions = await site.Seed.WithDbAsync(db => db.ReleaseVersions.Where(v => v.ReleaseId == id).ToListAsync());
+        var month = $"{at.AddHours(3):yyyy}/{at.AddHours(3):MM}";
+        var addresses = new[]
+        {
+            "/ar/", "/en/", $"/en/{office.Code}/", $"/ar/{office.Code}/",
+            $"/en/category/{category.Names.Single(n => n.Language == "en").Slug}/", $"/en/tag/{tag}/",
+            "/en/archive/", $"/en/archive/{month}/", $"/en/{office.Code}/archive/",
+        };
+        var releasePages = versions.Select(v => $"/{v.Language}/{office.Code}/{id}/{Uri.EscapeDataString(v.Slug)}").ToList();
+
+        foreach (var path in addresses)
+            Assert.DoesNotContain(title, await BodyAsync(path));
+        foreach (var path in releasePages)
+            Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(path)).StatusCode);
+
+        var preview = await site.Http.GetAsync(link!.Path + "?lang=en");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("no-store", preview.Headers.CacheControl!.ToString());
+        Assert.Contains("private", preview.Headers.CacheControl!.ToString());
+        Assert.Equal("noindex, nofollow", string.Join("", preview.Headers.GetValues("X-Robots-Tag")));
+        var (_, previewPage) = await site.Http.GetPageAsync(link.Path + "?lang=en");
+        Assert.StartsWith("Embargoed until H. ", previewPage.Text(".embargo"));
+        Assert.Equal("noindex", previewPage.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+        Assert.Equal($"Statement {title}", previewPage.Text("article.release h1"));
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(EmbargoLinks.PathPrefix + "not-a-token")).StatusCode);
+
+        // Its time comes: the scheduler publishes it with no request needed.
+        site.Clock.Now = new DateTimeOffset(at.AddSeconds(1), TimeSpan.Zero);
+        Assert.True(await WaitForAsync(() => site.Seed.WithDbAsync(db => db.Releases.AnyAsync(r => r.Id == id && r.Status == ReleaseStatus.Published))));
+
+        foreach (var path in addresses.Where(p => !p.StartsWith("/ar/" + office.Code) && p != "/ar/"))
+            Assert.Contains(title, await BodyAsync(path));
+        Assert.Contains(title, await BodyAsync($"/ar/{office.Code}/"));
+        foreach (var path in releasePages)
+            Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(path)).StatusCode);
+        var after = await site.Http.GetAsync(link.Path + "?lang=en");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal(releasePages.Single(p => p.StartsWith("/en/")), after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_revoked_link_stops_working_and_links_need_a_scheduled_release()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var id = Assert.IsType<EditOutcome.Done>(await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
+            new NewRelease(office.Id, ReleaseType.News, "ar", "خبر قادم", null, "", "نص", [], []), default))).ReleaseId;
+
+        var (early, refusal) = await RunAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Editor, id, "Press", default));
+        Assert.Null(early);
+        Assert.IsType<EditOutcome.Invalid>(refusal);
+
+        await RunAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, site.Clock!.Now.UtcDateTime.AddDays(1), default));
+        var (link, _) = await RunAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Editor, id, "Press", default));
+        Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(link!.Path)).StatusCode);
+
+        await RunAsync(s => s.GetRequiredService<EmbargoLinks>().RevokeAsync(Editor, link.Id, default));
+
+        var revoked = await site.Http.GetAsync(link.Path);
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+        Assert.Contains("private", revoked.Headers.CacheControl!.ToString());
+        Assert.False(await site.Seed.WithDbAsync(db => db.EmbargoLinks.AnyAsync(l => l.TokenHash == link.Path.Replace(EmbargoLinks.PathPrefix, ""))));
+    }
+
+    private async Task<string> BodyAsync(string path)
+    {
+        var response = await site.Http.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await condition())
+                return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+}
