@@ -60,6 +60,8 @@ internal static class AdminSetup
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Setup");
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Denied");
+            // One form page serves both a new office and an existing one.
+            pages.Conventions.AddAreaPageRoute("Admin", "/Offices/Edit", "/admin/offices/new");
         });
     }
 

@@ -11,11 +11,16 @@ public sealed class BayanClaims(UserManager<User> users, IOptions<IdentityOption
 {
     public const string Language = "bayan:lang";
 
+    /// <summary>Only to show or hide links: every action still asks the database who may do it.</summary>
+    public const string Administrator = "bayan:admin";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(Language, user.Language));
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
+        if (user.IsAdministrator)
+            identity.AddClaim(new Claim(Administrator, "true"));
         return identity;
     }
 }

@@ -5,5 +5,6 @@ namespace Bayan.Offices;
 public static class OfficesServices
 {
     public static IServiceCollection AddOffices(this IServiceCollection services) =>
-        services.AddScoped<RecordHijriMonthStart>();
+        services.AddScoped<RecordHijriMonthStart>()
+            .AddScoped<SaveOffice>();
 }

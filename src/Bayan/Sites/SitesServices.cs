@@ -5,5 +5,6 @@ namespace Bayan.Sites;
 public static class SitesServices
 {
     public static IServiceCollection AddSites(this IServiceCollection services) =>
-        services.AddScoped<UpdateSiteDates>();
+        services.AddScoped<UpdateSiteDates>()
+            .AddScoped<UpdateSiteSettings>();
 }

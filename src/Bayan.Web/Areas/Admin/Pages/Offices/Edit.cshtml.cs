@@ -1,0 +1,104 @@
+using System.Globalization;
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Offices;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Offices;
+
+/// <summary>/admin/offices/new and /admin/offices/{id}: an office's names, zone, Hijri adjustment, numbering; its recorded month starts.</summary>
+public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save, RecordHijriMonthStart monthStarts) : PageModel
+{
+    [BindProperty] public string Code { get; set; } = "";
+    [BindProperty] public Dictionary<string, string> Names { get; set; } = [];
+    [BindProperty] public string DefaultLanguage { get; set; } = "";
+    [BindProperty] public string TimeZone { get; set; } = "";
+    [BindProperty] public int HijriAdjustment { get; set; }
+    [BindProperty] public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
+
+    public int? Id { get; private set; }
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+    public IReadOnlyList<HijriMonthStart> MonthStarts { get; private set; } = [];
+    public IReadOnlyList<string> Editors { get; private set; } = [];
+    public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (!(await current.GetAsync(ct)).CanManageSite)
+            return Forbid();
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        if (id is null)
+        {
+            var site = await db.Sites.AsNoTracking().FirstAsync(ct);
+            (DefaultLanguage, TimeZone) = (site.DefaultLanguage, site.TimeZone);
+            return Page();
+        }
+        var office = await db.Offices.AsNoTracking().Include(o => o.Names).FirstAsync(o => o.Id == id, ct);
+        (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
+            (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
+        Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var outcome = await save.RunAsync(await current.GetAsync(ct),
+            new OfficeForm(id, Code, Names, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern), ct);
+        switch (outcome)
+        {
+            case EditOutcome.Done done:
+                return Redirect($"/admin/offices/{done.ReleaseId}?saved=1");
+            case EditOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                await LoadAsync(id, ct);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            case EditOutcome.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
+        }
+    }
+
+    /// <summary>Records (or with an empty date, forgets) the day a Hijri month began for this office.</summary>
+    public async Task<IActionResult> OnPostMonthAsync(int id, int year, int month, string? startsOn, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (!actor.CanManageSite)
+            return Forbid();
+        var office = await db.Offices.AsNoTracking().Include(o => o.Names).FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (office is null)
+            return NotFound();
+        DateOnly? day = DateOnly.TryParseExact(startsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+        var outcome = await monthStarts.RunAsync(new MonthStartRequest(office.Code, year, month, day, actor.Name), ct);
+        await LoadAsync(id, ct);
+        (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
+            (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
+        Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        Message = outcome.Message;
+        if (!outcome.Changed)
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        Languages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        if (id is null)
+            return true;
+        if (!await db.Offices.AnyAsync(o => o.Id == id, ct))
+            return false;
+        MonthStarts = await db.HijriMonthStarts.AsNoTracking().Where(m => m.OfficeId == id)
+            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).ToListAsync(ct);
+        Editors = await db.UserOffices.Where(u => u.OfficeId == id)
+            .Join(db.Users, u => u.UserId, u => u.Id, (_, u) => u.DisplayName).ToListAsync(ct);
+        return true;
+    }
+}
