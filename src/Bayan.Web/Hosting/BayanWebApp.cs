@@ -1,5 +1,6 @@
 using Bayan.Data;
 using Bayan.Demo;
+using Bayan.Media;
 using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Sites;
@@ -29,18 +30,27 @@ public static class BayanWebApp
         builder.Configuration.AddInMemoryCollection(args.Settings);
 
         var options = builder.Configuration.ReadBayanOptions();
+        // Checked before anything is built on them: the media files are served from the data folder.
+        DatabaseStartup.PrepareFolders(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBayanData(options);
         builder.Services.AddSites();
         builder.Services.AddOffices();
         builder.Services.AddPublishing();
+        builder.Services.AddMedia(options);
         builder.Services.AddScoped<DemoSite>();
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
         builder.AddHealth();
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Room for the largest upload (a 30 MB PDF) and its form; StoreUpload enforces the real limits.
+            kestrel.Limits.MaxRequestBodySize = 32 * MediaOptions.Megabyte;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = 32 * MediaOptions.Megabyte);
         adjust?.Invoke(builder);
 
         var app = builder.Build();
@@ -49,6 +59,7 @@ public static class BayanWebApp
         app.MapThemeAssets();
         // Routing after the static files: otherwise /theme/site.css would match /{lang}/{office}/ first.
         app.MapAdminAssets();
+        app.MapMediaFiles(options);
         app.UseRouting();
         app.UseAdmin();
         app.MapHealth();

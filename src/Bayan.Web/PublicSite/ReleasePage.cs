@@ -82,6 +82,7 @@ internal static class ReleasePage
                 [.. release.Categories.Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
                 [.. release.Tags.Select(t => new Link(t.Name, SiteUrls.Tag(lang, t.Slug)))],
                 release.FeaturedImage,
+                [.. release.Attachments.OrderBy(a => a.Position).Select(a => new Link($"{a.Media.FileName} ({Math.Max(1, a.Media.Bytes / 1024)} KB)", a.Media.Url))],
                 release.CorrectionNote is null ? null : new Correction(
                     Messages.Format(lang, "release_correction", site.Dates.Dateline(release.CorrectedAt ?? release.UpdatedAt, release.Office, lang).Text),
                     release.CorrectionNote)),
@@ -96,6 +97,7 @@ internal static class ReleasePage
             .Include(r => r.Versions)
             .Include(r => r.Categories).ThenInclude(c => c.Names)
             .Include(r => r.Tags)
+            .Include(r => r.Attachments).ThenInclude(a => a.Media)
             .AsSplitQuery();
 
     public static string UrlOf(Release release, ReleaseVersion version) =>
@@ -116,6 +118,7 @@ public sealed record ReleaseView(
     IReadOnlyList<Link> Categories,
     IReadOnlyList<Link> Tags,
     string? FeaturedImage,
+    IReadOnlyList<Link> Attachments,
     Correction? Correction);
 
 public sealed record Correction(string Label, string Note);

@@ -11,10 +11,16 @@ namespace Bayan.Data;
 /// </summary>
 public static class DatabaseStartup
 {
-    public static async Task PrepareAsync(BayanOptions options, BayanDb db, CancellationToken ct)
+    /// <summary>The data folder and its media folder exist and can be written, or a StartupException says why not.</summary>
+    public static void PrepareFolders(BayanOptions options)
     {
         EnsureWritableFolder(options.DataFolder);
         EnsureWritableFolder(options.MediaFolder);
+    }
+
+    public static async Task PrepareAsync(BayanOptions options, BayanDb db, CancellationToken ct)
+    {
+        PrepareFolders(options);
         try
         {
             await db.Database.MigrateAsync(ct);

@@ -63,7 +63,7 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
         var (_, previewPage) = await site.Http.GetPageAsync(link.Path + "?lang=en");
         Assert.StartsWith("Embargoed until H. ", previewPage.Text(".embargo"));
         Assert.Equal("noindex", previewPage.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
-        Assert.Equal($"Statement {title}", previewPage.Text("article.release h1"));
+        Assert.StartsWith($"Statement {title}", previewPage.Text("article.release h1"));
         Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(EmbargoLinks.PathPrefix + "not-a-token")).StatusCode);
 
         // Its time comes: the scheduler publishes it with no request needed.

@@ -37,6 +37,19 @@ public sealed class AdminClient : IDisposable
     public Task<HttpResponseMessage> PostFormAsync(string page, IEnumerable<KeyValuePair<string, string>> fields) =>
         PostFormAsync(page, page, fields);
 
+    /// <summary>Posts a file as a browser's upload form would, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string page, string fileName, byte[] bytes)
+    {
+        var form = await PageAsync(page);
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(bytes), "file", fileName },
+        };
+        return await http.PostAsync(page, content);
+    }
+
     public async Task<bool> SignInAsync(string email, string password)
     {
         var response = await PostFormAsync("/admin/login", [new("Email", email), new("Password", password)]);

@@ -21,8 +21,12 @@ public class TestSite : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
     public Seed Seed => new(Services);
 
-    /// <summary>Override to fill the site differently; the default sets up the site's languages only.</summary>
-    protected virtual Task FillAsync() => Seed.SiteAsync();
+    /// <summary>Override to fill the site differently; the default sets the site up as the setup page would: its languages and an administrator.</summary>
+    protected virtual async Task FillAsync()
+    {
+        await Seed.SiteAsync();
+        await Seed.UserAsync(administrator: true);
+    }
 
     /// <summary>Override to add settings, as a user would in appsettings.json or on the command line.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)

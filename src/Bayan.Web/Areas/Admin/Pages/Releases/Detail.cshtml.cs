@@ -4,6 +4,7 @@ using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Editing;
 using Bayan.Embargo;
+using Bayan.Media;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Web.Admin;
@@ -15,8 +16,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
-public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo) : PageModel
+public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media) : PageModel
 {
+    public IReadOnlyList<MediaItem> Library { get; private set; } = [];
+
     public IReadOnlyList<EmbargoLink> Links { get; private set; } = [];
 
     /// <summary>Shown once, right after it is made: only its hash is stored.</summary>
@@ -75,6 +78,9 @@ public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflo
         return Page();
     }
 
+    public Task<IActionResult> OnPostMediaAsync(int id, Guid? featured, List<Guid> attachments, CancellationToken ct) =>
+        ActAsync(id, actor => media.RunAsync(actor, id, featured, attachments ?? [], ct), ct);
+
     public Task<IActionResult> OnPostRevokeLinkAsync(int id, int linkId, CancellationToken ct) =>
         ActAsync(id, actor => embargo.RevokeAsync(actor, linkId, ct), ct);
 
@@ -112,12 +118,19 @@ public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflo
         Actor = await current.GetAsync(ct);
         var release = await db.Releases.AsNoTracking().VisibleTo(Actor)
             .Include(r => r.Versions).Include(r => r.Office).ThenInclude(o => o.Names)
+            .Include(r => r.Attachments).ThenInclude(a => a.Media)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (release is null)
             return false;
         Release = release;
         SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
         Zone = (await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone;
+        // The newest uploads, and whatever the release already uses.
+        var used = release.Attachments.Select(a => a.MediaId).ToList();
+        Library = await db.Media.AsNoTracking().Where(m => used.Contains(m.Id) || m.Url == release.FeaturedImage)
+            .Concat(db.Media.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(48))
+            .ToListAsync(ct);
+        Library = [.. Library.DistinctBy(m => m.Id).OrderByDescending(m => m.CreatedAt)];
         Links = await db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == id).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);
         return true;
     }

@@ -1,0 +1,50 @@
+using Bayan.Accounts;
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Media;
+
+/// <summary>Chooses a release's featured image and its attachments from the media library; editors of its office.</summary>
+public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock)
+{
+    public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, Guid? featured, IReadOnlyList<Guid> attachments, CancellationToken ct)
+    {
+        var release = await db.Releases.Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        if (release is null)
+            return new EditOutcome.NotFound();
+        if (!actor.CanEditOffice(release.OfficeId))
+            return new EditOutcome.Forbidden();
+        var wanted = attachments.Distinct().ToList();
+        var ids = featured is { } f ? [.. wanted, f] : wanted;
+        var items = await db.Media.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        if (ids.Any(id => !items.ContainsKey(id)))
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["media"] = new("media_unknown") });
+        if (featured is { } image && items[image].Width is null)
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["media"] = new("media_featured_not_image") });
+
+        release.FeaturedImage = featured is { } chosen ? DisplayUrl(items[chosen]) : null;
+        release.Attachments.Clear();
+        release.Attachments.AddRange(wanted.Select((id, i) => new ReleaseAttachment { ReleaseId = releaseId, MediaId = id, Position = i }));
+        var now = clock.GetUtcNow().UtcDateTime;
+        release.UpdatedAt = now;
+        AuditLog.Record(db, now, actor.Name, "release.media-changed", $"release:{releaseId}",
+            $"featured {(featured?.ToString() ?? "none")}; attachments {wanted.Count}");
+        await db.SaveChangesAsync(ct);
+        return new EditOutcome.Done(releaseId, new Problem("media_saved"));
+    }
+
+    /// <summary>A page shows an image at most about 960 pixels wide: the rendition closest to that, else the original.</summary>
+    public static string DisplayUrl(MediaItem item)
+    {
+        var renditions = item.Renditions.Split(", ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split(' '))
+            .Where(p => p.Length == 2 && int.TryParse(p[1].TrimEnd('w'), out _))
+            .Select(p => (Url: p[0], Width: int.Parse(p[1].TrimEnd('w'))))
+            .ToList();
+        return renditions.Where(r => r.Width <= 960).OrderByDescending(r => r.Width).Select(r => r.Url).FirstOrDefault()
+            ?? renditions.OrderBy(r => r.Width).Select(r => r.Url).FirstOrDefault()
+            ?? item.Url;
+    }
+}
