@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Bayan.Tests.Support;
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
 namespace Bayan.Tests.Browser;
@@ -85,6 +86,69 @@ public sealed class BackOfficeJourneyTests(EmptyTestSite site, Support.Browser b
         await page.GotoAsync(Url($"/admin/releases/{id}/ar"));
         await Expect(page.Locator("#Body")).ToHaveValueAsync(new Regex("يوم الأحد"));
 
+        Assert.Empty(errors);
+    }
+}
+
+/// <summary>Editors at work on a site that is already set up.</summary>
+[Trait(Suite.Category, Suite.Browser)]
+public sealed class EditorJourneyTests(TestSite site, Support.Browser browser) : IClassFixture<TestSite>, IClassFixture<Support.Browser>
+{
+    private string Url(string path) => new Uri(site.BaseAddress, path).AbsoluteUri;
+
+    private async Task<(IPage Page, List<string> Errors)> SignedInAsync()
+    {
+        var user = await site.Seed.UserAsync(administrator: true);
+        var (page, errors) = await browser.OpenAsync(1400, 1000);
+        await page.GotoAsync(Url("/admin/login"));
+        await page.FillAsync("#Email", user.Email!);
+        await page.FillAsync("#Password", Seed.Password);
+        await page.ClickAsync("button.primary");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        return (page, errors);
+    }
+
+    [Fact]
+    public async Task Upload_an_image_use_it_and_schedule_the_release_to_appear_seconds_later()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var release = await site.Seed.ReleaseAsync(office, english: false);
+        await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == release.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Bayan.Releases.ReleaseStatus.InReview)));
+        var (page, errors) = await SignedInAsync();
+        var picture = Path.Combine(Path.GetTempPath(), Seed.Unique("clinic") + ".png");
+        await File.WriteAllBytesAsync(picture, Media.TestImages.Plain(1600, 900, new SixLabors.ImageSharp.Formats.Png.PngEncoder()));
+
+        await page.GotoAsync(Url("/admin/media"));
+        await page.SetInputFilesAsync("#file", picture);
+        await page.ClickAsync("form button.primary");
+        await Expect(page.Locator(".notice input.copy")).ToHaveValueAsync(new Regex(@"^!\[.*\]\(/media/.+-960\.png\)$"));
+        await Support.Browser.ScreenshotAsync(page, "admin-media");
+
+        await page.GotoAsync(Url($"/admin/releases/{release.Id}"));
+        await page.SelectOptionAsync("#featured", new SelectOptionValue { Label = Path.GetFileName(picture) });
+        await page.ClickAsync("form[action*='handler=Media'] button");
+        var riyadh = Bayan.Dates.DateFormatter.FindZone("Asia/Riyadh");
+        var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddSeconds(4), riyadh);
+        await page.FillAsync("#at", at.ToString("yyyy-MM-dd'T'HH:mm:ss"));
+        await page.ClickAsync("form[action*='handler=Schedule'] button");
+        await Expect(page.Locator(".status")).ToHaveClassAsync(new Regex("status-scheduled"));
+
+        var publicPage = await browser.Instance.NewPageAsync();
+        var listing = Url($"/ar/{office.Code}/");
+        await publicPage.GotoAsync(listing);
+        Assert.Equal(0, await publicPage.Locator(".card").CountAsync());
+        var appeared = false;
+        for (var i = 0; i < 30 && !appeared; i++)
+        {
+            await Task.Delay(500);
+            await publicPage.GotoAsync(listing);
+            appeared = await publicPage.Locator(".card").CountAsync() == 1;
+        }
+        Assert.True(appeared, "The scheduled release should appear on the public site within seconds of its time.");
+        await publicPage.Locator(".card h3 a").ClickAsync();
+        await Expect(publicPage.Locator("article.release img.featured")).ToBeVisibleAsync();
+        await Support.Browser.ScreenshotAsync(publicPage, "release-featured-image", fullPage: true);
         Assert.Empty(errors);
     }
 

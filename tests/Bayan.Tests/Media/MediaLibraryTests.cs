@@ -77,3 +77,30 @@ public sealed class MediaLibraryTests(TestSite site) : IClassFixture<TestSite>
         Assert.Equal(before, await site.Seed.WithDbAsync(db => db.Media.CountAsync()));
     }
 }
+
+/// <summary>A site that takes images of at most 20 KB, so an oversized upload is cheap to send.</summary>
+public sealed class SmallUploadSite : TestSite
+{
+    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services,
+            new Bayan.Media.MediaOptions(Path.Combine(DataFolder, "media")) { MaxImageBytes = 20 * 1024 });
+}
+
+[Trait(Suite.Category, Suite.Database)]
+public sealed class OversizedUploadTests(SmallUploadSite site) : IClassFixture<SmallUploadSite>
+{
+    [Fact]
+    public async Task An_oversized_image_is_refused_with_the_limit_and_nothing_is_kept()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var user = await site.Seed.UserAsync(offices: [office.Id]);
+        using var editor = new AdminClient(site.BaseAddress);
+        Assert.True(await editor.SignInAsync(user.Email!, Seed.Password));
+
+        var response = await editor.UploadAsync("/admin/media", "big.png", TestImages.Noise(300, 300));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("MB", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await site.Seed.WithDbAsync(db => db.Media.CountAsync()));
+    }
+}

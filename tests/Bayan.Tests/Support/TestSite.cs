@@ -52,10 +52,16 @@ public class TestSite : IAsyncLifetime
         await FillAsync();
     }
 
+    /// <summary>Override to replace services, e.g. smaller upload limits.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     private void Adjust(WebApplicationBuilder builder)
     {
         if (Clock is not null)
             builder.Services.AddSingleton<TimeProvider>(Clock);
+        ConfigureServices(builder.Services);
     }
 
     public async Task DisposeAsync()
