@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bayan.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Bayan.Web.Admin;
@@ -14,6 +15,9 @@ public sealed class BayanClaims(UserManager<User> users, IOptions<IdentityOption
     /// <summary>Only to show or hide links: every action still asks the database who may do it.</summary>
     public const string Administrator = "bayan:admin";
 
+    /// <summary>Administrators and editors of at least one office: those who write releases.</summary>
+    public const string Editor = "bayan:editor";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var identity = await base.GenerateClaimsAsync(user);
@@ -21,6 +25,8 @@ public sealed class BayanClaims(UserManager<User> users, IOptions<IdentityOption
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
         if (user.IsAdministrator)
             identity.AddClaim(new Claim(Administrator, "true"));
+        if (user.IsAdministrator || await UserManager.Users.AnyAsync(u => u.Id == user.Id && u.Offices.Any()))
+            identity.AddClaim(new Claim(Editor, "true"));
         return identity;
     }
 }

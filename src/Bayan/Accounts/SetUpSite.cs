@@ -30,16 +30,21 @@ public sealed class SetUpSite(BayanDb db, UserManager<User> users, TimeProvider 
             return (null, new Dictionary<string, Problem> { ["site"] = new("setup_done_already") });
 
         var errors = new Dictionary<string, Problem>();
+        // A site filled by `bayan demo` already has its basics: then only the administrator is made.
+        var siteExists = await db.Sites.AnyAsync(ct);
         var siteName = setup.SiteName?.Trim() ?? "";
-        if (siteName.Length is 0 or > Limits.Title)
-            errors["site_name"] = new Problem("setup_site_name_required", Limits.Title);
         var languages = (setup.Languages ?? []).Distinct().ToList();
-        if (languages.Count == 0 || languages.Any(l => Localization.Languages.Find(l) is null))
-            errors["languages"] = new Problem("setup_languages_required");
-        if (!languages.Contains(setup.DefaultLanguage))
-            errors["default_language"] = new Problem("setup_default_language_invalid");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(setup.TimeZone ?? "", out _))
-            errors["time_zone"] = new Problem("setup_time_zone_invalid", setup.TimeZone ?? "");
+        if (!siteExists)
+        {
+            if (siteName.Length is 0 or > Limits.Title)
+                errors["site_name"] = new Problem("setup_site_name_required", Limits.Title);
+            if (languages.Count == 0 || languages.Any(l => Localization.Languages.Find(l) is null))
+                errors["languages"] = new Problem("setup_languages_required");
+            if (!languages.Contains(setup.DefaultLanguage))
+                errors["default_language"] = new Problem("setup_default_language_invalid");
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(setup.TimeZone ?? "", out _))
+                errors["time_zone"] = new Problem("setup_time_zone_invalid", setup.TimeZone ?? "");
+        }
         var adminName = setup.AdminName?.Trim() ?? "";
         if (adminName.Length is 0 or > Limits.Title)
             errors["admin_name"] = new Problem("setup_admin_name_required");
@@ -66,7 +71,7 @@ public sealed class SetUpSite(BayanDb db, UserManager<User> users, TimeProvider 
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.Sites.AnyAsync(ct))
+        if (!siteExists)
         {
             db.Sites.Add(new Site { DefaultLanguage = setup.DefaultLanguage, TimeZone = setup.TimeZone!, UpdatedAt = now });
             db.SiteLanguages.AddRange(languages.Select((code, i) => new SiteLanguage { Code = code, Position = i, SiteName = siteName }));

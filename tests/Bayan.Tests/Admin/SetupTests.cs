@@ -43,3 +43,22 @@ public sealed class SetupTests(EmptyTestSite site) : IClassFixture<EmptyTestSite
         Assert.Equal(1, await site.Seed.WithDbAsync(db => db.Users.CountAsync()));
     }
 }
+
+[Trait(Suite.Category, Suite.Database)]
+public sealed class SetupAfterDemoTests(DemoTestSite site) : IClassFixture<DemoTestSite>
+{
+    [Fact]
+    public async Task A_site_filled_by_the_demo_only_needs_its_first_administrator()
+    {
+        using var client = new AdminClient(site.BaseAddress);
+        var form = await client.PageAsync("/admin/setup");
+
+        var response = await client.PostFormAsync("/admin/setup",
+            [new("AdminName", "Chief"), new("Email", "chief@example.org"), new("Password", Seed.Password)]);
+
+        Assert.Null(form.QuerySelector("#SiteName"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(3, await site.Seed.WithDbAsync(db => db.SiteLanguages.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+    }
+}

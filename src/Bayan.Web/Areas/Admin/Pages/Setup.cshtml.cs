@@ -4,11 +4,12 @@ using Bayan.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages;
 
 /// <summary>/admin/setup: the site's basics and its first administrator, on a fresh installation only.</summary>
-public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn) : PageModel
+public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn, Bayan.Data.BayanDb db) : PageModel
 {
     [BindProperty] public string SiteName { get; set; } = "";
     [BindProperty] public List<string> SiteLanguages { get; set; } = ["ar", "en"];
@@ -21,9 +22,10 @@ public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn) : Pa
     public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
     public static IEnumerable<Language> Choices => Languages.All;
 
-    public void OnGet()
-    {
-    }
+    /// <summary>A site filled by the demo has its basics; setup then only makes the administrator.</summary>
+    public bool SiteExists { get; private set; }
+
+    public async Task OnGetAsync() => SiteExists = await db.Sites.AnyAsync();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -32,6 +34,7 @@ public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn) : Pa
         if (admin is null)
         {
             Errors = errors;
+            SiteExists = await db.Sites.AnyAsync(ct);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
