@@ -14,11 +14,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
 {
     private static readonly Actor Editor = Actor.System("editor");
 
-    private async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        using var scope = site.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
+    private Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work) => site.InScopeAsync(work);
 
     private Task<EditOutcome> SaveAsync(int id, string lang, string title, string body, int? concurrency) =>
         RunAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor, new VersionEdit(id, lang, title, null, "", body, concurrency), default));
@@ -135,7 +131,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         Assert.IsType<EditOutcome.Done>(scheduled);
         Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(path)).StatusCode);
 
-        var published = await WaitForAsync(() => site.Seed.WithDbAsync(db => db.Releases.AnyAsync(r => r.Id == id && r.Status == ReleaseStatus.Published)));
+        var published = await Eventually.TrueAsync(() => site.Seed.WithDbAsync(db => db.Releases.AnyAsync(r => r.Id == id && r.Status == ReleaseStatus.Published)));
 
         Assert.True(published, "The scheduler should publish the release within seconds of its time.");
         Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(path)).StatusCode);
@@ -177,17 +173,5 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         Assert.Contains("هـ", retracted.Text(".retracted .notice"));
         Assert.Equal("Issued in error.", retracted.Text(".retracted .note"));
         Assert.Empty(listing.QuerySelectorAll(".card"));
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
-    {
-        // Bounded: the scheduler promises about a second; allow ten.
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-                return true;
-            await Task.Delay(100);
-        }
-        return false;
     }
 }

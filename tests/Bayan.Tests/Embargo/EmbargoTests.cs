@@ -21,11 +21,7 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
 {
     private static readonly Actor Editor = Actor.System("editor");
 
-    private async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        using var scope = site.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
+    private Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work) => site.InScopeAsync(work);
 
     [Fact]
     public async Task An_embargoed_release_is_absent_from_every_public_address_before_its_time_and_present_in_all_after()
@@ -68,7 +64,7 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
 
         // Its time comes: the scheduler publishes it with no request needed.
         site.Clock.Now = new DateTimeOffset(at.AddSeconds(1), TimeSpan.Zero);
-        Assert.True(await WaitForAsync(() => site.Seed.WithDbAsync(db => db.Releases.AnyAsync(r => r.Id == id && r.Status == ReleaseStatus.Published))));
+        Assert.True(await Eventually.TrueAsync(() => site.Seed.WithDbAsync(db => db.Releases.AnyAsync(r => r.Id == id && r.Status == ReleaseStatus.Published))));
 
         foreach (var path in addresses.Where(p => !p.StartsWith("/ar/" + office.Code) && p != "/ar/"))
             Assert.Contains(title, await BodyAsync(path));
@@ -108,16 +104,5 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
         var response = await site.Http.GetAsync(path);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode}");
         return await response.Content.ReadAsStringAsync();
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-                return true;
-            await Task.Delay(100);
-        }
-        return false;
     }
 }

@@ -77,6 +77,13 @@ public class TestSite : IAsyncLifetime
             Directory.Delete(DataFolder, recursive: true);
     }
 
+    /// <summary>Runs application services in a scope of their own, as one request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
     /// <summary>A second, separate application instance on the same database, as another node would be.</summary>
     public async Task<WebApplication> StartNodeAsync()
     {
