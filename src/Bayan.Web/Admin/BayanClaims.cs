@@ -15,6 +15,9 @@ public sealed class BayanClaims(UserManager<User> users, IOptions<IdentityOption
     /// <summary>Only to show or hide links: every action still asks the database who may do it.</summary>
     public const string Administrator = "bayan:admin";
 
+    /// <summary>Moderators and administrators: those who see the comment queue.</summary>
+    public const string Moderator = "bayan:moderator";
+
     /// <summary>Administrators and editors of at least one office: those who write releases.</summary>
     public const string Editor = "bayan:editor";
 
@@ -25,6 +28,8 @@ public sealed class BayanClaims(UserManager<User> users, IOptions<IdentityOption
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
         if (user.IsAdministrator)
             identity.AddClaim(new Claim(Administrator, "true"));
+        if (user.IsAdministrator || user.IsModerator)
+            identity.AddClaim(new Claim(Moderator, "true"));
         if (user.IsAdministrator || await UserManager.Users.AnyAsync(u => u.Id == user.Id && u.Offices.Any()))
             identity.AddClaim(new Claim(Editor, "true"));
         return identity;

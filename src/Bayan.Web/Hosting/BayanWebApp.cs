@@ -1,4 +1,5 @@
 using Bayan.Data;
+using Bayan.Comments;
 using Bayan.Demo;
 using Bayan.Media;
 using Bayan.Offices;
@@ -38,6 +39,7 @@ public static class BayanWebApp
         builder.Services.AddOffices();
         builder.Services.AddPublishing();
         builder.Services.AddMedia(options);
+        builder.Services.AddComments();
         builder.Services.AddScoped<DemoSite>();
         builder.AddThemes(options);
         builder.AddPublicSite();
@@ -62,6 +64,7 @@ public static class BayanWebApp
         app.MapMediaFiles(options);
         app.UseRouting();
         app.UseAdmin();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapAdmin();
         app.MapPublicSite();

@@ -10,6 +10,15 @@ internal static class PublicSiteSetup
         builder.Services.AddScoped<NavigationReader>();
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per address: a reader may post a few comments in ten minutes; a flood gets a clear page.
+            var perAddress = builder.Configuration.GetValue("Bayan:Comments:PerAddress", 5);
+            limits.AddPolicy(CommentsEndpoint.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(10) }));
+        });
     }
 
     /// <summary>The public URLs of DESIGN.md; literal segments (category, tag, pages) win over office codes.</summary>
@@ -29,5 +38,7 @@ internal static class PublicSiteSetup
         app.MapMethods("/{lang}/{office}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.OfficeHijriMonthAsync);
         app.MapMethods("/{lang}/{office}/", GetAndHead, OfficePage.HandleAsync);
         app.MapMethods("/{lang}/{office}/{id:int}/{slug?}", GetAndHead, ReleasePage.HandleAsync);
+        app.MapPost("/{lang}/{office}/{id:int}/{slug}/comments", CommentsEndpoint.HandleAsync)
+            .RequireRateLimiting(CommentsEndpoint.RateLimitPolicy);
     }
 }

@@ -57,7 +57,9 @@ internal static class ReleasePage
             }, StatusCodes.Status410Gone);
         }
 
-        return await pages.RenderAsync(http, site, lang, "release", info, Values(release, version, site, lang));
+        var values = Values(release, version, site, lang);
+        await CommentSection.AddAsync(values, http, db, site, release, version, clock.GetUtcNow().UtcDateTime, state: null);
+        return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
 
     /// <summary>Everything the release template shows of one language version.</summary>

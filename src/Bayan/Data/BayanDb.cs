@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Categories;
+using Bayan.Comments;
 using Bayan.Embargo;
 using Bayan.Media;
 using Bayan.Navigation;
@@ -38,6 +39,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserOffice> UserOffices => Set<UserOffice>();
     public DbSet<EmbargoLink> EmbargoLinks => Set<EmbargoLink>();
+    public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<ReleaseAttachment> ReleaseAttachments => Set<ReleaseAttachment>();
     public DbSet<UserLanguage> UserLanguages => Set<UserLanguage>();
@@ -101,6 +103,17 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         {
             e.HasIndex(m => new { m.OfficeId, m.Year, m.Month }).IsUnique();
             e.Property(m => m.RecordedBy).HasMaxLength(Limits.Title);
+        });
+        model.Entity<Comment>(e =>
+        {
+            e.HasIndex(c => new { c.ReleaseVersionId, c.Status, c.CreatedAt });
+            e.HasIndex(c => new { c.Status, c.CreatedAt });
+            e.Property(c => c.Name).HasMaxLength(Limits.CommentName);
+            e.Property(c => c.Email).HasMaxLength(Limits.Email);
+            e.Property(c => c.Text).HasMaxLength(Limits.CommentText);
+            e.Property(c => c.ModeratedBy).HasMaxLength(Limits.Title);
+            e.HasOne<ReleaseVersion>().WithMany().HasForeignKey(c => c.ReleaseVersionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<EmbargoLink>(e =>
         {

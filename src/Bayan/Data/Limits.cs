@@ -10,4 +10,7 @@ public static class Limits
     public const int Url = 2_000;
     public const int Text = 4_000;
     public const int Body = 200_000;
+    public const int CommentName = 100;
+    public const int Email = 254;
+    public const int CommentText = 5_000;
 }

@@ -32,6 +32,9 @@ public sealed class Release
     public string? RetractionNote { get; set; }
     public DateTime? RetractedAt { get; set; }
 
+    /// <summary>Editors can close a release to new comments.</summary>
+    public bool CommentsClosed { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string? FeaturedImage { get; set; }

@@ -25,6 +25,12 @@ public sealed class Site
     /// <summary>Persian and Urdu pages write Extended Arabic-Indic digits (۰۱۲) instead of Western ones.</summary>
     public bool ExtendedDigits { get; set; }
 
+    /// <summary>Comments appear at once instead of waiting for a moderator.</summary>
+    public bool PublishCommentsAtOnce { get; set; }
+
+    /// <summary>Releases take comments for this many days after publication; 0 keeps them open.</summary>
+    public int CommentsOpenDays { get; set; } = 30;
+
     public const string DefaultHeaderDates = "hijri:long gregorian:short";
     public const string DefaultDatelineDates = "hijri:medium gregorian:long";
     public const string DefaultListingDates = "hijri:medium gregorian:medium";

@@ -229,6 +229,61 @@ namespace Bayan.Data.Migrations.Postgres
                     b.ToTable("CategoryNames");
                 });
 
+            modelBuilder.Entity("Bayan.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReleaseVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ReleaseVersionId", "Status", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("Bayan.Embargo.EmbargoLink", b =>
                 {
                     b.Property<int>("Id")
@@ -606,6 +661,9 @@ namespace Bayan.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("CommentsClosed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("CorrectedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -781,6 +839,9 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CommentsOpenDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DatelineDates")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -806,6 +867,9 @@ namespace Bayan.Data.Migrations.Postgres
 
                     b.Property<int>("PageSize")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("PublishCommentsAtOnce")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1016,6 +1080,20 @@ namespace Bayan.Data.Migrations.Postgres
                     b.HasOne("Bayan.Categories.Category", null)
                         .WithMany("Names")
                         .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Comments.Comment", b =>
+                {
+                    b.HasOne("Bayan.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bayan.Releases.ReleaseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

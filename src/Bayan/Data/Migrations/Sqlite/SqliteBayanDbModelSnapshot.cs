@@ -218,6 +218,59 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.ToTable("CategoryNames");
                 });
 
+            modelBuilder.Entity("Bayan.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReleaseVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("ReleaseVersionId", "Status", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("Bayan.Embargo.EmbargoLink", b =>
                 {
                     b.Property<int>("Id")
@@ -579,6 +632,9 @@ namespace Bayan.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CommentsClosed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CorrectedAt")
                         .HasColumnType("TEXT");
 
@@ -750,6 +806,9 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommentsOpenDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DatelineDates")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -774,6 +833,9 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PageSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublishCommentsAtOnce")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZone")
@@ -981,6 +1043,20 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.HasOne("Bayan.Categories.Category", null)
                         .WithMany("Names")
                         .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Comments.Comment", b =>
+                {
+                    b.HasOne("Bayan.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bayan.Releases.ReleaseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,50 @@
+using Bayan.Accounts;
+using Bayan.Audit;
+using Bayan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Comments;
+
+public enum Moderation
+{
+    Approve,
+    Reject,
+    MarkAsSpam,
+    Delete,
+}
+
+/// <summary>Approves, rejects, marks as spam or deletes comments, many at once; moderators and administrators only.</summary>
+public sealed class ModerateComments(BayanDb db, TimeProvider clock)
+{
+    /// <summary>How many comments changed; null when the actor may not moderate.</summary>
+    public async Task<int?> RunAsync(Actor actor, IReadOnlyList<int> ids, Moderation action, CancellationToken ct)
+    {
+        if (!actor.CanModerate)
+            return null;
+        var comments = await db.Comments.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var comment in comments)
+        {
+            if (action == Moderation.Delete)
+            {
+                // Replies go with the comment they answer.
+                db.Comments.RemoveRange(await db.Comments.Where(c => c.ParentId == comment.Id).ToListAsync(ct));
+                db.Comments.Remove(comment);
+            }
+            else
+            {
+                comment.Status = action switch
+                {
+                    Moderation.Approve => CommentStatus.Approved,
+                    Moderation.Reject => CommentStatus.Rejected,
+                    _ => CommentStatus.Spam,
+                };
+                comment.ModeratedBy = actor.Name;
+                comment.ModeratedAt = now;
+            }
+            AuditLog.Record(db, now, actor.Name, $"comment.{action.ToString().ToLowerInvariant()}", $"comment:{comment.Id}", comment.Name);
+        }
+        await db.SaveChangesAsync(ct);
+        return comments.Count;
+    }
+}
