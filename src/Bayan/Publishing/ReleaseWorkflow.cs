@@ -60,6 +60,14 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock)
             return null;
         }, ct);
 
+    /// <summary>Closes or reopens a release to new comments; the comments it has stay.</summary>
+    public Task<EditOutcome> SetCommentsClosedAsync(Actor actor, int releaseId, bool closed, CancellationToken ct) =>
+        StepAsync(actor, releaseId, Enum.GetValues<ReleaseStatus>(), closed ? "release.comments-closed" : "release.comments-opened", (release, _) =>
+        {
+            release.CommentsClosed = closed;
+            return null;
+        }, ct);
+
     private static string? Note(string? note) =>
         note?.Trim() is { Length: > 0 and <= Data.Limits.Summary } text && !text.Contains('<') ? text : null;
 

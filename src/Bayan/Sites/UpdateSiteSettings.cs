@@ -13,7 +13,9 @@ public sealed record SiteSettingsForm(
     string DefaultLanguage,
     IReadOnlyDictionary<string, string> Names,
     IReadOnlyDictionary<string, string> Taglines,
-    int PageSize);
+    int PageSize,
+    bool PublishCommentsAtOnce = false,
+    int CommentsOpenDays = 30);
 
 /// <summary>
 /// Changes the site's languages and names; administrators only. A language taken away keeps its
@@ -44,6 +46,8 @@ public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock)
             if (tagline.Length > Limits.Title || tagline.Contains('<'))
                 errors[$"tagline_{code}"] = new Problem("edit_too_long", Limits.Title);
         }
+        if (form.CommentsOpenDays is < 0 or > 3650)
+            errors["comments_open_days"] = new Problem("settings_comment_days", 0, 3650);
         if (form.PageSize is < 5 or > 100)
             errors["page_size"] = new Problem("settings_page_size", 5, 100);
         if (errors.Count > 0)
@@ -67,9 +71,12 @@ public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         site.DefaultLanguage = form.DefaultLanguage!;
         site.PageSize = form.PageSize;
+        site.PublishCommentsAtOnce = form.PublishCommentsAtOnce;
+        site.CommentsOpenDays = form.CommentsOpenDays;
         site.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "site.settings-changed", "site",
-            $"languages {string.Join(",", languages)}; default {site.DefaultLanguage}; page size {site.PageSize}");
+            $"languages {string.Join(",", languages)}; default {site.DefaultLanguage}; page size {site.PageSize}; " +
+            $"comments {(site.PublishCommentsAtOnce ? "at once" : "moderated")}, open {site.CommentsOpenDays} days");
         await db.SaveChangesAsync(ct);
         return new EditOutcome.Done(0, new Problem("settings_saved"));
     }

@@ -17,6 +17,8 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
     [BindProperty] public Dictionary<string, string> Taglines { get; set; } = [];
     [BindProperty] public Dictionary<string, string> ClockNames { get; set; } = [];
     [BindProperty] public int PageSize { get; set; }
+    [BindProperty] public bool PublishCommentsAtOnce { get; set; }
+    [BindProperty] public int CommentsOpenDays { get; set; }
     [BindProperty] public string TimeZone { get; set; } = "";
     [BindProperty] public string HeaderDates { get; set; } = "";
     [BindProperty] public string DatelineDates { get; set; } = "";
@@ -37,7 +39,7 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
     public async Task<IActionResult> OnPostSiteAsync(CancellationToken ct)
     {
         var outcome = await saveSite.RunAsync(await current.GetAsync(ct),
-            new SiteSettingsForm(SiteLanguages, DefaultLanguage, Names, Taglines, PageSize), ct);
+            new SiteSettingsForm(SiteLanguages, DefaultLanguage, Names, Taglines, PageSize, PublishCommentsAtOnce, CommentsOpenDays), ct);
         switch (outcome)
         {
             case EditOutcome.Done:
@@ -82,6 +84,7 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
         Names = languages.ToDictionary(l => l.Code, l => l.SiteName);
         Taglines = languages.ToDictionary(l => l.Code, l => l.Tagline);
         PageSize = site.PageSize;
+        (PublishCommentsAtOnce, CommentsOpenDays) = (site.PublishCommentsAtOnce, site.CommentsOpenDays);
     }
 
     private async Task LoadDatesAsync(CancellationToken ct)

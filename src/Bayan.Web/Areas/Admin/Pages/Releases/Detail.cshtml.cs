@@ -78,6 +78,9 @@ public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflo
         return Page();
     }
 
+    public Task<IActionResult> OnPostCommentsAsync(int id, bool closed, CancellationToken ct) =>
+        ActAsync(id, actor => workflow.SetCommentsClosedAsync(actor, id, closed, ct), ct);
+
     public Task<IActionResult> OnPostMediaAsync(int id, Guid? featured, List<Guid> attachments, CancellationToken ct) =>
         ActAsync(id, actor => media.RunAsync(actor, id, featured, attachments ?? [], ct), ct);
 
