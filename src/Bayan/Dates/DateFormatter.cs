@@ -6,9 +6,6 @@ namespace Bayan.Dates;
 /// <summary>Writes instants as the site's readers see them: in the site's zone, calendars and language.</summary>
 public static class DateFormatter
 {
-    public static LocalDate Format(DateTime utc, TimeZoneInfo zone, string language) =>
-        Format(utc, zone, language, DateOptions.GregorianOnly);
-
     /// <summary>"H. 20 Rabi' al-Thani 1445 — M. Saturday, 4 November 2023", with the instant as ISO 8601.</summary>
     public static LocalDate Format(DateTime utc, TimeZoneInfo zone, string language, DateOptions options)
     {

@@ -8,7 +8,4 @@ public sealed record DateOptions(
     HijriAdjustment Hijri,
     bool ExtendedDigits = false,
     string Separator = " · ",
-    bool Marked = false)
-{
-    public static readonly DateOptions GregorianOnly = new([new CalendarDisplay(CalendarKind.Gregorian, DateStyle.Medium)], HijriAdjustment.None);
-}
+    bool Marked = false);

@@ -13,14 +13,11 @@ public sealed partial class NumberingPattern
 {
     private readonly IReadOnlyList<Part> parts;
 
-    private NumberingPattern(string text, IReadOnlyList<Part> parts, CalendarKind? yearCalendar)
+    private NumberingPattern(IReadOnlyList<Part> parts, CalendarKind? yearCalendar)
     {
-        Text = text;
         this.parts = parts;
         YearCalendar = yearCalendar;
     }
-
-    public string Text { get; }
 
     /// <summary>The calendar whose new year restarts the sequence; null when the pattern shows no year.</summary>
     public CalendarKind? YearCalendar { get; }
@@ -85,7 +82,7 @@ public sealed partial class NumberingPattern
             error = "A numbering pattern needs exactly one {seq:N} token (N from 1 to 9).";
             return null;
         }
-        return new NumberingPattern(text, list, yearCalendar);
+        return new NumberingPattern(list, yearCalendar);
     }
 
     public static NumberingPattern Parse(string text) =>

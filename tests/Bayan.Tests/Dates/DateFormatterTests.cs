@@ -1,3 +1,4 @@
+using Bayan.Calendars;
 using Bayan.Dates;
 
 namespace Bayan.Tests.Dates;
@@ -5,6 +6,7 @@ namespace Bayan.Tests.Dates;
 public sealed class DateFormatterTests
 {
     private static readonly TimeZoneInfo Riyadh = DateFormatter.FindZone("Asia/Riyadh");
+    private static readonly DateOptions Gregorian = new([new CalendarDisplay(CalendarKind.Gregorian, DateStyle.Medium)], HijriAdjustment.None);
 
     // Expected texts are written out by hand, not computed by the code under test.
     [Theory]
@@ -14,7 +16,7 @@ public sealed class DateFormatterTests
     [InlineData("ru", "21 ноября 2024")]
     public void Gregorian_dates_are_written_in_the_reader_language(string language, string expected)
     {
-        var date = DateFormatter.Format(new DateTime(2024, 11, 21, 9, 0, 0, DateTimeKind.Utc), Riyadh, language);
+        var date = DateFormatter.Format(new DateTime(2024, 11, 21, 9, 0, 0, DateTimeKind.Utc), Riyadh, language, Gregorian);
 
         Assert.Equal(expected, date.Text);
         Assert.Equal("2024-11-21T12:00:00+03:00", date.Iso);
@@ -25,9 +27,9 @@ public sealed class DateFormatterTests
     {
         var instant = new DateTime(2024, 3, 10, 22, 30, 0, DateTimeKind.Utc);
 
-        Assert.Equal("10 March 2024", DateFormatter.Format(instant, TimeZoneInfo.Utc, "en").Text);
-        Assert.Equal("11 March 2024", DateFormatter.Format(instant, Riyadh, "en").Text);
-        Assert.Equal("2024-03-11T01:30:00+03:00", DateFormatter.Format(instant, Riyadh, "en").Iso);
+        Assert.Equal("10 March 2024", DateFormatter.Format(instant, TimeZoneInfo.Utc, "en", Gregorian).Text);
+        Assert.Equal("11 March 2024", DateFormatter.Format(instant, Riyadh, "en", Gregorian).Text);
+        Assert.Equal("2024-03-11T01:30:00+03:00", DateFormatter.Format(instant, Riyadh, "en", Gregorian).Iso);
     }
 
     [Fact]
