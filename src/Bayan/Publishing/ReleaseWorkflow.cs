@@ -80,7 +80,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock)
         if (!actor.CanEditOffice(release.OfficeId))
             return new EditOutcome.Forbidden();
         if (!from.Contains(release.Status))
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("workflow_not_from", release.Status.ToString()) });
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("workflow_not_from") });
         var now = clock.GetUtcNow().UtcDateTime;
         if (apply(release, now) is { } problem)
             return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });
