@@ -4,6 +4,7 @@ using Bayan.Editing;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Users;
 
@@ -31,7 +32,9 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
     {
         if (!(await current.GetAsync(ct)).CanManageSite)
             return Forbid();
-        Language = text.Language;
+        // The newsroom's own language first; the person can change it on their account page.
+        var siteLanguage = await db.Sites.AsNoTracking().Select(s => s.DefaultLanguage).FirstAsync(ct);
+        Language = Localization.Messages.Translated.Contains(siteLanguage) ? siteLanguage : text.Language;
         Choices = await UserChoices.LoadAsync(db, text.Language, ct);
         return Page();
     }
