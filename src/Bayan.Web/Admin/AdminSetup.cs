@@ -51,6 +51,7 @@ internal static class AdminSetup
         services.AddScoped<CurrentActor>();
         services.AddScoped<AdminText>();
         services.AddScoped<SetUpSite>();
+        services.AddAccounts();
         services.AddScoped<Editing.CreateRelease>();
         services.AddScoped<Editing.SaveVersion>();
         services.AddScoped<Editing.RestoreRevision>();
@@ -60,6 +61,7 @@ internal static class AdminSetup
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Setup");
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Denied");
+            pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Password");
             // One form page serves both a new office and an existing one.
             pages.Conventions.AddAreaPageRoute("Admin", "/Offices/Edit", "/admin/offices/new");
         });

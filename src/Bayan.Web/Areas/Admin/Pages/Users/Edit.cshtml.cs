@@ -1,0 +1,125 @@
+using System.Globalization;
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Dates;
+using Bayan.Editing;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Users;
+
+/// <summary>/admin/users/{id}: an account's name, language and roles; a new password link, unlock, sign out everywhere. Administrators only.</summary>
+public sealed class EditModel(
+    BayanDb db, CurrentActor current, AdminText text, TimeProvider clock,
+    UpdateUser update, ResetPasswordLink resetLink, UnlockUser unlock, SignOutEverywhere signOut) : PageModel
+{
+    [BindProperty] public string DisplayName { get; set; } = "";
+    [BindProperty] public string Language { get; set; } = "";
+    [BindProperty] public bool IsAdministrator { get; set; }
+    [BindProperty] public bool IsModerator { get; set; }
+    [BindProperty] public List<int> OfficeIds { get; set; } = [];
+    [BindProperty] public List<string> LanguageCodes { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    public User Account { get; private set; } = null!;
+    public UserChoices Choices { get; private set; } = UserChoices.None;
+    public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
+    public Problem? Error { get; private set; }
+
+    /// <summary>Shown once, right after it is made.</summary>
+    public string? NewLink { get; private set; }
+
+    /// <summary>Until when failed sign-ins keep the account out, in the site's time; null when it is not locked.</summary>
+    public string? LockedUntil { get; private set; }
+
+    /// <summary>The message named by ?done=, if it is one of this page's own.</summary>
+    public string? DoneKey => DoneMessage.Key(Done, text.Language);
+
+    public UserFields Fields => new(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds, LanguageCodes, Choices, Errors);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!(await current.GetAsync(ct)).CanManageSite)
+            return Forbid();
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        FillFromAccount();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var form = new UserForm(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds ?? [], LanguageCodes ?? []);
+        var outcome = await update.RunAsync(await current.GetAsync(ct), id, form, ct);
+        if (outcome is not EditOutcome.Invalid invalid)
+            return await AnswerAsync(id, outcome, ct);
+        // The form again with what was typed, each problem beside its field.
+        Errors = invalid.Errors;
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken ct)
+    {
+        var (link, outcome) = await resetLink.RunAsync(await current.GetAsync(ct), id, ct);
+        if (link is null)
+            return await AnswerAsync(id, outcome, ct);
+        await LoadAsync(id, ct);
+        FillFromAccount();
+        NewLink = $"{Request.Scheme}://{Request.Host}{link.Url}";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(int id, CancellationToken ct) =>
+        await AnswerAsync(id, await unlock.RunAsync(await current.GetAsync(ct), id, ct), ct);
+
+    public async Task<IActionResult> OnPostSignOutAsync(int id, CancellationToken ct) =>
+        await AnswerAsync(id, await signOut.RunAsync(await current.GetAsync(ct), id, ct), ct);
+
+    private async Task<IActionResult> AnswerAsync(int id, EditOutcome outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case EditOutcome.Done done:
+                return Redirect($"/admin/users/{id}?done={done.Message.Key}");
+            case EditOutcome.NotFound:
+                return NotFound();
+            case EditOutcome.Invalid invalid:
+                if (!await LoadAsync(id, ct))
+                    return NotFound();
+                FillFromAccount();
+                Error = invalid.Errors.Values.First();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            default:
+                return Forbid();
+        }
+    }
+
+    private void FillFromAccount()
+    {
+        (DisplayName, Language, IsAdministrator, IsModerator) = (Account.DisplayName, Account.Language, Account.IsAdministrator, Account.IsModerator);
+        OfficeIds = [.. Account.Offices.Select(o => o.OfficeId)];
+        LanguageCodes = [.. Account.Languages.Select(l => l.Language)];
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages).AsSplitQuery()
+            .FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+            return false;
+        Account = user;
+        Choices = await UserChoices.LoadAsync(db, text.Language, ct);
+        if (user.LockoutEnd is { } end && end > clock.GetUtcNow())
+        {
+            var zone = DateFormatter.FindZone((await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone);
+            LockedUntil = TimeZoneInfo.ConvertTime(end, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+using Bayan.Data;
+using Bayan.Localization;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Users;
+
+public sealed record UserRow(int Id, string Name, string Email, IReadOnlyList<string> Roles, bool Locked, bool Invited);
+
+/// <summary>/admin/users: every back-office account with its roles; administrators only.</summary>
+public sealed class IndexModel(BayanDb db, CurrentActor current, AdminText text, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<UserRow> Rows { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!(await current.GetAsync(ct)).CanManageSite)
+            return Forbid();
+        var now = clock.GetUtcNow();
+        var offices = (await db.Offices.AsNoTracking().Include(o => o.Names).ToListAsync(ct))
+            .ToDictionary(o => o.Id, o => o.NameIn(text.Language));
+        var users = await db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).AsSplitQuery().ToListAsync(ct);
+        Rows = [.. users.Select(u => new UserRow(
+            u.Id,
+            u.DisplayName,
+            u.Email ?? "",
+            Roles(u, offices),
+            u.LockoutEnd > now,
+            u.PasswordHash is null))];
+        return Page();
+    }
+
+    private List<string> Roles(Accounts.User user, IReadOnlyDictionary<int, string> offices)
+    {
+        var roles = new List<string>();
+        if (user.IsAdministrator)
+            roles.Add(text["users_role_admin"]);
+        if (user.IsModerator)
+            roles.Add(text["users_role_moderator"]);
+        if (user.Offices.Count > 0)
+            roles.Add(text.Format("users_role_editor_of", string.Join(", ", user.Offices.Select(o => offices.GetValueOrDefault(o.OfficeId, "?")).Order())));
+        if (user.Languages.Count > 0)
+            roles.Add(text.Format("users_role_translator_of", string.Join(", ", user.Languages.Select(l => Languages.Find(l.Language)?.NativeName ?? l.Language).Order())));
+        return roles;
+    }
+}

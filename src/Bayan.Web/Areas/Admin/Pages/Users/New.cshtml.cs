@@ -1,0 +1,61 @@
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Users;
+
+/// <summary>/admin/users/new: an account without a password, then its one-time link for the administrator to pass on.</summary>
+public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, CreateUser create) : PageModel
+{
+    [BindProperty] public string Email { get; set; } = "";
+    [BindProperty] public string DisplayName { get; set; } = "";
+    [BindProperty] public string Language { get; set; } = "";
+    [BindProperty] public bool IsAdministrator { get; set; }
+    [BindProperty] public bool IsModerator { get; set; }
+    [BindProperty] public List<int> OfficeIds { get; set; } = [];
+    [BindProperty] public List<string> LanguageCodes { get; set; } = [];
+
+    public UserChoices Choices { get; private set; } = UserChoices.None;
+    public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
+
+    /// <summary>Shown once, right after the account is made.</summary>
+    public string? NewLink { get; private set; }
+    public int? CreatedId { get; private set; }
+
+    public UserFields Fields => new(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds, LanguageCodes, Choices, Errors);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!(await current.GetAsync(ct)).CanManageSite)
+            return Forbid();
+        // The newsroom's own language first; the person can change it on their account page.
+        var siteLanguage = await db.Sites.AsNoTracking().Select(s => s.DefaultLanguage).FirstAsync(ct);
+        Language = Localization.Messages.Translated.Contains(siteLanguage) ? siteLanguage : text.Language;
+        Choices = await UserChoices.LoadAsync(db, text.Language, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var form = new UserForm(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds ?? [], LanguageCodes ?? []);
+        var (link, outcome) = await create.RunAsync(await current.GetAsync(ct), Email, form, ct);
+        switch (outcome)
+        {
+            case EditOutcome.Done done when link is not null:
+                NewLink = $"{Request.Scheme}://{Request.Host}{link.Url}";
+                CreatedId = done.ReleaseId;
+                return Page();
+            case EditOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                Choices = await UserChoices.LoadAsync(db, text.Language, ct);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            default:
+                return Forbid();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Localization;
+using Bayan.Web.Areas.Admin.Pages.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Users;
+
+/// <summary>The name, language and role fields of an account, as the new and the edit form both show them.</summary>
+public sealed record UserFields(
+    string DisplayName,
+    string Language,
+    bool IsAdministrator,
+    bool IsModerator,
+    IReadOnlyCollection<int> OfficeIds,
+    IReadOnlyCollection<string> LanguageCodes,
+    UserChoices Choices,
+    IReadOnlyDictionary<string, Problem> Errors);
+
+/// <summary>What the role fields offer: the site's offices and languages, and the back office's languages.</summary>
+public sealed record UserChoices(IReadOnlyList<Choice> Offices, IReadOnlyList<Choice> SiteLanguages, IReadOnlyList<Choice> BackOfficeLanguages)
+{
+    public static readonly UserChoices None = new([], [], []);
+
+    public static async Task<UserChoices> LoadAsync(BayanDb db, string language, CancellationToken ct)
+    {
+        var offices = await db.Offices.AsNoTracking().Include(o => o.Names).OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
+        var siteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        return new UserChoices(
+            [.. offices.Select(o => new Choice(o.Id.ToString(), o.NameIn(language)))],
+            [.. siteLanguages.Select(Named)],
+            [.. Messages.Translated.Order(StringComparer.Ordinal).Select(Named)]);
+    }
+
+    public static Choice Named(string code) => new(code, Languages.Find(code)?.NativeName ?? code);
+}
+
+/// <summary>A message named in the address after a redirect ("?done=users_saved"); only this feature's own keys are shown.</summary>
+public static class DoneMessage
+{
+    public static string? Key(string? done, string language) =>
+        done is not null && done.StartsWith("users_", StringComparison.Ordinal) && Messages.For(language).ContainsKey(done) ? done : null;
+}

@@ -1,0 +1,37 @@
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Editing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Accounts;
+
+/// <summary>
+/// A signed-in person changes their own password, giving the current one. The security stamp
+/// changes with it, so their other sessions end; the caller signs this one in again.
+/// </summary>
+public sealed class ChangePassword(BayanDb db, UserManager<User> users, TimeProvider clock)
+{
+    public async Task<EditOutcome> RunAsync(Actor actor, string current, string password, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
+        if (user is null)
+            return new EditOutcome.NotFound();
+        if (!await users.CheckPasswordAsync(user, current ?? ""))
+            return Invalid("current_password", new Problem("users_current_password_wrong"));
+        if (await SetPassword.PasswordProblemAsync(users, user, password) is { } weak)
+            return Invalid("new_password", weak);
+
+        AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.password-changed", $"user:{user.Email}");
+        var result = await users.ChangePasswordAsync(user, current!, password);
+        if (!result.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return Invalid("current_password", new Problem("users_current_password_wrong"));
+        }
+        return new EditOutcome.Done(user.Id, new Problem("users_password_changed"));
+    }
+
+    private static EditOutcome.Invalid Invalid(string field, Problem problem) =>
+        new(new Dictionary<string, Problem> { [field] = problem });
+}

@@ -1,0 +1,34 @@
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Editing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Accounts;
+
+/// <summary>
+/// An administrator makes a new one-time link for an account (a forgotten password, a lost
+/// invitation). The account's security stamp changes first, so every older link stops working and
+/// the account's sessions end.
+/// </summary>
+public sealed class ResetPasswordLink(BayanDb db, UserManager<User> users, TimeProvider clock)
+{
+    public async Task<(PasswordLink? Link, EditOutcome Outcome)> RunAsync(Actor actor, int userId, CancellationToken ct)
+    {
+        if (!actor.CanManageSite)
+            return (null, new EditOutcome.Forbidden());
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+            return (null, new EditOutcome.NotFound());
+
+        AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.password-link", $"user:{user.Email}");
+        var stamped = await users.UpdateSecurityStampAsync(user);
+        if (!stamped.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return (null, new EditOutcome.Invalid(new Dictionary<string, Problem> { ["user"] = new("users_try_again") }));
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return (PasswordLink.For(user.Id, token), new EditOutcome.Done(user.Id, new Problem("users_link_made", user.DisplayName)));
+    }
+}

@@ -1,0 +1,32 @@
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Editing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Accounts;
+
+/// <summary>
+/// Ends every session of an account, on every device: the security stamp changes, and each
+/// session's cookie fails its next stamp check. A person for themselves, or an administrator for anyone.
+/// </summary>
+public sealed class SignOutEverywhere(BayanDb db, UserManager<User> users, TimeProvider clock)
+{
+    public async Task<EditOutcome> RunAsync(Actor actor, int userId, CancellationToken ct)
+    {
+        if (actor.UserId != userId && !actor.CanManageSite)
+            return new EditOutcome.Forbidden();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+            return new EditOutcome.NotFound();
+
+        AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.signed-out-everywhere", $"user:{user.Email}");
+        var stamped = await users.UpdateSecurityStampAsync(user);
+        if (!stamped.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["user"] = new("users_try_again") });
+        }
+        return new EditOutcome.Done(user.Id, new Problem("users_signed_out_everywhere"));
+    }
+}

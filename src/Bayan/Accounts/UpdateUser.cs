@@ -1,0 +1,62 @@
+using System.Data;
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Editing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Bayan.Accounts;
+
+/// <summary>
+/// An administrator changes an account's name, language and roles. The site never loses its last
+/// administrator, and nobody takes the administrator role from themselves.
+/// </summary>
+public sealed class UpdateUser(BayanDb db, TimeProvider clock)
+{
+    public async Task<EditOutcome> RunAsync(Actor actor, int userId, UserForm form, CancellationToken ct)
+    {
+        if (!actor.CanManageSite)
+            return new EditOutcome.Forbidden();
+        // Serializable: two administrators taking the role from each other at the same moment must
+        // not both succeed (PostgreSQL then refuses one; SQLite writes one at a time anyway).
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        var user = await db.Users.Include(u => u.Offices).Include(u => u.Languages).AsSplitQuery()
+            .FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+            return new EditOutcome.NotFound();
+        var errors = await form.CheckAsync(db, ct);
+        if (user.IsAdministrator && !form.IsAdministrator)
+        {
+            if (user.Id == actor.UserId)
+                errors["administrator"] = new Problem("users_keep_own_admin");
+            else if (!await db.Users.AnyAsync(u => u.IsAdministrator && u.Id != user.Id, ct))
+                errors["administrator"] = new Problem("users_last_admin");
+        }
+        if (errors.Count > 0)
+            return new EditOutcome.Invalid(errors);
+
+        user.DisplayName = form.Name;
+        user.Language = form.Language;
+        user.IsAdministrator = form.IsAdministrator;
+        user.IsModerator = form.IsModerator;
+        user.Offices.RemoveAll(o => !form.OfficeIds.Contains(o.OfficeId));
+        user.Offices.AddRange(form.OfficeIds.Where(id => user.Offices.All(o => o.OfficeId != id)).Select(id => new UserOffice { OfficeId = id }));
+        user.Languages.RemoveAll(l => !form.LanguageCodes.Contains(l.Language));
+        user.Languages.AddRange(form.LanguageCodes.Where(code => user.Languages.All(l => l.Language != code)).Select(code => new UserLanguage { Language = code }));
+        AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.changed", $"user:{user.Email}", form.Describe());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e) when (IsSerializationFailure(e))
+        {
+            db.ChangeTracker.Clear();
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["administrator"] = new("users_try_again") });
+        }
+        return new EditOutcome.Done(user.Id, new Problem("users_saved"));
+    }
+
+    private static bool IsSerializationFailure(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.SerializationFailure;
+}
