@@ -55,6 +55,7 @@ internal static class AdminSetup
         services.AddScoped<Editing.CreateRelease>();
         services.AddScoped<Editing.SaveVersion>();
         services.AddScoped<Editing.RestoreRevision>();
+        services.AddScoped<Editing.UpdateReleaseDetails>();
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeAreaFolder("Admin", "/");

@@ -174,4 +174,33 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         Assert.Equal("Issued in error.", retracted.Text(".retracted .note"));
         Assert.Empty(listing.QuerySelectorAll(".card"));
     }
+
+    [Fact]
+    public async Task Type_categories_and_tags_can_change_after_creation_and_show_on_the_public_page()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var release = await site.Seed.ReleaseAsync(office);
+        var category = await site.Seed.CategoryAsync();
+        var editor = await site.Seed.UserAsync(offices: [office.Id]);
+        var translator = await site.Seed.UserAsync(languages: ["en"]);
+        var tag = Seed.Unique("tag");
+        KeyValuePair<string, string>[] form = [new("type", "Statement"), new("categoryIds", category.Id.ToString()), new("tags", tag)];
+
+        using (var refused = new AdminClient(site.BaseAddress))
+        {
+            Assert.True(await refused.SignInAsync(translator.Email!, Seed.Password));
+            await refused.PostFormAsync($"/admin/releases/{release.Id}", $"/admin/releases/{release.Id}?handler=Details", form);
+        }
+        Assert.Equal(ReleaseType.PressRelease, await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == release.Id).Select(r => r.Type).SingleAsync()));
+
+        using var client = new AdminClient(site.BaseAddress);
+        Assert.True(await client.SignInAsync(editor.Email!, Seed.Password));
+        var response = await client.PostFormAsync($"/admin/releases/{release.Id}", $"/admin/releases/{release.Id}?handler=Details", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await site.Http.GetPageAsync($"/en/{office.Code}/{release.Id}/{release.Versions[1].Slug}");
+        Assert.Equal("Statement", page.Text("article.release .type"));
+        Assert.Contains(page.QuerySelectorAll(".terms a"), a => a.TextContent == $"#{tag}");
+        Assert.Contains(page.QuerySelectorAll(".terms a"), a => a.TextContent == category.Names.Single(n => n.Language == "en").Name);
+    }
 }

@@ -16,8 +16,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
-public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media) : PageModel
+public sealed class DetailModel(
+    BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media, UpdateReleaseDetails details)
+    : PageModel
 {
+    public IReadOnlyList<Choice> Categories { get; private set; } = [];
+
     public IReadOnlyList<MediaItem> Library { get; private set; } = [];
 
     public IReadOnlyList<EmbargoLink> Links { get; private set; } = [];
@@ -78,6 +82,10 @@ public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflo
         return Page();
     }
 
+    public Task<IActionResult> OnPostDetailsAsync(int id, ReleaseType type, List<int> categoryIds, string? tags, CancellationToken ct) =>
+        ActAsync(id, actor => details.RunAsync(actor, id, type, categoryIds ?? [],
+            tags?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], ct), ct);
+
     public Task<IActionResult> OnPostCommentsAsync(int id, bool closed, CancellationToken ct) =>
         ActAsync(id, actor => workflow.SetCommentsClosedAsync(actor, id, closed, ct), ct);
 
@@ -122,12 +130,18 @@ public sealed class DetailModel(BayanDb db, CurrentActor current, ReleaseWorkflo
         var release = await db.Releases.AsNoTracking().VisibleTo(Actor)
             .Include(r => r.Versions).Include(r => r.Office).ThenInclude(o => o.Names)
             .Include(r => r.Attachments).ThenInclude(a => a.Media)
+            .Include(r => r.Categories).Include(r => r.Tags)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (release is null)
             return false;
         Release = release;
         SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
         Zone = (await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone;
+        var lang = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
+        var names = await db.CategoryNames.AsNoTracking().ToListAsync(ct);
+        Categories = [.. names.GroupBy(n => n.CategoryId)
+            .Select(g => new Choice(g.Key.ToString(), (g.FirstOrDefault(n => n.Language == lang) ?? g.First()).Name))
+            .OrderBy(c => c.Label)];
         // The newest uploads, and whatever the release already uses.
         var used = release.Attachments.Select(a => a.MediaId).ToList();
         Library = await db.Media.AsNoTracking().Where(m => used.Contains(m.Id) || m.Url == release.FeaturedImage)

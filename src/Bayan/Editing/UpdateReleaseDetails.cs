@@ -1,0 +1,43 @@
+using Bayan.Accounts;
+using Bayan.Audit;
+using Bayan.Data;
+using Bayan.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Editing;
+
+/// <summary>Changes what a release is filed under after it was created: its type, categories and tags; editors of its office.</summary>
+public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock)
+{
+    public async Task<EditOutcome> RunAsync(
+        Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct)
+    {
+        var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        if (release is null)
+            return new EditOutcome.NotFound();
+        if (!actor.CanEditOffice(release.OfficeId))
+            return new EditOutcome.Forbidden();
+        var errors = new Dictionary<string, Problem>();
+        if (!Enum.IsDefined(type))
+            errors["type"] = new Problem("edit_type_unknown");
+        var wanted = categoryIds.Distinct().ToList();
+        var categories = await db.Categories.Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
+        if (categories.Count != wanted.Count)
+            errors["categories"] = new Problem("edit_category_unknown");
+        var tags = await Tagging.FindOrCreateAsync(db, tagNames, errors, ct);
+        if (errors.Count > 0)
+            return new EditOutcome.Invalid(errors);
+
+        release.Type = type;
+        release.Categories.Clear();
+        release.Categories.AddRange(categories);
+        release.Tags.Clear();
+        release.Tags.AddRange(tags);
+        var now = clock.GetUtcNow().UtcDateTime;
+        release.UpdatedAt = now;
+        AuditLog.Record(db, now, actor.Name, "release.details-changed", $"release:{releaseId}",
+            $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.Name))}");
+        await db.SaveChangesAsync(ct);
+        return new EditOutcome.Done(releaseId, new Problem("workflow_done"));
+    }
+}
