@@ -6,6 +6,7 @@ using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Sites;
 using Bayan.Web.Admin;
+using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
 using Bayan.Web.Health;
@@ -45,6 +46,7 @@ public static class BayanWebApp
         builder.AddPublicSite();
         builder.AddAdmin(options);
         builder.AddHealth();
+        builder.AddCompressionAndValidation();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -57,6 +59,7 @@ public static class BayanWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseCompressionAndValidation();
         app.UseErrorPages();
         app.MapThemeAssets();
         // Routing after the static files: otherwise /theme/site.css would match /{lang}/{office}/ first.

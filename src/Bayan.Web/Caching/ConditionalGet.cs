@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace Bayan.Web.Caching;
+
+/// <summary>
+/// Public answers carry an ETag made from their bytes, and a reader who already has them gets 304
+/// Not Modified. Answers that set a cookie (a form's antiforgery token) are personal and left alone,
+/// as is the back office.
+/// </summary>
+internal sealed class ConditionalGet(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            || http.Request.Path.StartsWithSegments("/admin"))
+        {
+            await next(http);
+            return;
+        }
+
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        var response = http.Response;
+        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+        {
+            if (string.IsNullOrEmpty(response.Headers.ETag))
+                // Weak: the same page may travel compressed in different ways.
+                response.Headers.ETag = $"W/\"{Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"";
+            if (Matches(http.Request.Headers.IfNoneMatch, response.Headers.ETag!))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.Remove(HeaderNames.ContentType);
+                return;
+            }
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>If-None-Match compares weakly (RFC 9110 13.1.2): the W/ prefix does not count.</summary>
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.Any(value => value is not null
+            && value.Split(',').Select(t => t.Trim()).Any(tag => tag == "*" || Opaque(tag) == Opaque(etag)));
+
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+}
