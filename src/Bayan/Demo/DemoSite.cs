@@ -23,7 +23,8 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock)
 {
     private const string Author = "Bayan demo";
 
-    public async Task<DemoOutcome> RunAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct)
+    /// <param name="extraReleases">Synthetic releases to add after the demo's own, for benchmarks.</param>
+    public async Task<DemoOutcome> RunAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct, int extraReleases = 0)
     {
         if (await db.Offices.AnyAsync(ct) || await db.Releases.AnyAsync(ct))
             return new(false, "The site already has content; the demo changed nothing.");
@@ -49,8 +50,13 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock)
             await AddReleaseAsync(item, offices[item.Office], categories, tags, now, ct);
             progress.Report(("Releases", ++done, content.Releases.Count));
         }
+        if (extraReleases > 0)
+        {
+            await new SyntheticReleases(db).AddAsync(content, [.. offices.Values], [.. categories.Values], [.. tags.Values],
+                extraReleases, now, progress, ct);
+        }
         await transaction.CommitAsync(ct);
-        return new(true, $"The demo site is ready: {offices.Count} offices, {content.Releases.Count} releases, {categories.Count} categories.");
+        return new(true, $"The demo site is ready: {offices.Count} offices, {content.Releases.Count + extraReleases} releases, {categories.Count} categories.");
     }
 
     private void AddSite(DemoSiteSettings settings, DateTime now)

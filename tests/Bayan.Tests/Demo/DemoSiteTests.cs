@@ -41,3 +41,28 @@ public sealed class DemoSiteTests(EmptyTestSite site) : IClassFixture<EmptyTestS
         await db.ReleaseVersions.CountAsync(v => v.SourceRevisionId != null),
         string.Join(",", await db.SiteLanguages.OrderBy(l => l.Position).Select(l => l.Code).ToArrayAsync())));
 }
+
+[Trait(Suite.Category, Suite.Database)]
+public sealed class SyntheticDemoTests(EmptyTestSite site) : IClassFixture<EmptyTestSite>
+{
+    [Fact]
+    public async Task Benchmarks_get_many_numbered_releases_in_arabic_and_english()
+    {
+        using (var scope = site.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DemoSite>().RunAsync(new Progress<(string, int, int)>(), CancellationToken.None, extraReleases: 1200);
+
+        var (releases, versions, numbered, distinctNumbers) = await site.Seed.WithDbAsync(async db => (
+            await db.Releases.CountAsync(),
+            await db.ReleaseVersions.CountAsync(),
+            await db.Releases.CountAsync(r => r.ReferenceNumber != null),
+            await db.Releases.Select(r => r.OfficeId + ":" + r.ReferenceNumber).Distinct().CountAsync()));
+        var (response, page) = await site.Http.GetPageAsync("/en/?page=50");
+
+        Assert.Equal(64 + 1200, releases);
+        Assert.True(versions >= 2 * releases);
+        Assert.Equal(releases, numbered);
+        Assert.Equal(releases, distinctNumbers);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(20, page.QuerySelectorAll("section.latest .card").Length);
+    }
+}
