@@ -10,159 +10,165 @@ public enum DiffKind
     Removed,
 }
 
+/// <summary>One line of a difference; a removed line has only its old number, an added line only its new one.</summary>
 public sealed record DiffLine(DiffKind Kind, string Text, int? OldNumber, int? NewNumber);
 
 public sealed record DiffSpan(DiffKind Kind, string Text);
 
 /// <summary>
-/// What changed between two texts, by line and, inside a changed line, by word. Common lines at
-/// both ends are set aside first, so the usual edit of a long release compares only a few lines.
+/// What changed between two revisions, by line and, inside a changed line, by word, and the
+/// table the back office shows. Pure functions: the same texts always give the same answer.
 /// </summary>
 public static class TextDiff
 {
-    /// <summary>Beyond this many lines in the changed middle, unmatched lines are shown as removed and added, not aligned.</summary>
-    private const int MaxAlignedCells = 4_000_000;
-
+    /// <summary>Equal once Windows line ends are read as Unix ones; any other difference counts.</summary>
     public static bool AreEqual(string a, string b) => Normalise(a) == Normalise(b);
 
+    /// <summary>
+    /// Lines of both texts, split on \n (\r\n read as \n). Joining the same and removed lines with
+    /// \n gives back the old text, the same and added lines the new one; an empty text has no lines.
+    /// </summary>
     public static IReadOnlyList<DiffLine> Lines(string before, string after)
     {
-        var old = Normalise(before).Split('\n');
-        var @new = Normalise(after).Split('\n');
-        var result = new List<DiffLine>();
-        foreach (var (kind, oldIndex, newIndex) in Align(old, @new))
+        var old = SplitLines(before);
+        var @new = SplitLines(after);
+        var result = new List<DiffLine>(Math.Max(old.Length, @new.Length));
+        foreach (var (kind, o, n) in Alignment.Align(old, @new))
         {
             result.Add(kind switch
             {
-                DiffKind.Same => new DiffLine(kind, old[oldIndex], oldIndex + 1, newIndex + 1),
-                DiffKind.Removed => new DiffLine(kind, old[oldIndex], oldIndex + 1, null),
-                _ => new DiffLine(kind, @new[newIndex], null, newIndex + 1),
+                DiffKind.Same => new DiffLine(kind, old[o], o + 1, n + 1),
+                DiffKind.Removed => new DiffLine(kind, old[o], o + 1, null),
+                _ => new DiffLine(kind, @new[n], null, n + 1),
             });
         }
         return result;
     }
 
-    /// <summary>Word-level changes; the spaces stay in the spans, so Same+Removed spell the old line exactly and Same+Added the new one.</summary>
+    /// <summary>
+    /// Word-level changes between two lines. Spaces stay in the spans, so the same and removed
+    /// spans spell the old line exactly and the same and added spans the new one.
+    /// </summary>
     public static IReadOnlyList<DiffSpan> Words(string before, string after)
     {
         var old = Tokens(before);
         var @new = Tokens(after);
+        var steps = Alignment.Align(old, @new)
+            .Select(s => (s.Kind, Text: s.Kind == DiffKind.Added ? @new[s.New] : old[s.Old]))
+            .ToList();
+
         var spans = new List<DiffSpan>();
-        foreach (var (kind, oldIndex, newIndex) in Align(old, @new))
+        var removed = new StringBuilder();
+        var added = new StringBuilder();
+        for (var i = 0; i < steps.Count; i++)
         {
-            var text = kind == DiffKind.Added ? @new[newIndex] : old[oldIndex];
-            if (spans.Count > 0 && spans[^1].Kind == kind)
-                spans[^1] = spans[^1] with { Text = spans[^1].Text + text };
-            else
-                spans.Add(new DiffSpan(kind, text));
+            var (kind, text) = steps[i];
+            // A lone space kept between two changed words would cut "the minister" → "a spokesman"
+            // into two small edits; reading it as part of the change shows one phrase replaced.
+            var joinsChanges = kind == DiffKind.Same && string.IsNullOrWhiteSpace(text)
+                && i > 0 && steps[i - 1].Kind != DiffKind.Same
+                && i + 1 < steps.Count && steps[i + 1].Kind != DiffKind.Same;
+            if (kind == DiffKind.Same && !joinsChanges)
+            {
+                Flush(spans, removed, added);
+                if (spans.Count > 0 && spans[^1].Kind == DiffKind.Same)
+                    spans[^1] = spans[^1] with { Text = spans[^1].Text + text };
+                else
+                    spans.Add(new DiffSpan(DiffKind.Same, text));
+                continue;
+            }
+            if (kind != DiffKind.Added)
+                removed.Append(text);
+            if (kind != DiffKind.Removed)
+                added.Append(text);
         }
+        Flush(spans, removed, added);
         return spans;
     }
 
-    /// <summary>A table of the lines; changed words inside del and ins; every text HTML-encoded.</summary>
+    /// <summary>
+    /// A table with one row per line: old number, new number, text. Every text is HTML-encoded.
+    /// When a run of removed lines is followed by as many added lines, the lines are paired in
+    /// order and only their changed words are marked; otherwise the whole line is.
+    /// </summary>
     public static string ToHtml(IReadOnlyList<DiffLine> lines)
     {
         var html = new StringBuilder("<table class=\"diff\">");
-        for (var i = 0; i < lines.Count; i++)
+        var i = 0;
+        while (i < lines.Count)
         {
-            var line = lines[i];
-            if (line.Kind == DiffKind.Removed && i + 1 < lines.Count && lines[i + 1].Kind == DiffKind.Added)
+            if (lines[i].Kind == DiffKind.Same)
             {
-                var spans = Words(line.Text, lines[i + 1].Text);
-                Row(html, "removed", line.OldNumber, null, Marked(spans, DiffKind.Removed, "del"));
-                Row(html, "added", null, lines[i + 1].NewNumber, Marked(spans, DiffKind.Added, "ins"));
+                Row(html, "same", lines[i], Encode(lines[i].Text));
                 i++;
                 continue;
             }
-            var text = WebUtility.HtmlEncode(line.Text);
-            switch (line.Kind)
-            {
-                case DiffKind.Removed: Row(html, "removed", line.OldNumber, null, $"<del>{text}</del>"); break;
-                case DiffKind.Added: Row(html, "added", null, line.NewNumber, $"<ins>{text}</ins>"); break;
-                default: Row(html, "same", line.OldNumber, line.NewNumber, text); break;
-            }
+            var removedEnd = i;
+            while (removedEnd < lines.Count && lines[removedEnd].Kind == DiffKind.Removed)
+                removedEnd++;
+            var addedEnd = removedEnd;
+            while (addedEnd < lines.Count && lines[addedEnd].Kind == DiffKind.Added)
+                addedEnd++;
+            ChangeRows(html, lines, i, removedEnd, addedEnd);
+            i = addedEnd;
         }
         return html.Append("</table>").ToString();
     }
 
-    private static void Row(StringBuilder html, string kind, int? oldNumber, int? newNumber, string content) =>
-        html.Append($"<tr class=\"{kind}\"><td class=\"n\">{oldNumber}</td><td class=\"n\">{newNumber}</td><td dir=\"auto\">{content}</td></tr>");
+    /// <summary>Rows for lines [start..removedEnd) removed and [removedEnd..addedEnd) added.</summary>
+    private static void ChangeRows(StringBuilder html, IReadOnlyList<DiffLine> lines, int start, int removedEnd, int addedEnd)
+    {
+        var removedCount = removedEnd - start;
+        var paired = removedCount == addedEnd - removedEnd;
+        var words = paired
+            ? Enumerable.Range(0, removedCount).Select(p => Words(lines[start + p].Text, lines[removedEnd + p].Text)).ToList()
+            : null;
+        for (var p = start; p < removedEnd; p++)
+            Row(html, "removed", lines[p], words is null ? Marked(lines[p].Text, "del") : Marked(words[p - start], DiffKind.Removed, "del"));
+        for (var p = removedEnd; p < addedEnd; p++)
+            Row(html, "added", lines[p], words is null ? Marked(lines[p].Text, "ins") : Marked(words[p - removedEnd], DiffKind.Added, "ins"));
+    }
+
+    private static void Row(StringBuilder html, string kind, DiffLine line, string content) =>
+        html.Append($"<tr class=\"{kind}\"><td class=\"n\">{line.OldNumber}</td><td class=\"n\">{line.NewNumber}</td><td dir=\"auto\">{content}</td></tr>");
+
+    private static string Marked(string text, string tag) => text.Length == 0 ? "" : $"<{tag}>{Encode(text)}</{tag}>";
 
     private static string Marked(IReadOnlyList<DiffSpan> spans, DiffKind changed, string tag)
     {
         var text = new StringBuilder();
-        foreach (var span in spans.Where(s => s.Kind == DiffKind.Same || s.Kind == changed))
+        foreach (var span in spans)
         {
-            var encoded = WebUtility.HtmlEncode(span.Text);
-            text.Append(span.Kind == DiffKind.Same ? encoded : $"<{tag}>{encoded}</{tag}>");
+            if (span.Kind == DiffKind.Same)
+                text.Append(Encode(span.Text));
+            else if (span.Kind == changed)
+                text.Append(Marked(span.Text, tag));
         }
         return text.ToString();
     }
 
-    /// <summary>Longest common subsequence over the middle that differs; equal ends are matched directly.</summary>
-    private static IEnumerable<(DiffKind Kind, int Old, int New)> Align(string[] old, string[] @new)
+    private static void Flush(List<DiffSpan> spans, StringBuilder removed, StringBuilder added)
     {
-        var start = 0;
-        while (start < old.Length && start < @new.Length && old[start] == @new[start])
-            start++;
-        var oldEnd = old.Length;
-        var newEnd = @new.Length;
-        while (oldEnd > start && newEnd > start && old[oldEnd - 1] == @new[newEnd - 1])
-        {
-            oldEnd--;
-            newEnd--;
-        }
-        for (var i = 0; i < start; i++)
-            yield return (DiffKind.Same, i, i);
-
-        var rows = oldEnd - start;
-        var columns = newEnd - start;
-        if ((long)rows * columns > MaxAlignedCells)
-        {
-            for (var i = start; i < oldEnd; i++)
-                yield return (DiffKind.Removed, i, -1);
-            for (var j = start; j < newEnd; j++)
-                yield return (DiffKind.Added, -1, j);
-        }
-        else
-        {
-            // lengths[i, j]: the longest common subsequence of old[start+i..] and new[start+j..].
-            var lengths = new int[rows + 1, columns + 1];
-            for (var i = rows - 1; i >= 0; i--)
-                for (var j = columns - 1; j >= 0; j--)
-                    lengths[i, j] = old[start + i] == @new[start + j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
-            int x = 0, y = 0;
-            while (x < rows || y < columns)
-            {
-                if (x < rows && y < columns && old[start + x] == @new[start + y])
-                {
-                    yield return (DiffKind.Same, start + x, start + y);
-                    x++;
-                    y++;
-                }
-                else if (x < rows && (y == columns || lengths[x + 1, y] >= lengths[x, y + 1]))
-                {
-                    // Removed before added, so a changed line reads as its old text then its new one.
-                    yield return (DiffKind.Removed, start + x++, -1);
-                }
-                else
-                {
-                    yield return (DiffKind.Added, -1, start + y++);
-                }
-            }
-        }
-        for (int i = oldEnd, j = newEnd; i < old.Length; i++, j++)
-            yield return (DiffKind.Same, i, j);
+        if (removed.Length > 0)
+            spans.Add(new DiffSpan(DiffKind.Removed, removed.ToString()));
+        if (added.Length > 0)
+            spans.Add(new DiffSpan(DiffKind.Added, added.ToString()));
+        removed.Clear();
+        added.Clear();
     }
 
-    /// <summary>Words with the white space that follows each, so the tokens join back into the text.</summary>
+    // WebUtility leaves Arabic, Cyrillic and most scripts as they are, so the page source stays
+    // readable; only Latin-1 letters such as Turkish ç and emoji become numeric references.
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Runs of white space and runs of anything else, alternating; together they spell the text.</summary>
     private static string[] Tokens(string text)
     {
         var tokens = new List<string>();
         var start = 0;
         for (var i = 1; i <= text.Length; i++)
         {
-            if (i == text.Length || (char.IsWhiteSpace(text[i - 1]) && !char.IsWhiteSpace(text[i])))
+            if (i == text.Length || char.IsWhiteSpace(text[i]) != char.IsWhiteSpace(text[i - 1]))
             {
                 tokens.Add(text[start..i]);
                 start = i;
@@ -170,6 +176,8 @@ public static class TextDiff
         }
         return [.. tokens];
     }
+
+    private static string[] SplitLines(string text) => text.Length == 0 ? [] : Normalise(text).Split('\n');
 
     private static string Normalise(string text) => text.Replace("\r\n", "\n");
 }
