@@ -18,6 +18,11 @@ internal static class PublicSiteSetup
             limits.AddPolicy(CommentsEndpoint.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(10) }));
+            // Searching costs the database more than reading a page: a reader's pace is welcome, a robot's is not.
+            var searches = builder.Configuration.GetValue("Bayan:Search:PerAddress", 60);
+            limits.AddPolicy(SearchPage.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = searches, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 
@@ -30,6 +35,7 @@ internal static class PublicSiteSetup
         app.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
         app.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);
         app.MapMethods("/{lang}/pages/{slug}", GetAndHead, StaticPages.HandleAsync);
+        app.MapMethods("/{lang}/search", GetAndHead, SearchPage.HandleAsync).RequireRateLimiting(SearchPage.RateLimitPolicy);
         app.MapMethods("/{lang}/archive/", GetAndHead, ArchivePages.SiteIndexAsync);
         app.MapMethods("/{lang}/archive/{year}/{month}/", GetAndHead, ArchivePages.SiteMonthAsync);
         app.MapMethods("/{lang}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.SiteHijriMonthAsync);

@@ -4,6 +4,7 @@ using Bayan.Numbering;
 using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Rendering;
+using Bayan.Search;
 using Bayan.Slugs;
 using Bayan.Tags;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,7 @@ internal sealed class SyntheticReleases(BayanDb db)
             }
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
+            await SearchIndex.For(db).UpdateAsync([.. batch.Select(r => r.Id)], ct);
             progress.Report(("Synthetic", Math.Min(count, first + Batch), count));
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;

@@ -3,6 +3,7 @@ using Bayan.Audit;
 using Bayan.Data;
 using Bayan.Releases;
 using Bayan.Rendering;
+using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -16,9 +17,9 @@ public sealed record VersionEdit(int ReleaseId, string Language, string Title, s
 /// <summary>
 /// Saves a language version as a new revision. A save based on an older revision than the stored
 /// one is a conflict that returns both texts; a translation saved records which revision of the
-/// original it now follows.
+/// original it now follows. A published release's new text is searchable from the same commit.
 /// </summary>
-public sealed class SaveVersion(BayanDb db, TimeProvider clock)
+public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct)
     {
@@ -77,6 +78,8 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock)
         version.CurrentRevisionId = revision.Id;
         AuditLog.Record(db, now, actor.Name, "version.saved", $"release:{release.Id}", $"{edit.Language} revision {number}: {title}");
         await db.SaveChangesAsync(ct);
+        if (release.Status == ReleaseStatus.Published)
+            await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         return new EditOutcome.Done(release.Id, new Problem("edit_saved", number));
     }
