@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Data;
+using Bayan.Navigation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -56,6 +57,7 @@ internal static class AdminSetup
         services.AddScoped<Editing.SaveVersion>();
         services.AddScoped<Editing.RestoreRevision>();
         services.AddScoped<Editing.UpdateReleaseDetails>();
+        services.AddManagement();
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeAreaFolder("Admin", "/");

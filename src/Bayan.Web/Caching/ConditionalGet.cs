@@ -5,8 +5,8 @@ namespace Bayan.Web.Caching;
 
 /// <summary>
 /// Public answers carry an ETag made from their bytes, and a reader who already has them gets 304
-/// Not Modified. Answers that set a cookie (a form's antiforgery token) are personal and left alone,
-/// as is the back office.
+/// Not Modified; answers that say when they last changed (Last-Modified) also answer If-Modified-Since.
+/// Answers that set a cookie (a form's antiforgery token) are personal and left alone, as is the back office.
 /// </summary>
 internal sealed class ConditionalGet(RequestDelegate next)
 {
@@ -37,7 +37,7 @@ internal sealed class ConditionalGet(RequestDelegate next)
             if (string.IsNullOrEmpty(response.Headers.ETag))
                 // Weak: the same page may travel compressed in different ways.
                 response.Headers.ETag = $"W/\"{Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"";
-            if (Matches(http.Request.Headers.IfNoneMatch, response.Headers.ETag!))
+            if (NotModified(http.Request, response))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -47,6 +47,20 @@ internal sealed class ConditionalGet(RequestDelegate next)
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// If-None-Match when the reader sends it; otherwise If-Modified-Since, for answers that say when
+    /// they last changed (feeds). RFC 9110 13.2.2: a recipient ignores If-Modified-Since beside If-None-Match.
+    /// </summary>
+    private static bool NotModified(HttpRequest request, HttpResponse response)
+    {
+        if (request.Headers.IfNoneMatch.Count > 0)
+            return Matches(request.Headers.IfNoneMatch, response.Headers.ETag!);
+        var since = request.GetTypedHeaders().IfModifiedSince;
+        var changed = response.GetTypedHeaders().LastModified;
+        // HTTP dates have whole seconds, so the comparison does too.
+        return since is not null && changed is not null && changed.Value.ToUnixTimeSeconds() <= since.Value.ToUnixTimeSeconds();
     }
 
     /// <summary>If-None-Match compares weakly (RFC 9110 13.1.2): the W/ prefix does not count.</summary>

@@ -59,6 +59,7 @@ internal static class ArchivePages
         var info = new PageInfo(heading, scope.IndexPath(lang))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, scope.IndexPath(l.Code)))],
+            Feeds = scope.Feeds(site, lang),
         };
         return await pages.RenderAsync(http, site, lang, "archive", info, values);
     }
@@ -94,6 +95,7 @@ internal static class ArchivePages
         var info = new PageInfo(heading, SiteUrls.WithPage(path, request.Page))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(scope.MonthPath(l.Code, calendar, range.Year, range.Month), request.Page)))],
+            Feeds = scope.Feeds(site, lang),
         };
         return await pages.RenderAsync(http, site, lang, "listing", info, values);
     }
@@ -130,6 +132,11 @@ internal static class ArchivePages
             var versions = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang);
             return Office is null ? versions : versions.Where(v => v.Release.OfficeId == Office.Id);
         }
+
+        /// <summary>The archive's feeds: the office's, or the site's.</summary>
+        public IReadOnlyList<FeedLink> Feeds(SiteSnapshot site, string lang) => Office is null
+            ? FeedEndpoints.Links(FeedEndpoints.SiteTitle(site, lang), SiteUrls.Home(lang))
+            : FeedEndpoints.Links(FeedEndpoints.OfficeTitle(site, lang, Office.NameIn(lang)), SiteUrls.Office(lang, Office.Code));
 
         public string IndexPath(string lang) => Office is null ? SiteUrls.Archive(lang) : SiteUrls.OfficeArchive(lang, Office.Code);
 

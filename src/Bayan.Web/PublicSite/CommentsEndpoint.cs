@@ -38,7 +38,7 @@ internal static class CommentsEndpoint
                 return await pages.ErrorAsync(http, site, lang, StatusCodes.Status403Forbidden, Messages.Get(lang, "comment_closed"));
             default:
                 var invalid = (CommentOutcome.Invalid)outcome;
-                var values = ReleasePage.Values(release, version, site, lang);
+                var values = ReleasePage.Values(release, version, site, lang, http.Request);
                 await CommentSection.AddAsync(values, http, db, site, release, version, now,
                     new CommentFormState(name ?? "", email ?? "", text ?? "", parent, invalid.Errors));
                 var info = new PageInfo(version.Title, page) { NoIndex = true };

@@ -34,6 +34,7 @@ internal static class HomePage
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Home(l.Code), request.Page)))],
             Description = site.In(lang).Tagline,
+            Feeds = FeedEndpoints.Links(FeedEndpoints.SiteTitle(site, lang), path),
         };
         return await pages.RenderAsync(http, site, lang, "home", info, values);
     }

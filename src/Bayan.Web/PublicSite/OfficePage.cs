@@ -36,6 +36,7 @@ internal static class OfficePage
         var info = new PageInfo(found.NameIn(lang), SiteUrls.WithPage(path, request.Page))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Office(l.Code, found.Code), request.Page)))],
+            Feeds = FeedEndpoints.Links(FeedEndpoints.OfficeTitle(site, lang, found.NameIn(lang)), path),
         };
         return await pages.RenderAsync(http, site, lang, "listing", info, values);
     }

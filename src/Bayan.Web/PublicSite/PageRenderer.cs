@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bayan.Dates;
+using Bayan.Feeds;
 using Bayan.Localization;
 using Bayan.Themes;
 using Bayan.Web.Hosting;
@@ -13,7 +14,16 @@ public sealed record PageInfo(string Title, string CanonicalPath)
     public IReadOnlyList<(string Lang, string Path)> Versions { get; init; } = [];
     public string Description { get; init; } = "";
     public bool NoIndex { get; init; }
+
+    /// <summary>The page's feeds, announced in its head for feed readers to find (see FeedEndpoints.Links).</summary>
+    public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
 }
+
+/// <summary>A feed of a page in one format.</summary>
+public sealed record FeedLink(string Title, FeedFormat Format, string Path);
+
+/// <summary>A feed as the layout announces and lists it.</summary>
+public sealed record FeedLinkView(string Title, string Type, string Label, string Url, string AbsoluteUrl);
 
 /// <summary>The header clock: the time now, the zone's name in the page's language, and what the browser script needs.</summary>
 public sealed record ClockView(LocalDate Time, string Name, string Zone, string NumberingSystem);
@@ -56,6 +66,8 @@ public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation,
             ["canonical"] = SiteUrls.Absolute(request, page.CanonicalPath),
             ["noindex"] = page.NoIndex,
             ["languages"] = versions,
+            ["feeds"] = page.Feeds.Select(f => new FeedLinkView(
+                $"{f.Title} ({f.Format.Label()})", f.Format.MediaType(), f.Format.Label(), f.Path, SiteUrls.Absolute(request, f.Path))).ToList(),
             ["menu"] = nav.Menu,
             ["link_lists"] = nav.LinkLists,
             ["categories"] = nav.Categories,

@@ -26,11 +26,13 @@ internal static class PublicSiteSetup
         });
     }
 
-    /// <summary>The public URLs of DESIGN.md; literal segments (category, tag, pages) win over office codes.</summary>
+    /// <summary>The public URLs of DESIGN.md; literal segments (category, tag, pages, feed.atom) win over office codes.</summary>
     public static void MapPublicSite(this WebApplication app)
     {
         app.MapMethods("/", GetAndHead, RootPage.HandleAsync);
         app.MapMethods("/embargo/{token}", GetAndHead, EmbargoPage.HandleAsync);
+        app.MapSitemaps(GetAndHead);
+        app.MapFeeds(GetAndHead);
         app.MapMethods("/{lang}/", GetAndHead, HomePage.HandleAsync);
         app.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
         app.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);

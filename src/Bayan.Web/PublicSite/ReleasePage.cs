@@ -45,6 +45,7 @@ internal static class ReleasePage
         {
             Versions = [.. available.Select(v => (v.Language, UrlOf(release, v)))],
             Description = version.Summary,
+            Feeds = FeedEndpoints.Links(FeedEndpoints.OfficeTitle(site, lang, release.Office.NameIn(lang)), SiteUrls.Office(lang, release.Office.Code)),
         };
         if (release.Status == ReleaseStatus.Retracted)
         {
@@ -57,17 +58,19 @@ internal static class ReleasePage
             }, StatusCodes.Status410Gone);
         }
 
-        var values = Values(release, version, site, lang);
+        var values = Values(release, version, site, lang, http.Request);
         await CommentSection.AddAsync(values, http, db, site, release, version, clock.GetUtcNow().UtcDateTime, state: null);
         return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
 
-    /// <summary>Everything the release template shows of one language version.</summary>
-    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang)
+    /// <summary>Everything the release template shows of one language version, and what its head tells link previews and search engines.</summary>
+    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request)
     {
         var original = release.Versions.FirstOrDefault(v => v.IsOriginal);
+        var shown = release.Versions.Where(v => site.IsEnabled(v.Language)).ToList();
         return new Dictionary<string, object?>
         {
+            ["meta"] = ReleaseMetadata.For(release, version, shown, site, request),
             ["release"] = new ReleaseView(
                 version.Title,
                 version.Summary,

@@ -1,3 +1,5 @@
+using Bayan.Feeds;
+
 namespace Bayan.Web.PublicSite;
 
 /// <summary>Every public path Bayan links to, built in one place so links and routes agree.</summary>
@@ -23,6 +25,16 @@ public static class SiteUrls
     /// <summary>A month under an archive: ".../2024/11/" (Gregorian) or ".../hijri/1446/05/".</summary>
     public static string ArchiveMonth(string archive, Bayan.Calendars.CalendarKind calendar, int year, int month) =>
         calendar == Bayan.Calendars.CalendarKind.Gregorian ? $"{archive}{year:0000}/{month:00}/" : $"{archive}hijri/{year:0000}/{month:00}/";
+
+    /// <summary>A listing's feed: the site's "/{lang}/feed.atom", an office's or a category's under its own address.</summary>
+    public static string Feed(string listing, FeedFormat format) => $"{listing}feed.{format.Extension()}";
+
+    public const string Robots = "/robots.txt";
+    public const string SitemapIndex = "/sitemap.xml";
+    public const string NewsSitemap = "/sitemap-news.xml";
+
+    /// <summary>A language's sitemap; a large site's releases continue on "?page=2" and on.</summary>
+    public static string Sitemap(string lang, int page = 1) => WithPage($"/sitemap-{lang}.xml", page);
 
     public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}page={page}";
 

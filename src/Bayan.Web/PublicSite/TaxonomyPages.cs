@@ -30,7 +30,8 @@ internal static class TaxonomyPages
             .Where(v => v.Language == lang && v.Release.Categories.Any(c => ids.Contains(c.Id)));
         return await RenderAsync(http, site, pages, lang, SiteUrls.Category(lang, name.Slug), versions, request.Page,
             Messages.Format(lang, "category_heading", name.Name),
-            [.. otherNames.Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))]);
+            [.. otherNames.Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))],
+            FeedEndpoints.Links(FeedEndpoints.CategoryTitle(site, lang, name.Name), SiteUrls.Category(lang, name.Slug)));
     }
 
     public static async Task<IResult> TagAsync(
@@ -51,12 +52,14 @@ internal static class TaxonomyPages
             .Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));
         return await RenderAsync(http, site, pages, lang, SiteUrls.Tag(lang, tag.Slug), versions, request.Page,
             Messages.Format(lang, "tag_heading", tag.Name),
-            [.. site.Languages.Select(l => (l.Code, SiteUrls.Tag(l.Code, tag.Slug)))]);
+            [.. site.Languages.Select(l => (l.Code, SiteUrls.Tag(l.Code, tag.Slug)))],
+            // Tags have no feed of their own: the site's stands in.
+            FeedEndpoints.Links(FeedEndpoints.SiteTitle(site, lang), SiteUrls.Home(lang)));
     }
 
     private static async Task<IResult> RenderAsync(
         HttpContext http, SiteSnapshot site, PageRenderer pages, string lang, string path,
-        IQueryable<ReleaseVersion> versions, int page, string heading, IReadOnlyList<(string, string)> languageVersions)
+        IQueryable<ReleaseVersion> versions, int page, string heading, IReadOnlyList<(string, string)> languageVersions, IReadOnlyList<FeedLink> feeds)
     {
         var listing = await Listing.LoadAsync(versions, page, site, lang, path, http.RequestAborted);
         if (listing is null)
@@ -66,6 +69,7 @@ internal static class TaxonomyPages
         var info = new PageInfo(heading, SiteUrls.WithPage(path, page))
         {
             Versions = [.. languageVersions.Select(v => (v.Item1, SiteUrls.WithPage(v.Item2, page)))],
+            Feeds = feeds,
         };
         return await pages.RenderAsync(http, site, lang, "listing", info, values);
     }

@@ -15,6 +15,14 @@ public static class ReleaseQueries
     public static IQueryable<ReleaseVersion> VisibleAt(this IQueryable<ReleaseVersion> versions, DateTime now) =>
         versions.Where(v => v.Release.Status == ReleaseStatus.Published && v.Release.PublishAt <= now);
 
+    /// <summary>
+    /// Versions of releases withdrawn by <paramref name="now"/>: never shown, only dated. A feed that
+    /// lost a release has changed, and its Last-Modified must say so.
+    /// </summary>
+    public static IQueryable<DateTime?> RetractionTimes(this IQueryable<ReleaseVersion> versions, DateTime now) =>
+        versions.Where(v => v.Release.Status == ReleaseStatus.Retracted && v.Release.RetractedAt <= now)
+            .Select(v => v.Release.RetractedAt);
+
     /// <summary>Newest first; the id breaks ties so paging is stable.</summary>
     public static IQueryable<ReleaseVersion> NewestFirst(this IQueryable<ReleaseVersion> versions) =>
         versions.OrderByDescending(v => v.Release.PublishAt).ThenByDescending(v => v.ReleaseId);

@@ -1,0 +1,53 @@
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Manage;
+
+/// <summary>What the administrators' management pages share: the check, the site's languages, and turning an outcome into an answer.</summary>
+public abstract class ManagePage(BayanDb db, CurrentActor current) : PageModel
+{
+    public IReadOnlyList<string> SiteLanguages { get; private set; } = [];
+    public IReadOnlyDictionary<string, Problem> Errors { get; protected set; } = new Dictionary<string, Problem>();
+
+    protected BayanDb Db => db;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!(await current.GetAsync(ct)).CanManageSite)
+            return Forbid();
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    protected abstract Task LoadAsync(CancellationToken ct);
+
+    protected async Task<IActionResult> ActAsync(Func<Actor, Task<EditOutcome>> act, CancellationToken ct)
+    {
+        var outcome = await act(await current.GetAsync(ct));
+        switch (outcome)
+        {
+            case EditOutcome.Done:
+                return Redirect($"{Request.Path}?saved=1");
+            case EditOutcome.Invalid invalid:
+                Errors = invalid.Errors;
+                await PrepareAsync(ct);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            case EditOutcome.NotFound:
+                return NotFound();
+            default:
+                return Forbid();
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        await LoadAsync(ct);
+    }
+}

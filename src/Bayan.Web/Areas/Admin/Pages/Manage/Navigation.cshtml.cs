@@ -1,0 +1,35 @@
+using Bayan.Data;
+using Bayan.Navigation;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Manage;
+
+/// <summary>/admin/navigation: the main menu and the sidebar link lists of each language.</summary>
+public sealed class NavigationModel(BayanDb db, CurrentActor current, ManageNavigation manage) : ManagePage(db, current)
+{
+    public IReadOnlyList<MenuItem> Menu { get; private set; } = [];
+    public IReadOnlyList<LinkList> Lists { get; private set; } = [];
+
+    public Task<IActionResult> OnPostAddMenuItemAsync(string language, string label, string url, CancellationToken ct) =>
+        ActAsync(actor => manage.AddMenuItemAsync(actor, language, label, url, ct), ct);
+
+    public Task<IActionResult> OnPostRemoveMenuItemAsync(int id, CancellationToken ct) =>
+        ActAsync(actor => manage.RemoveMenuItemAsync(actor, id, ct), ct);
+
+    public Task<IActionResult> OnPostMoveUpAsync(int id, CancellationToken ct) =>
+        ActAsync(actor => manage.MoveMenuItemUpAsync(actor, id, ct), ct);
+
+    public Task<IActionResult> OnPostAddLinkAsync(string language, string list, string label, string url, CancellationToken ct) =>
+        ActAsync(actor => manage.AddLinkAsync(actor, language, list, label, url, ct), ct);
+
+    public Task<IActionResult> OnPostRemoveLinkAsync(int id, CancellationToken ct) =>
+        ActAsync(actor => manage.RemoveLinkAsync(actor, id, ct), ct);
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Menu = await Db.MenuItems.AsNoTracking().OrderBy(m => m.Language).ThenBy(m => m.Position).ToListAsync(ct);
+        Lists = await Db.LinkLists.AsNoTracking().Include(l => l.Items).OrderBy(l => l.Language).ThenBy(l => l.Position).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,29 @@
+using Bayan.Data;
+using Bayan.Tags;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.Areas.Admin.Pages.Manage;
+
+/// <summary>/admin/tags: rename, merge or delete the free tags editors typed.</summary>
+public sealed class TagsModel(BayanDb db, CurrentActor current, ManageTags manage) : ManagePage(db, current)
+{
+    public IReadOnlyList<(Tag Tag, int Releases)> Tags { get; private set; } = [];
+
+    public Task<IActionResult> OnPostRenameAsync(int id, string name, CancellationToken ct) =>
+        ActAsync(actor => manage.RenameAsync(actor, id, name, ct), ct);
+
+    public Task<IActionResult> OnPostMergeAsync(int id, int into, CancellationToken ct) =>
+        ActAsync(actor => manage.MergeAsync(actor, id, into, ct), ct);
+
+    public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        ActAsync(actor => manage.DeleteAsync(actor, id, ct), ct);
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        var tags = await Db.Tags.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(ct);
+        var counts = await Db.Releases.SelectMany(r => r.Tags).GroupBy(t => t.Id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        Tags = [.. tags.Select(t => (t, counts.GetValueOrDefault(t.Id)))];
+    }
+}

@@ -1,0 +1,157 @@
+using Bayan.Data;
+using Bayan.Dates;
+using Bayan.Feeds;
+using Bayan.Localization;
+using Bayan.Releases;
+using Bayan.Slugs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Web.PublicSite;
+
+/// <summary>
+/// /{lang}/feed.atom|rss|json, /{lang}/{office}/feed.* and /{lang}/category/{slug}/feed.*: the newest
+/// visible releases of one language as Atom 1.0, RSS 2.0 and JSON Feed 1.1. Each answer carries
+/// Last-Modified; ConditionalGet adds the ETag and answers 304 to a reader who has the feed already.
+/// </summary>
+internal static class FeedEndpoints
+{
+    public const int Size = 30;
+
+    /// <summary>Before the office routes, so that "feed.atom" is never taken for an office code.</summary>
+    public static void MapFeeds(this WebApplication app, string[] methods)
+    {
+        foreach (var format in FeedFormats.All)
+        {
+            var file = $"feed.{format.Extension()}";
+            app.MapMethods($"/{{lang}}/{file}", methods,
+                (string lang, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock) =>
+                    SiteAsync(format, lang, http, sites, pages, db, clock));
+            app.MapMethods($"/{{lang}}/category/{{slug}}/{file}", methods,
+                (string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock) =>
+                    CategoryAsync(format, lang, slug, http, sites, pages, db, clock));
+            app.MapMethods($"/{{lang}}/{{office}}/{file}", methods,
+                (string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock) =>
+                    OfficeAsync(format, lang, office, http, sites, pages, db, clock));
+        }
+    }
+
+    /// <summary>A listing's feeds in every format, for its head and its "Subscribe" line.</summary>
+    public static IReadOnlyList<FeedLink> Links(string title, string listingPath) =>
+        [.. FeedFormats.All.Select(f => new FeedLink(title, f, SiteUrls.Feed(listingPath, f)))];
+
+    public static string SiteTitle(SiteSnapshot site, string lang) => site.In(lang).SiteName;
+
+    public static string OfficeTitle(SiteSnapshot site, string lang, string officeName) => $"{officeName} · {site.In(lang).SiteName}";
+
+    public static string CategoryTitle(SiteSnapshot site, string lang, string categoryName) =>
+        $"{Messages.Format(lang, "category_heading", categoryName)} · {site.In(lang).SiteName}";
+
+    private static async Task<IResult> SiteAsync(
+        FeedFormat format, string lang, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+    {
+        var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
+        if (request.Stop is { } stop)
+            return stop;
+        var site = request.Site!;
+        var name = site.In(lang).SiteName;
+        var scope = new FeedScope(SiteTitle(site, lang), Messages.Format(lang, "feeds_latest_of", name), SiteUrls.Home(lang), name, v => v);
+        return await AnswerAsync(format, scope, http, site, lang, db, clock);
+    }
+
+    private static async Task<IResult> OfficeAsync(
+        FeedFormat format, string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+    {
+        var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
+        if (request.Stop is { } stop)
+            return stop;
+        var site = request.Site!;
+        var found = Slug.IsWellFormed(office)
+            ? await db.Offices.AsNoTracking().Include(o => o.Names).FirstOrDefaultAsync(o => o.Code == office, http.RequestAborted)
+            : null;
+        if (found is null)
+            return await pages.NotFoundAsync(http, site, lang);
+        var name = found.NameIn(lang);
+        var scope = new FeedScope(OfficeTitle(site, lang, name), Messages.Format(lang, "feeds_latest_of", name),
+            SiteUrls.Office(lang, found.Code), name, v => v.Where(r => r.Release.OfficeId == found.Id));
+        return await AnswerAsync(format, scope, http, site, lang, db, clock);
+    }
+
+    private static async Task<IResult> CategoryAsync(
+        FeedFormat format, string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+    {
+        var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
+        if (request.Stop is { } stop)
+            return stop;
+        var site = request.Site!;
+        var ct = http.RequestAborted;
+        var name = Slug.IsWellFormed(slug)
+            ? await db.CategoryNames.AsNoTracking().FirstOrDefaultAsync(n => n.Language == lang && n.Slug == slug, ct)
+            : null;
+        if (name is null)
+            return await pages.NotFoundAsync(http, site, lang);
+        // As on the category's page: its releases and those of its subcategories.
+        var ids = await db.Categories.Where(c => c.Id == name.CategoryId || c.ParentId == name.CategoryId).Select(c => c.Id).ToListAsync(ct);
+        var scope = new FeedScope(CategoryTitle(site, lang, name.Name), Messages.Format(lang, "feeds_latest_in", name.Name),
+            SiteUrls.Category(lang, name.Slug), site.In(lang).SiteName, v => v.Where(r => r.Release.Categories.Any(c => ids.Contains(c.Id))));
+        return await AnswerAsync(format, scope, http, site, lang, db, clock);
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        FeedFormat format, FeedScope scope, HttpContext http, SiteSnapshot site, string lang, BayanDb db, TimeProvider clock)
+    {
+        var ct = http.RequestAborted;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inLanguage = db.ReleaseVersions.Where(v => v.Language == lang);
+        var versions = await scope.Filter(inLanguage.VisibleAt(now)).WithListingData()
+            .Include(v => v.Release).ThenInclude(r => r.Categories).ThenInclude(c => c.Names)
+            .NewestFirst().Take(Size).AsSplitQuery().ToListAsync(ct);
+        var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+
+        var request = http.Request;
+        var items = versions.Select(v => Item(v, request, lang)).ToList();
+        // Stable for the same content, so the bytes (and the ETag) are too; never "now".
+        var updated = items.Select(i => i.Updated).Append(site.Site.UpdatedAt).Append(retracted ?? DateTime.MinValue).Max();
+        var urls = new FeedUrls(
+            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Atom)),
+            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Rss)),
+            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Json)));
+        var home = SiteUrls.Absolute(request, scope.ListingPath);
+        var feed = new Feed(urls.Atom, scope.Title, scope.Description, lang, home, urls,
+            new FeedAuthor(scope.AuthorName, home), updated, items);
+
+        http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(updated, DateTimeKind.Utc));
+        return Results.Bytes(format.Write(feed), $"{format.MediaType()}; charset=utf-8");
+    }
+
+    /// <summary>Needs the version's release with its office and categories loaded.</summary>
+    private static FeedItem Item(ReleaseVersion version, HttpRequest request, string lang)
+    {
+        var release = version.Release;
+        var url = SiteUrls.Absolute(request, ReleasePage.UrlOf(release, version));
+        var published = release.PublishAt ?? release.CreatedAt;
+        var image = release.FeaturedImage is { } featured ? AbsoluteMedia(request, featured) : null;
+        var number = release.ReferenceNumber;
+        var lead = number is null ? null : Messages.Format(lang, "release_number", Digits.ForLanguage(number, lang));
+        return new FeedItem(
+            FeedIds.Release(request.Host.Host, release.CreatedAt, release.Id, lang) ?? url,
+            url,
+            version.Title,
+            version.Summary,
+            FeedHtml.Content(version.BodyHtml, url, lang, Languages.Get(lang).Direction, lead, image),
+            published,
+            ReleaseMetadata.Modified(release, version),
+            new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(request, SiteUrls.Office(lang, release.Office.Code))),
+            number,
+            image,
+            [.. release.Categories.Select(c => c.NameIn(lang)?.Name).OfType<string>()]);
+    }
+
+    /// <summary>Uploaded files are named by path ("/media/..."); an image from elsewhere keeps its address.</summary>
+    public static string AbsoluteMedia(HttpRequest request, string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? SiteUrls.Absolute(request, url) : url;
+
+    /// <summary>What one feed covers: its listing page, its name and which of a language's releases it takes.</summary>
+    private sealed record FeedScope(
+        string Title, string Description, string ListingPath, string AuthorName,
+        Func<IQueryable<ReleaseVersion>, IQueryable<ReleaseVersion>> Filter);
+}

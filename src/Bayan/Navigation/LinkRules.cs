@@ -1,0 +1,20 @@
+using Bayan.Data;
+using Bayan.Editing;
+
+namespace Bayan.Navigation;
+
+/// <summary>What a menu item or a sidebar link may point to: a path of this site, or an http(s) address.</summary>
+public static class LinkRules
+{
+    public static void Check(string? label, string? url, Dictionary<string, Problem> errors)
+    {
+        var text = label?.Trim() ?? "";
+        if (text.Length is 0 or > Limits.Title || text.Contains('<'))
+            errors["label"] = new Problem("manage_label_invalid", Limits.Title);
+        var address = url?.Trim() ?? "";
+        var local = address.StartsWith('/') && !address.StartsWith("//", StringComparison.Ordinal);
+        var remote = Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        if (address.Length > Limits.Url || !(local || remote) || address.Any(char.IsWhiteSpace))
+            errors["url"] = new Problem("manage_url_invalid");
+    }
+}
