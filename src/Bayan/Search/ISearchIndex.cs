@@ -13,6 +13,9 @@ public interface ISearchIndex
     /// <summary>Makes the index hold these releases as they are now: their language versions while published, nothing otherwise.</summary>
     Task UpdateAsync(IReadOnlyCollection<int> releaseIds, CancellationToken ct);
 
+    /// <summary>Updates every published release of an office, e.g. after its names changed.</summary>
+    Task UpdateOfficeAsync(int officeId, CancellationToken ct);
+
     /// <summary>One page of the language versions a reader may see at <paramref name="now"/> that match, best first.</summary>
     Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct);
 

@@ -39,6 +39,13 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
         }
     }
 
+    public async Task UpdateOfficeAsync(int officeId, CancellationToken ct)
+    {
+        var ids = await db.Releases.Where(r => r.OfficeId == officeId && r.Status == ReleaseStatus.Published).Select(r => r.Id).ToListAsync(ct);
+        foreach (var batch in ids.Chunk(Batch))
+            await UpdateAsync(batch, ct);
+    }
+
     public async Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct)
     {
         // Visibility comes from the same query as every public listing: an index entry alone shows nothing.

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Bayan.Accounts;
 using Bayan.Editing;
+using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Search;
@@ -135,6 +136,19 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
         site.Clock.Now = new DateTimeOffset(at.AddSeconds(1), TimeSpan.Zero);
         Assert.True(await Eventually.TrueAsync(() => site.Seed.WithDbAsync(db => db.Releases.AnyAsync(r => r.Id == id && r.Status == ReleaseStatus.Published))));
         Assert.Equal([id], FoundIds((await SearchAsync("ar", embargoed)).Page));
+    }
+
+    [Fact]
+    public async Task A_renamed_office_is_found_by_its_new_name()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var release = await site.AddAsync(office, site.Clock!.Now.UtcDateTime.AddHours(-1), null, new VersionText("en", "Opening hours", "", "Text"));
+        var newName = Seed.Unique("Desalination Authority");
+        var form = new OfficeForm(office.Id, office.Code, new Dictionary<string, string> { ["ar"] = "هيئة التحلية", ["en"] = newName },
+            "ar", "Asia/Riyadh", 0, "{seq:3}");
+        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveOffice>().RunAsync(Actor.System("admin"), form, default)));
+        Assert.Equal([release.Id], FoundIds((await SearchAsync("en", newName)).Page));
+        Assert.Empty(FoundIds((await SearchAsync("en", $"\"Office {office.Code}\"")).Page));
     }
 
     [Fact]
