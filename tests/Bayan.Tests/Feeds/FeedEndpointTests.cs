@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Bayan.Editing;
 using Bayan.Feeds;
+using Bayan.Releases;
 using Bayan.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bayan.Tests.Feeds;
 
@@ -160,6 +163,34 @@ public sealed class FeedEndpointTests(FeedTestSite site) : IClassFixture<FeedTes
     }
 
     [Fact]
+    public async Task Filing_a_release_under_a_category_or_taking_it_out_changes_the_category_feed_for_a_reader_asking_by_date()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var category = await site.Seed.CategoryAsync();
+        var filed = await site.ReleaseAsync(office, category, minutesAgo: 30);
+        var older = await site.ReleaseAsync(office, minutesAgo: 120);
+        var path = Paths.Feed(Paths.Category("en", category), FeedFormat.Atom);
+        var olderTitle = older.Versions.Single(v => v.Language == "en").Title;
+        var filedTitle = filed.Versions.Single(v => v.Language == "en").Title;
+
+        var first = await FeedReader.FetchAsync(site.Http, path);
+        site.Advance(TimeSpan.FromMinutes(1));
+        await FileAsync(older.Id, [category.Id]);
+        var afterFiling = await SendAsync(path, r => r.Headers.IfModifiedSince = first.Response.Content.Headers.LastModified);
+        var second = await FeedReader.FetchAsync(site.Http, path);
+        site.Advance(TimeSpan.FromMinutes(1));
+        await FileAsync(filed.Id, []);
+        var afterRemoval = await SendAsync(path, r => r.Headers.IfModifiedSince = second.Response.Content.Headers.LastModified);
+        var third = await FeedReader.FetchAsync(site.Http, path);
+
+        Assert.Null(first.EntryTitled(olderTitle));
+        Assert.Equal(HttpStatusCode.OK, afterFiling.StatusCode);
+        Assert.NotNull(second.EntryTitled(olderTitle));
+        Assert.Equal(HttpStatusCode.OK, afterRemoval.StatusCode);
+        Assert.Null(third.EntryTitled(filedTitle));
+    }
+
+    [Fact]
     public async Task Home_office_and_category_pages_announce_their_own_feeds()
     {
         var office = await site.Seed.OfficeAsync();
@@ -196,6 +227,13 @@ public sealed class FeedEndpointTests(FeedTestSite site) : IClassFixture<FeedTes
             entries[format] = Assert.Single(feed.Entries, e => e.Title == title);
         }
         return entries;
+    }
+
+    private async Task FileAsync(int releaseId, int[] categories)
+    {
+        var outcome = await site.InScopeAsync(s => s.GetRequiredService<UpdateReleaseDetails>().RunAsync(
+            FeedTestSite.Editor, releaseId, ReleaseType.PressRelease, categories, [], default));
+        Assert.IsType<EditOutcome.Done>(outcome);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string path, Action<HttpRequestMessage> conditions)
