@@ -191,6 +191,47 @@ public sealed class FeedEndpointTests(FeedTestSite site) : IClassFixture<FeedTes
     }
 
     [Fact]
+    public async Task A_category_feed_holds_its_subcategories_releases_as_the_category_page_does()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var parent = await site.Seed.CategoryAsync();
+        var child = await site.Seed.CategoryAsync(parent);
+        var release = await site.ReleaseAsync(office, child);
+        var title = release.Versions.Single(v => v.Language == "en").Title;
+
+        var (_, page) = await site.Http.GetPageAsync(Paths.Category("en", parent));
+
+        Assert.Contains(title, page.Body!.TextContent);
+        foreach (var format in FeedFormats.All)
+            Assert.NotNull((await FeedReader.FetchAsync(site.Http, Paths.Feed(Paths.Category("en", parent), format))).EntryTitled(title));
+    }
+
+    [Fact]
+    public async Task A_head_request_gets_the_validators_of_the_get_without_the_document()
+    {
+        var office = await site.Seed.OfficeAsync();
+        await site.ReleaseAsync(office);
+        var paths = FeedFormats.All.Select(f => Paths.Feed(Paths.Office("en", office), f)).Append("/sitemap-en.xml").Append("/sitemap.xml");
+
+        foreach (var path in paths)
+        {
+            var get = await site.Http.GetAsync(path);
+            using var request = new HttpRequestMessage(HttpMethod.Head, path);
+            var head = await site.Http.SendAsync(request);
+            using var again = new HttpRequestMessage(HttpMethod.Head, path);
+            again.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+            var notModified = await site.Http.SendAsync(again);
+
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            Assert.Equal(get.Content.Headers.LastModified, head.Content.Headers.LastModified);
+            Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Home_office_and_category_pages_announce_their_own_feeds()
     {
         var office = await site.Seed.OfficeAsync();
