@@ -110,7 +110,7 @@ internal static class FeedEndpoints
         // none of their texts or dates. So Last-Modified also follows the latest change to any visible
         // release of the language, and a reader asking by date (If-Modified-Since) gets the feed anew.
         // Only visible releases count: the header never hints at an embargoed one.
-        var filed = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+        var anyChange = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
 
         var request = http.Request;
         var items = versions.Select(v => Item(v, request, lang)).ToList();
@@ -124,7 +124,7 @@ internal static class FeedEndpoints
         var feed = new Feed(urls.Atom, scope.Title, scope.Description, lang, home, urls,
             new FeedAuthor(scope.AuthorName, home), updated, items);
 
-        var lastModified = filed > updated ? filed.Value : updated;
+        var lastModified = anyChange > updated ? anyChange.Value : updated;
         http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc));
         return Results.Bytes(format.Write(feed), $"{format.MediaType()}; charset=utf-8");
     }
