@@ -46,7 +46,7 @@ db_args=()
 mkdir -p "$site_data"
 if [ "$postgres" = 1 ]; then
   pg_start "$site_root/cluster" "$work/pg"
-  database="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $NF }')"
+  database="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }')"
   db_args=(--db-provider postgres --db "$(pg_connection_string)")
   echo "== PostgreSQL on 127.0.0.1:$pg_port"
 fi
