@@ -1,109 +1,140 @@
 #!/usr/bin/env bash
-# Measures Bayan on loopback with wrk, in the same run as nginx serving the very same release
-# page as a static file. Installs wrk and nginx from Debian's packages when missing.
-#   bench/run.sh [--releases 10000] [--duration 10] [--connections 64]
+# Measures Bayan on loopback with wrk, with its output cache on and off, in the same run as nginx
+# serving the very same release page as a static file; then times publish-to-visible through the
+# back office. Installs wrk, nginx (and PostgreSQL when asked) from Debian's packages when missing.
+# Prints one table and saves it under bench/results/. See bench/README.md.
+#   bench/run.sh [--releases 10000] [--duration 10] [--connections 64] [--search-connections 16]
+#                [--postgres] [--data DIR] [--publishes 5]
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
-releases=10000 duration=10 connections=64
+releases=10000 duration=10 connections=64 search_connections=16 postgres=0 keep="" publishes=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --releases) releases=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
-    *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+    --search-connections) search_connections=$2; shift 2 ;;
+    --postgres) postgres=1; shift ;;
+    --data) keep=$(realpath -m "$2"); shift 2 ;;
+    --publishes) publishes=$2; shift 2 ;;
+    *) echo "bench/run.sh: unknown option $1 (see the first lines of this script)" >&2; exit 2 ;;
   esac
 done
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-if [ ${#missing[@]} -gt 0 ]; then
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+cd "$(dirname "$0")/.."
+for lib in packages processes postgres bayan nginx wrk report; do source "bench/lib/$lib.sh"; done
+
+install_missing_packages "$postgres"
 
 work=$(mktemp -d)
 chmod 755 "$work"
-bayan_pid="" nginx_pid=""
 cleanup() {
-  [ -n "$bayan_pid" ] && kill "$bayan_pid" 2>/dev/null || true
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  stop_started
+  pg_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+# Where the site lives: a folder kept between runs (--data), one sub-folder per database, or a
+# temporary one.
+database=SQLite
+site_root=${keep:-$work/site}
+[ -n "$keep" ] && site_root=$keep/$([ "$postgres" = 1 ] && echo postgres || echo sqlite)
+site_data=$site_root/data
+db_args=()
+mkdir -p "$site_data"
+if [ "$postgres" = 1 ]; then
+  pg_start "$site_root/cluster" "$work/pg"
+  database="PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }')"
+  db_args=(--db-provider postgres --db "$(pg_connection_string)")
+  echo "== PostgreSQL on 127.0.0.1:$pg_port"
+fi
 
 echo "== Building (Release)"
-dotnet build src/Bayan.Web -c Release -nologo -v quiet -clp:ErrorsOnly
-bayan=(dotnet src/Bayan.Web/bin/Release/net10.0/Bayan.Web.dll --data "$work/data")
+build_bayan
+generate_site "$releases" "$site_root/releases"
 
-echo "== Generating a site of $releases synthetic releases (plus the demo's 64)"
-start=$(date +%s)
-"${bayan[@]}" demo --releases "$releases" | tail -n 1
-echo "   took $(( $(date +%s) - start )) s"
+# Two Bayan processes on the same database, output cache on and off, started one after the other
+# so that each start is timed alone. Measurements alternate between them, so both meet the same
+# moments of a shared machine.
+port_on=$(free_port 5400)
+start_bayan "$port_on" true "$work/bayan-cache-on.log"
+pid_on=$started_pid start_on_ms=$first_answer_ms
+port_off=$(free_port $((port_on + 1)))
+start_bayan "$port_off" false "$work/bayan-cache-off.log"
+pid_off=$started_pid start_off_ms=$first_answer_ms
+on="http://127.0.0.1:$port_on" off="http://127.0.0.1:$port_off"
 
-port=$(free_port 5400)
-base="http://127.0.0.1:$port"
-start_ns=$(date +%s%N)
-Logging__LogLevel__Default=Warning "${bayan[@]}" --urls "$base" >"$work/bayan.log" 2>&1 &
-bayan_pid=$!
-until curl -fs -o /dev/null "$base/health"; do sleep 0.02; done
-first_answer_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+# The newest release on the Arabic home page, and its office.
+home=$(curl -fs "$on/ar/")
+release=$(grep -o 'href="/ar/[^/"]*/[0-9]*/[^"]*"' <<<"$home" | awk 'NR == 1 { gsub(/^href="|"$/, ""); print }')
+office=$(cut -d/ -f3 <<<"$release")
+[ -n "$release" ] || { echo "bench/run.sh: no release on the home page /ar/" >&2; exit 1; }
 
-curl -fs "$base/en/" -o "$work/home.html"
-release=$(grep -o 'href="/en/[a-z]*/[0-9]*/[^"]*"' "$work/home.html" | awk 'NR == 1 { gsub(/^href="|"$/, ""); print }')
-office=$(echo "$release" | cut -d/ -f3)
-targets=("release page|$release" "home page|/en/" "office listing|/en/$office/")
-for optional in "Atom feed|/en/feed.atom" "search|/en/search?q=%D8%A7%D9%84%D8%B5%D8%AD%D8%A9"; do
-  path=${optional#*|}
-  if curl -fs -o /dev/null "$base$path"; then targets+=("$optional"); else echo "   (${optional%%|*} not available yet: skipped)"; fi
-done
+# Queries for words in about one synthetic release in nine: مستشفى (hospital) and desalination.
+search_ar="%D9%85%D8%B3%D8%AA%D8%B4%D9%81%D9%89" search_en="desalination"
+targets=(
+  "release page|$release|$connections"
+  "home page|/ar/|$connections"
+  "office listing|/ar/$office/|$connections"
+  "Atom feed|/ar/feed.atom|$connections"
+  "search, Arabic word|/ar/search?q=$search_ar|$connections $search_connections"
+  "search, English word|/en/search?q=$search_en|$connections $search_connections"
+)
 
 # nginx serves the same bytes of the release page as a static file.
 mkdir -p "$work/www"
-curl -fs "$base$release" -o "$work/www/release.html"
-nginx_port=$(free_port $((port + 1)))
-cat >"$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/www;
-    location / { default_type text/html; }
-  }
-}
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -g 'daemon off;' &
-nginx_pid=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/release.html"; do sleep 0.05; done
+curl -fs "$on$release" -o "$work/www/release.html"
+nginx_port=$(free_port $((port_off + 1)))
+start_nginx "$work/www" "$nginx_port" "$work"
 
-measure() { # url -> "rps p50 p99" (latencies in ms)
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" 2>/dev/null | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) }
-    /^ +99%/ { p99 = ms($2) }
-    END { printf "%.0f %.2f %.2f", rps, p50, p99 }'
-}
-
-echo "== Measuring: wrk, 2 threads, $connections connections, ${duration}s each, on 127.0.0.1"
-read -r nginx_rps nginx_p50 nginx_p99 <<<"$(measure "http://127.0.0.1:$nginx_port/release.html")"
-printf '\n%-34s %12s %10s %10s %14s\n' "target" "requests/s" "p50 ms" "p99 ms" "x nginx static"
-printf '%-34s %12s %10s %10s %14s\n' "nginx static (same release bytes)" "$nginx_rps" "$nginx_p50" "$nginx_p99" "1.00"
+# One request per target and process before measuring: fills the cache, and shows what does not answer 200.
 for target in "${targets[@]}"; do
-  name=${target%%|*} path=${target#*|}
-  read -r rps p50 p99 <<<"$(measure "$base$path")"
-  printf '%-34s %12s %10s %10s %14s\n' "Bayan $name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.2f", a / b }')"
+  IFS='|' read -r name path _ <<<"$target"
+  for base in "$on" "$off"; do
+    status=$(http_status "$base$path")
+    [ "$status" = 200 ] || echo "   warning: $name ($base$path) answers $status; its rows will be flagged"
+  done
 done
-peak_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$bayan_pid/status")
-printf '\nBayan peak memory (VmHWM): %d MB\n' $((peak_kb / 1024))
-printf 'Start to first answered request: %d ms\n' "$first_answer_ms"
-echo "Output cache on/off and publish-to-visible time: not measured yet (no output cache exists yet)."
+
+report=$work/report.txt
+: >"$report"
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+report_line ""
+report_line "Bayan $commit on $database, $releases synthetic releases plus the demo's 64; $(date -u '+%Y-%m-%d %H:%M UTC')"
+report_line "$(nproc) cores ($cpu); wrk 2 threads, ${duration} s per row, everything on 127.0.0.1"
+report_line ""
+table_header
+
+declare -A nginx_rps
+for conn in $(printf '%s\n' "$connections" "$search_connections" | sort -nu); do
+  result=$(measure "http://127.0.0.1:$nginx_port/release.html" "$conn" "$duration")
+  nginx_rps[$conn]=$(cut -f1 <<<"$result")
+  table_row "nginx static (same release page bytes)" "$conn" "$result" "${nginx_rps[$conn]}"
+done
+for target in "${targets[@]}"; do
+  IFS='|' read -r name path conns <<<"$target"
+  for conn in $conns; do
+    table_row "Bayan $name (cache on)" "$conn" "$(measure "$on$path" "$conn" "$duration")" "${nginx_rps[$conn]}"
+    table_row "Bayan $name (cache off)" "$conn" "$(measure "$off$path" "$conn" "$duration")" "${nginx_rps[$conn]}"
+  done
+done
+
+echo "== Publishing $publishes releases through the back office (cache on) and timing until readers see them"
+probe=$(dotnet bench/PublishProbe/bin/Release/net10.0/PublishProbe.dll --site "$on" --publishes "$publishes" 2>&1) || true
+
+report_line ""
+report_line "Release page: ${release%/*}/... ($(wc -c <"$work/www/release.html") bytes); office listing: /ar/$office/"
+report_line "Searches: Arabic q=مستشفى (hospital), English q=desalination; each in about 1 of 9 synthetic releases"
+report_line "Bayan peak memory (VmHWM): $(peak_memory_mb "$pid_on") MB cache on, $(peak_memory_mb "$pid_off") MB cache off"
+report_line "Start to first answered request: $start_on_ms ms cache on, $start_off_ms ms cache off"
+report_line "$probe"
+
+mkdir -p bench/results
+saved="bench/results/$(date '+%Y-%m-%d-%H%M%S')-$([ "$postgres" = 1 ] && echo postgres || echo sqlite)-$releases.txt"
+cp "$report" "$saved"
+echo
+echo "== Results (saved in $saved)"
+cat "$report"
