@@ -47,6 +47,7 @@ public static class BayanWebApp
         builder.AddAdmin(options);
         builder.AddHealth();
         builder.AddCompressionAndValidation();
+        builder.AddPageCache();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -59,6 +60,7 @@ public static class BayanWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UsePageCache();
         app.UseCompressionAndValidation();
         app.UseErrorPages();
         app.MapThemeAssets();

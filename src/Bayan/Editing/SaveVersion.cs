@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Releases;
 using Bayan.Rendering;
@@ -18,7 +19,7 @@ public sealed record VersionEdit(int ReleaseId, string Language, string Title, s
 /// one is a conflict that returns both texts; a translation saved records which revision of the
 /// original it now follows.
 /// </summary>
-public sealed class SaveVersion(BayanDb db, TimeProvider clock)
+public sealed class SaveVersion(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct)
     {
@@ -78,6 +79,7 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, now, actor.Name, "version.saved", $"release:{release.Id}", $"{edit.Language} revision {number}: {title}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("edit_saved", number));
     }
 

@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Calendars;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Numbering;
@@ -21,7 +22,7 @@ public sealed record OfficeForm(
     string NumberingPattern);
 
 /// <summary>Creates or changes an office; administrators only, every value checked before anything is saved.</summary>
-public sealed class SaveOffice(BayanDb db, TimeProvider clock)
+public sealed class SaveOffice(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     /// <summary>First path segments the site uses itself; an office code may not take them.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -88,6 +89,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, now, actor.Name, form.Id is null ? "office.created" : "office.changed", $"office:{code}",
             $"zone {office.TimeZone}; hijri shift {office.HijriAdjustment}; pattern {office.NumberingPattern}; names {string.Join(", ", names.Select(n => $"{n.Key}={n.Value}"))}");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything($"office {code}"));
         return new EditOutcome.Done(office.Id, new Problem("office_saved"));
     }
 }

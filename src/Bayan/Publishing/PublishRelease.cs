@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Numbering;
@@ -13,7 +14,7 @@ namespace Bayan.Publishing;
 /// publication it gets its reference number in the same transaction. The release is claimed by a
 /// conditional update first, so two nodes publishing the same release at once publish it once.
 /// </summary>
-public sealed class PublishRelease(BayanDb db, TimeProvider clock)
+public sealed class PublishRelease(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
     {
@@ -44,6 +45,7 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, now, actor.Name, "release.published", $"release:{release.Id}", release.ReferenceNumber ?? "");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("publish_done", release.ReferenceNumber ?? ""));
     }
 }

@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Releases;
@@ -11,7 +12,7 @@ namespace Bayan.Publishing;
 /// The steps of the workflow around publication: draft -> in review -> scheduled -> published, and
 /// afterwards a visible correction or a retraction. Each step checks who acts and from which status.
 /// </summary>
-public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock)
+public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public Task<EditOutcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (release, _) =>
@@ -87,6 +88,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock)
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, action, $"release:{release.Id}", release.Status.ToString());
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("workflow_done"));
     }
 }
