@@ -17,11 +17,12 @@ as_root() {
 }
 
 # 1. Debian packages the tests use: Chromium for browser tests, fonts that cover Arabic script,
-#    and the PostgreSQL server.
+#    the PostgreSQL server, and xmllint to validate Atom feeds against RFC 4287's RELAX NG grammar.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing ${missing[*]}"
   as_root apt-get update -qq

@@ -22,6 +22,12 @@ internal sealed class ConditionalGet(RequestDelegate next)
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
+        // A HEAD answer must carry the validators of its GET, but file results (feeds, sitemaps) write no
+        // body for HEAD, which would give every HEAD the ETag of zero bytes. So the answer is made as for
+        // GET; Kestrel still sends no body to a HEAD request.
+        var head = HttpMethods.IsHead(http.Request.Method);
+        if (head)
+            http.Request.Method = HttpMethods.Get;
         try
         {
             await next(http);
@@ -29,6 +35,8 @@ internal sealed class ConditionalGet(RequestDelegate next)
         finally
         {
             http.Response.Body = original;
+            if (head)
+                http.Request.Method = HttpMethods.Head;
         }
 
         var response = http.Response;

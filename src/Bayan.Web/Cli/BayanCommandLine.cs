@@ -64,6 +64,7 @@ public static class BayanCommandLine
         root.Subcommands.Add(DemoCommand.Create(Settings, Guarded));
         root.Subcommands.Add(HijriMonthCommand.Create(Settings, Guarded));
         root.Subcommands.Add(SiteDatesCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(ReindexCommand.Create(Settings, Guarded));
         return root.Parse(args).InvokeAsync();
     }
 

@@ -4,6 +4,7 @@ using Bayan.Demo;
 using Bayan.Media;
 using Bayan.Offices;
 using Bayan.Publishing;
+using Bayan.Search;
 using Bayan.Sites;
 using Bayan.Web.Admin;
 using Bayan.Web.Caching;
@@ -39,6 +40,7 @@ public static class BayanWebApp
         builder.Services.AddSites();
         builder.Services.AddOffices();
         builder.Services.AddPublishing();
+        builder.Services.AddSearch();
         builder.Services.AddMedia(options);
         builder.Services.AddComments();
         builder.Services.AddScoped<DemoSite>();

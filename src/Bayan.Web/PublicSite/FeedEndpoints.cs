@@ -110,6 +110,11 @@ internal static class FeedEndpoints
             .Include(v => v.Release).ThenInclude(r => r.Categories).ThenInclude(c => c.Names)
             .NewestFirst().Take(Size).AsSplitQuery().ToListAsync(ct);
         var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+        // Filing a release under a category, or taking it out, changes which releases a feed holds but
+        // none of their texts or dates. So Last-Modified also follows the latest change to any visible
+        // release of the language, and a reader asking by date (If-Modified-Since) gets the feed anew.
+        // Only visible releases count: the header never hints at an embargoed one.
+        var anyChange = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
 
         var request = http.Request;
         var items = versions.Select(v => Item(v, request, lang)).ToList();
@@ -123,7 +128,8 @@ internal static class FeedEndpoints
         var feed = new Feed(urls.Atom, scope.Title, scope.Description, lang, home, urls,
             new FeedAuthor(scope.AuthorName, home), updated, items);
 
-        http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(updated, DateTimeKind.Utc));
+        var lastModified = anyChange > updated ? anyChange.Value : updated;
+        http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc));
         return Results.Bytes(format.Write(feed), $"{format.MediaType()}; charset=utf-8");
     }
 

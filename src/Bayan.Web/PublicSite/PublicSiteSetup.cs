@@ -20,6 +20,11 @@ internal static class PublicSiteSetup
             limits.AddPolicy(CommentsEndpoint.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(10) }));
+            // Searching costs the database more than reading a page: a reader's pace is welcome, a robot's is not.
+            var searches = builder.Configuration.GetValue("Bayan:Search:PerAddress", 60);
+            limits.AddPolicy(SearchPage.RateLimitPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = searches, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 
@@ -33,6 +38,8 @@ internal static class PublicSiteSetup
             .RequireRateLimiting(CommentsEndpoint.RateLimitPolicy)
             .DisableAntiforgery();
         app.MapGet(CommentsEndpoint.TokenPath, CommentsEndpoint.Token);
+        // Search answers vary with every query and are limited per address, so they are computed each time.
+        app.MapMethods("/{lang}/search", GetAndHead, SearchPage.HandleAsync).RequireRateLimiting(SearchPage.RateLimitPolicy);
 
         // The same for every reader: kept in the shared cache until what they show changes.
         var shared = app.MapGroup("").SharedWithEveryone();

@@ -12,6 +12,13 @@ public static class SiteUrls
     public static string Tag(string lang, string slug) => $"/{lang}/tag/{Escape(slug)}/";
     public static string Page(string lang, string slug) => $"/{lang}/pages/{Escape(slug)}";
 
+    /// <summary>"/en/search", or with the given parameters in order: "/en/search?q=health&amp;office=central".</summary>
+    public static string Search(string lang, params (string Name, string? Value)[] parameters)
+    {
+        var given = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return given.Count == 0 ? $"/{lang}/search" : $"/{lang}/search?{string.Join('&', given)}";
+    }
+
     public static string Archive(string lang) => $"/{lang}/archive/";
     public static string OfficeArchive(string lang, string office) => $"/{lang}/{Escape(office)}/archive/";
 
@@ -29,7 +36,7 @@ public static class SiteUrls
     /// <summary>A language's sitemap; a large site's releases continue on "?page=2" and on.</summary>
     public static string Sitemap(string lang, int page = 1) => WithPage($"/sitemap-{lang}.xml", page);
 
-    public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}?page={page}";
+    public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}page={page}";
 
     public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{path}";
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
+using Bayan.Search;
 using Npgsql;
 
 namespace Bayan.Data;
@@ -23,9 +24,13 @@ public static class DatabaseStartup
         PrepareFolders(options);
         try
         {
+            var pending = await db.Database.GetPendingMigrationsAsync(ct);
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // The search index is made by C#, not SQL: a site upgraded to it has its releases indexed once here.
+            if (pending.Any(m => m.EndsWith("_AddSearch", StringComparison.Ordinal)))
+                await SearchIndex.For(db).RebuildAsync(new Progress<(string, int, int)>(), ct);
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {

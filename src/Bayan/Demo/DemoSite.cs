@@ -51,12 +51,14 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock, IContentChanges cha
             await AddReleaseAsync(item, offices[item.Office], categories, tags, now, ct);
             progress.Report(("Releases", ++done, content.Releases.Count));
         }
+        await transaction.CommitAsync(ct);
+        // After the demo itself, batch by batch: one transaction of 100,000 releases would grow SQLite's
+        // write-ahead log past a gigabyte and slow every batch after it.
         if (extraReleases > 0)
         {
             await new SyntheticReleases(db).AddAsync(content, [.. offices.Values], [.. categories.Values], [.. tags.Values],
                 extraReleases, now, progress, ct);
         }
-        await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything("demo content"));
         return new(true, $"The demo site is ready: {offices.Count} offices, {content.Releases.Count + extraReleases} releases, {categories.Count} categories.");
     }

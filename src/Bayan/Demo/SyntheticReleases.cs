@@ -4,6 +4,7 @@ using Bayan.Numbering;
 using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Rendering;
+using Bayan.Search;
 using Bayan.Slugs;
 using Bayan.Tags;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ internal sealed class SyntheticReleases(BayanDb db)
         for (var first = 0; first < count; first += Batch)
         {
             db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.AttachRange(offices);
             db.AttachRange(categories);
             db.AttachRange(tags);
@@ -64,6 +66,8 @@ internal sealed class SyntheticReleases(BayanDb db)
             }
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
+            await SearchIndex.For(db).UpdateAsync([.. batch.Select(r => r.Id)], ct);
+            await transaction.CommitAsync(ct);
             progress.Report(("Synthetic", Math.Min(count, first + Batch), count));
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;

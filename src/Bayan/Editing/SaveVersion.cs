@@ -4,6 +4,7 @@ using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Releases;
 using Bayan.Rendering;
+using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -17,9 +18,9 @@ public sealed record VersionEdit(int ReleaseId, string Language, string Title, s
 /// <summary>
 /// Saves a language version as a new revision. A save based on an older revision than the stored
 /// one is a conflict that returns both texts; a translation saved records which revision of the
-/// original it now follows.
+/// original it now follows. A published release's new text is searchable from the same commit.
 /// </summary>
-public sealed class SaveVersion(BayanDb db, TimeProvider clock, IContentChanges changes)
+public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct)
     {
@@ -78,6 +79,8 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, IContentChanges 
         version.CurrentRevisionId = revision.Id;
         AuditLog.Record(db, now, actor.Name, "version.saved", $"release:{release.Id}", $"{edit.Language} revision {number}: {title}");
         await db.SaveChangesAsync(ct);
+        if (release.Status == ReleaseStatus.Published)
+            await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("edit_saved", number));

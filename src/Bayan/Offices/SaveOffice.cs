@@ -6,6 +6,7 @@ using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Numbering;
 using Bayan.Releases;
+using Bayan.Search;
 using Bayan.Slugs;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed record OfficeForm(
     string NumberingPattern);
 
 /// <summary>Creates or changes an office; administrators only, every value checked before anything is saved.</summary>
-public sealed class SaveOffice(BayanDb db, TimeProvider clock, IContentChanges changes)
+public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     /// <summary>First path segments the site uses itself; an office code may not take them.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -78,6 +79,8 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, IContentChanges c
         office.TimeZone = form.TimeZone!;
         office.HijriAdjustment = form.HijriAdjustment;
         office.NumberingPattern = form.NumberingPattern.Trim();
+        // Releases are found by their office's name too: a renamed office is searchable by its new name.
+        var renamed = form.Id is not null && !office.Names.ToDictionary(n => n.Language, n => n.Name).OrderBy(n => n.Key).SequenceEqual(names.OrderBy(n => n.Key));
         office.Names.RemoveAll(n => !names.ContainsKey(n.Language));
         foreach (var (language, name) in names)
         {
@@ -88,7 +91,11 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, IContentChanges c
         }
         AuditLog.Record(db, now, actor.Name, form.Id is null ? "office.created" : "office.changed", $"office:{code}",
             $"zone {office.TimeZone}; hijri shift {office.HijriAdjustment}; pattern {office.NumberingPattern}; names {string.Join(", ", names.Select(n => $"{n.Key}={n.Value}"))}");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (renamed)
+            await search.UpdateOfficeAsync(office.Id, ct);
+        await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything($"office {code}"));
         return new EditOutcome.Done(office.Id, new Problem("office_saved"));
     }

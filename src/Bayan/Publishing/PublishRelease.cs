@@ -5,6 +5,7 @@ using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Numbering;
 using Bayan.Releases;
+using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Publishing;
@@ -13,8 +14,9 @@ namespace Bayan.Publishing;
 /// Publishes a release: now, or at its scheduled time when the scheduler calls. At its first
 /// publication it gets its reference number in the same transaction. The release is claimed by a
 /// conditional update first, so two nodes publishing the same release at once publish it once.
+/// The search index takes the release in the same transaction, so it is found from the moment it is public.
 /// </summary>
-public sealed class PublishRelease(BayanDb db, TimeProvider clock, IContentChanges changes)
+public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
     {
@@ -44,6 +46,7 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, IContentChang
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.published", $"release:{release.Id}", release.ReferenceNumber ?? "");
         await db.SaveChangesAsync(ct);
+        await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("publish_done", release.ReferenceNumber ?? ""));

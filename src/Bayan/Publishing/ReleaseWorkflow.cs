@@ -4,15 +4,17 @@ using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Releases;
+using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Publishing;
 
 /// <summary>
 /// The steps of the workflow around publication: draft -> in review -> scheduled -> published, and
-/// afterwards a visible correction or a retraction. Each step checks who acts and from which status.
+/// afterwards a visible correction or a retraction. Each step checks who acts and from which status,
+/// and the search index follows in the same transaction: a retracted release is gone from search at once.
 /// </summary>
-public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, IContentChanges changes)
+public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public Task<EditOutcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (release, _) =>
@@ -87,7 +89,11 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, IContentChan
             return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, action, $"release:{release.Id}", release.Status.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // Whatever the step, the index holds the release exactly while it is published.
+        await search.UpdateAsync([release.Id], ct);
+        await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("workflow_done"));
     }

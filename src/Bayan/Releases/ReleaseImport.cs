@@ -3,6 +3,7 @@ using Bayan.Data;
 using Bayan.Numbering;
 using Bayan.Offices;
 using Bayan.Rendering;
+using Bayan.Search;
 using Bayan.Slugs;
 using Bayan.Tags;
 
@@ -25,7 +26,7 @@ public sealed record ImportedRelease(
 /// <summary>
 /// Adds a release that is already published (demo content, imports), with a first revision of every
 /// version, each translation linked to the original revision it was translated from, and a reference
-/// number from its office's pattern unless it brings one.
+/// number from its office's pattern unless it brings one. It is searchable as soon as it is saved.
 /// </summary>
 public static class ReleaseImport
 {
@@ -74,6 +75,7 @@ public static class ReleaseImport
                 version.SourceRevisionId = original?.Revisions[0].Id;
         }
         await db.SaveChangesAsync(ct);
+        await SearchIndex.For(db).UpdateAsync([release.Id], ct);
         return release;
     }
 }

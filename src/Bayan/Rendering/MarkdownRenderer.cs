@@ -22,6 +22,9 @@ public static class MarkdownRenderer
     public static string ToSafeHtml(string markdown) =>
         Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
+    /// <summary>What a reader reads, without markup: the text search indexes and quotes in snippets.</summary>
+    public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();

@@ -5,10 +5,14 @@ using System.Xml.Schema;
 namespace Bayan.Tests.Feeds;
 
 /// <summary>
-/// RFC 4287 checked offline. The RFC's own schema (Appendix B) is RELAX NG, which .NET cannot run, and
-/// Atom's elements come in any order, which XML Schema 1.0 cannot count. So the check has two halves:
-/// an XML Schema written from the RFC's constructs (names, attributes, value types, where foreign markup
-/// may go) and <see cref="Violations"/>, the RFC's "MUST contain exactly one" rules in code.
+/// RFC 4287 checked in process. The RFC's own grammar (Appendix B) is RELAX NG, which .NET cannot run
+/// (<see cref="AtomRelaxNg"/> runs it with xmllint), and Atom's elements come in any order, which XML
+/// Schema 1.0 cannot count. So this check has two halves: an XML Schema written from the RFC's constructs
+/// (names, attributes, value types, where foreign markup may go) and <see cref="Violations"/>, the RFC's
+/// "MUST contain exactly one" rules in code. It stays beside the grammar for what the grammar leaves
+/// out: the grammar's xsd:dateTime accepts a date without a zone, which RFC 3339 does not; its two
+/// Schematron rules are annotations xmllint ignores; ids must be absolute IRIs and unique; and a feed
+/// must name itself with a self link.
 /// </summary>
 public static class AtomSchema
 {

@@ -1,0 +1,41 @@
+using Bayan.Releases;
+
+namespace Bayan.Search;
+
+/// <summary>
+/// Full-text search over published releases, one entry per language version. Two implementations,
+/// SQLite FTS5 and PostgreSQL full-text, fed the same text by <see cref="SearchText"/>, so both
+/// find the same releases. Whatever changes what the public may read updates the index in the same
+/// transaction: publishing (also by the scheduler), saving a published release, correcting, retracting.
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>Makes the index hold these releases as they are now: their language versions while published, nothing otherwise.</summary>
+    Task UpdateAsync(IReadOnlyCollection<int> releaseIds, CancellationToken ct);
+
+    /// <summary>Updates every published release of an office, e.g. after its names changed.</summary>
+    Task UpdateOfficeAsync(int officeId, CancellationToken ct);
+
+    /// <summary>One page of the language versions a reader may see at <paramref name="now"/> that match, best first.</summary>
+    Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct);
+
+    /// <summary>Empties the index and fills it again from every published release, in one transaction; returns how many releases.</summary>
+    Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct);
+}
+
+/// <summary>A query in one language with its filters; <see cref="ToUtc"/> is exclusive.</summary>
+public sealed record SearchRequest(SearchQuery Query, string Language, int Page = 1)
+{
+    public const int PageSize = 20;
+
+    public int? OfficeId { get; init; }
+    public IReadOnlyList<int>? CategoryIds { get; init; }
+    public DateTime? FromUtc { get; init; }
+    public DateTime? ToUtc { get; init; }
+}
+
+/// <summary>A found language version (its release and office loaded) with its title and a snippet as safe HTML, matches in &lt;mark&gt;.</summary>
+public sealed record SearchResult(ReleaseVersion Version, string TitleHtml, string SnippetHtml);
+
+/// <summary>How many versions match in all, and the requested page of them (empty past the last page).</summary>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchResult> Items);

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+
+namespace Bayan.Search;
+
+/// <summary>A word of a text as search sees it: its normalised form and where it stands in the original.</summary>
+public readonly record struct SearchToken(string Text, int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// The one normaliser of search. Both indexes (SQLite FTS5 and PostgreSQL) and every query get
+/// the text it makes, so the databases never see a letter that they could fold differently:
+/// NFKC; Arabic without harakat, Quranic marks and tatweel, with alef, yeh, teh marbuta, hamza
+/// carriers and the Persian kaf and yeh folded; Latin without accents, lowercased, with the Turkish
+/// dotted and dotless i both plain i; Cyrillic lowercased with ё as е; every decimal digit as 0-9.
+/// Words are runs of letters, marks and digits; anything else separates them, so the normalised
+/// text is only words and single spaces.
+/// </summary>
+public static class SearchText
+{
+    /// <summary>Longer runs (encoded data, long numbers) are not words anyone searches for; PostgreSQL would refuse them too.</summary>
+    public const int MaxWordLength = 100;
+
+    /// <summary>The text the indexes store and queries are matched with: the normalised words, one space apart.</summary>
+    public static string Normalise(string? text) => string.Join(' ', Tokens(text).Select(t => t.Text));
+
+    /// <summary>The normalised words of a text, each with the span of the original it came from.</summary>
+    public static IReadOnlyList<SearchToken> Tokens(string? text)
+    {
+        var tokens = new List<SearchToken>();
+        if (string.IsNullOrEmpty(text))
+            return tokens;
+        var word = new StringBuilder();
+        int start = 0, end = 0;
+        var latinBefore = false;
+
+        void Finish()
+        {
+            if (word.Length is > 0 and <= MaxWordLength)
+                tokens.Add(new SearchToken(word.ToString(), start, end - start));
+            word.Clear();
+            latinBefore = false;
+        }
+
+        // Text elements (a letter with its marks) are normalised one at a time, so every character
+        // of the result is known to come from one span of the original: snippets show the original.
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var element = (string)elements.Current;
+            var elementStart = elements.ElementIndex;
+            var elementEnd = elementStart + element.Length;
+            foreach (var rune in element.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+            {
+                switch (Classify(rune, latinBefore))
+                {
+                    case Kind.Dropped:
+                        continue;
+                    case Kind.Separator:
+                        Finish();
+                        continue;
+                }
+                if (word.Length == 0)
+                    start = elementStart;
+                end = elementEnd;
+                latinBefore = Fold(rune, word);
+            }
+        }
+        Finish();
+        return tokens;
+    }
+
+    private enum Kind
+    {
+        WordPart,
+        Dropped,
+        Separator,
+    }
+
+    private static Kind Classify(Rune rune, bool latinBefore)
+    {
+        var c = rune.Value;
+        if (IsArabicMark(c) || c == 0x0640 /* tatweel */ || c is 0x02BB or 0x02BC /* Uzbek oʻ and ʼ */)
+            return Kind.Dropped;
+        var category = Rune.GetUnicodeCategory(rune);
+        if (category == UnicodeCategory.Format)
+            return Kind.Dropped; // zero-width joiners, direction marks, soft hyphens
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+        {
+            // Accents (and Russian stress marks) are dropped; marks of other scripts are part of their letters.
+            if (c is >= 0x0300 and <= 0x036F || latinBefore)
+                return Kind.Dropped;
+            return Kind.WordPart;
+        }
+        return category switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => Kind.WordPart,
+            _ => Kind.Separator,
+        };
+    }
+
+    /// <summary>Harakat and the other marks Arabic script writes above and below its letters.</summary>
+    private static bool IsArabicMark(int c) =>
+        c is >= 0x064B and <= 0x065F or 0x0670 or >= 0x06D6 and <= 0x06DC or >= 0x06DF and <= 0x06E4
+            or 0x06E7 or 0x06E8 or >= 0x06EA and <= 0x06ED or >= 0x08D3 and <= 0x08FF;
+
+    /// <summary>Appends the folded form of a word character; says whether it was a Latin letter.</summary>
+    private static bool Fold(Rune rune, StringBuilder word)
+    {
+        var c = rune.Value;
+        switch (c)
+        {
+            case 'أ' or 'إ' or 'آ' or 'ٱ' or 'ٲ' or 'ٳ':
+                word.Append('ا');
+                return false;
+            case 'ى' or 'ئ' or 'ی':
+                word.Append('ي');
+                return false;
+            case 'ة':
+                word.Append('ه');
+                return false;
+            case 'ؤ':
+                word.Append('و');
+                return false;
+            case 'ک':
+                word.Append('ك');
+                return false;
+            case 'İ' or 'I' or 'ı':
+                word.Append('i');
+                return true;
+            case 'ß' or 'ẞ':
+                word.Append("ss");
+                return true;
+            case 'ς':
+                word.Append('σ');
+                return false;
+            case 'ё' or 'Ё':
+                word.Append('е');
+                return false;
+        }
+        if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
+        {
+            word.Append((char)('0' + CharUnicodeInfo.GetDecimalDigitValue(rune.ToString(), 0)));
+            return false;
+        }
+        if (IsLatin(c))
+        {
+            // "ş" is "s" with a cedilla: keep the letter, drop what decorates it.
+            var bare = rune.ToString().Normalize(NormalizationForm.FormD)[0];
+            word.Append(char.ToLowerInvariant(bare));
+            return true;
+        }
+        word.Append(Rune.ToLowerInvariant(rune).ToString());
+        return false;
+    }
+
+    private static bool IsLatin(int c) =>
+        c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= 0x00C0 and <= 0x024F or >= 0x1E00 and <= 0x1EFF;
+}
