@@ -1,3 +1,4 @@
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Comments;
 using Bayan.Demo;
@@ -39,6 +40,7 @@ public static class BayanWebApp
         builder.Services.AddBayanData(options);
         builder.Services.AddSites();
         builder.Services.AddOffices();
+        builder.Services.AddContentChanges();
         builder.Services.AddPublishing();
         builder.Services.AddSearch();
         builder.Services.AddMedia(options);
