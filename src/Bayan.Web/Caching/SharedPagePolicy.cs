@@ -32,7 +32,7 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
 
     /// <summary>"hit" for a kept answer, "miss" for one rendered now that may be kept; null for one that never is.</summary>
     public static string? StatusOf(HttpContext http) =>
-        http.Items[VisitKey] is Visit visit ? visit.FromCache ? "hit" : visit.Keepable ? "miss" : null : null;
+        http.Items[VisitKey] is Visit visit ? visit.FromCache ? "hit" : MayKeep(http) ? "miss" : null : null;
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
@@ -69,17 +69,17 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
     {
-        var http = context.HttpContext;
-        var response = http.Response;
-        if (response.StatusCode != StatusCodes.Status200OK
-            || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-            || !PageCache.IsMarkedShared(http)
-            || IsPrivate(response.Headers.CacheControl))
+        if (!MayKeep(context.HttpContext))
             context.AllowCacheStorage = false;
-        if (http.Items[VisitKey] is Visit visit)
-            visit.Keepable = context.AllowCacheStorage;
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Whether the answer, as it stands, is the same for every reader.</summary>
+    private static bool MayKeep(HttpContext http) =>
+        http.Response.StatusCode == StatusCodes.Status200OK
+        && StringValues.IsNullOrEmpty(http.Response.Headers.SetCookie)
+        && PageCache.IsMarkedShared(http)
+        && !IsPrivate(http.Response.Headers.CacheControl);
 
     private static bool MayShare(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
@@ -97,8 +97,5 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
     {
         public long Begun { get; } = begun;
         public bool FromCache { get; set; }
-
-        /// <summary>Rendered now, for every reader, so kept unless a change came meanwhile (see <see cref="GuardedStore"/>).</summary>
-        public bool Keepable { get; set; }
     }
 }
