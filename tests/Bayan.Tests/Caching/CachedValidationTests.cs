@@ -56,4 +56,21 @@ public sealed class CachedValidationTests(CacheTestSite site) : IClassFixture<Ca
         Assert.Equal("nosniff", kept.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", kept.Headers.GetValues("X-Frame-Options").Single());
     }
+
+    [Fact]
+    public async Task A_head_request_gets_the_kept_headers_and_no_body()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var release = await site.ReleaseAsync(office);
+        var path = CacheTestSite.PathOf(release);
+        var get = await GetAsync(path);
+        using var first = await site.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        using var second = await site.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("hit", second.Headers.GetValues("X-Cache").Single());
+        Assert.Equal(get.Headers.ETag, second.Headers.ETag);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
 }
