@@ -1,3 +1,4 @@
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Comments;
 using Bayan.Demo;
@@ -39,6 +40,7 @@ public static class BayanWebApp
         builder.Services.AddBayanData(options);
         builder.Services.AddSites();
         builder.Services.AddOffices();
+        builder.Services.AddContentChanges();
         builder.Services.AddPublishing();
         builder.Services.AddSearch();
         builder.Services.AddMedia(options);
@@ -49,6 +51,7 @@ public static class BayanWebApp
         builder.AddAdmin(options);
         builder.AddHealth();
         builder.AddCompressionAndValidation();
+        builder.AddPageCache();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -61,6 +64,7 @@ public static class BayanWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UsePageCache();
         app.UseCompressionAndValidation();
         app.UseErrorPages();
         app.MapThemeAssets();

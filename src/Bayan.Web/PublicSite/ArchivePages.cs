@@ -5,6 +5,7 @@ using Bayan.Localization;
 using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Slugs;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -47,6 +48,7 @@ internal static class ArchivePages
         if (scope is null)
             return await pages.NotFoundAsync(http, site, lang);
 
+        PageCache.Tag(http, scope.Tag);
         var now = clock.GetUtcNow().UtcDateTime;
         var instants = await scope.Versions(db, now, lang).Select(v => v.Release.PublishAt!.Value).ToListAsync(http.RequestAborted);
         var heading = scope.Office is null ? Messages.Get(lang, "archive_title") : Messages.Format(lang, "archive_office_title", scope.Office.NameIn(lang));
@@ -79,6 +81,7 @@ internal static class ArchivePages
         if (scope is null || range is null)
             return await pages.NotFoundAsync(http, site, lang);
 
+        PageCache.Tag(http, scope.Tag);
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = scope.Versions(db, now, lang)
             .Where(v => v.Release.PublishAt >= range.StartUtc && v.Release.PublishAt < range.EndUtc);
@@ -137,6 +140,9 @@ internal static class ArchivePages
         public IReadOnlyList<FeedLink> Feeds(SiteSnapshot site, string lang) => Office is null
             ? FeedEndpoints.Links(FeedEndpoints.SiteTitle(site, lang), SiteUrls.Home(lang))
             : FeedEndpoints.Links(FeedEndpoints.OfficeTitle(site, lang, Office.NameIn(lang)), SiteUrls.Office(lang, Office.Code));
+
+        /// <summary>What the archive lists: the office's releases, or the whole site's.</summary>
+        public string Tag => Office is null ? CacheTags.SiteListings : CacheTags.Office(Office.Id);
 
         public string IndexPath(string lang) => Office is null ? SiteUrls.Archive(lang) : SiteUrls.OfficeArchive(lang, Office.Code);
 

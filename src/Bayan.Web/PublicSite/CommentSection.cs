@@ -4,6 +4,7 @@ using Bayan.Dates;
 using Bayan.Editing;
 using Bayan.Localization;
 using Bayan.Releases;
+using Bayan.Web.Caching;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,12 +12,17 @@ namespace Bayan.Web.PublicSite;
 
 public sealed record CommentView(int Id, string Name, string Html, LocalDate Date, IReadOnlyList<CommentView> Replies);
 
-/// <summary>What the reader typed, kept when the form comes back with problems.</summary>
-public sealed record CommentFormState(string Name, string Email, string Text, int? ParentId, IReadOnlyDictionary<string, Problem> Errors);
+/// <summary>What the reader typed, kept when the form comes back with problems or asking to be sent again.</summary>
+public sealed record CommentFormState(string Name, string Email, string Text, int? ParentId, IReadOnlyDictionary<string, Problem> Errors)
+{
+    /// <summary>Said above the form, e.g. that the comment is not sent yet.</summary>
+    public string? Notice { get; init; }
+}
 
+/// <summary>The comment form; <see cref="TokenUrl"/> is where its script fetches a token when the page came without one.</summary>
 public sealed record CommentFormView(
-    bool Open, string Action, string Token, string Name, string Email, string Text, string? ParentId,
-    IReadOnlyDictionary<string, string> Errors, string? Message);
+    bool Open, string Action, string Token, string TokenUrl, string Name, string Email, string Text, string? ParentId,
+    IReadOnlyDictionary<string, string> Errors, string? Message, string? Notice);
 
 /// <summary>The comments under a release page: approved ones with their replies, and the form.</summary>
 internal static class CommentSection
@@ -35,7 +41,12 @@ internal static class CommentSection
         values["comments"] = approved.Where(c => c.ParentId is null).Select(View).ToList();
         values["comment_count"] = Digits.ForLanguage(approved.Count.ToString(), lang, site.Site.ExtendedDigits);
 
-        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        var open = PostComment.IsOpen(release, site.Site.CommentsOpenDays, now);
+        // A page kept for every reader carries no token (nor its cookie): the form's script asks for
+        // one, and without script the first sending is answered with a token and a request to send again.
+        var token = open && !PageCache.IsShared(http)
+            ? http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken ?? ""
+            : "";
         var message = http.Request.Query["comment"].ToString() switch
         {
             "held" => Messages.Get(lang, "comment_held"),
@@ -43,14 +54,16 @@ internal static class CommentSection
             _ => null,
         };
         values["comment_form"] = new CommentFormView(
-            PostComment.IsOpen(release, site.Site.CommentsOpenDays, now),
+            open,
             $"{ReleasePage.UrlOf(release, version)}/comments",
-            tokens.RequestToken ?? "",
+            token,
+            CommentsEndpoint.TokenPath,
             state?.Name ?? "",
             state?.Email ?? "",
             state?.Text ?? "",
             state?.ParentId?.ToString(),
             state?.Errors.ToDictionary(e => e.Key, e => e.Value.In(lang)) ?? [],
-            message);
+            message,
+            state?.Notice);
     }
 }

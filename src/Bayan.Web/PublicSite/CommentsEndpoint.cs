@@ -1,29 +1,39 @@
 using Bayan.Comments;
 using Bayan.Data;
+using Bayan.Editing;
 using Bayan.Localization;
 using Bayan.Releases;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
 
 /// <summary>
-/// POST /{lang}/{office}/{id}/{slug}/comments: a reader's comment. Antiforgery is checked for the
-/// form; the rate limit per address is the "comments" policy. Success goes back to the page.
+/// POST /{lang}/{office}/{id}/{slug}/comments: a reader's comment; the rate limit per address is the
+/// "comments" policy. Release pages are shared between readers, so they carry no antiforgery token:
+/// the form's script fetches one from <see cref="TokenPath"/>. A sending without a valid token (no
+/// script, or an old page) keeps nothing and shows the form again with the reader's text and a token.
 /// </summary>
 internal static class CommentsEndpoint
 {
     public const string RateLimitPolicy = "comments";
 
+    /// <summary>Where the comment form's script gets a token (and its cookie), never kept by any cache.</summary>
+    public const string TokenPath = "/comments/token";
+
     public static async Task<IResult> HandleAsync(
         string lang, string office, int id, string slug,
         [FromForm] string? name, [FromForm] string? email, [FromForm] string? text, [FromForm] int? parent, [FromForm] string? website,
-        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, PostComment post, TimeProvider clock)
+        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, PostComment post, IAntiforgery antiforgery, TimeProvider clock)
     {
         var site = await sites.LoadAsync(http.RequestAborted);
         if (site is null || !site.IsEnabled(lang))
             return Results.NotFound();
-        var outcome = await post.RunAsync(new CommentForm(id, lang, name, email, text, parent, website), http.RequestAborted);
+        var valid = await antiforgery.IsRequestValidAsync(http);
+        var outcome = valid
+            ? await post.RunAsync(new CommentForm(id, lang, name, email, text, parent, website), http.RequestAborted)
+            : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var release = await db.Releases.AsNoTracking().VisibleAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
         var version = release?.Versions.FirstOrDefault(v => v.Language == lang);
@@ -36,13 +46,36 @@ internal static class CommentsEndpoint
                 return Results.Redirect($"{page}?comment={(posted.Held ? "held" : "posted")}#comments");
             case CommentOutcome.Closed:
                 return await pages.ErrorAsync(http, site, lang, StatusCodes.Status403Forbidden, Messages.Get(lang, "comment_closed"));
-            default:
-                var invalid = (CommentOutcome.Invalid)outcome;
-                var values = ReleasePage.Values(release, version, site, lang, http.Request);
-                await CommentSection.AddAsync(values, http, db, site, release, version, now,
+            case CommentOutcome.Invalid invalid:
+                return await FormAgainAsync(http, pages, db, site, release, version, now, StatusCodes.Status422UnprocessableEntity,
                     new CommentFormState(name ?? "", email ?? "", text ?? "", parent, invalid.Errors));
-                var info = new PageInfo(version.Title, page) { NoIndex = true };
-                return await pages.RenderAsync(http, site, lang, "release", info, values, StatusCodes.Status422UnprocessableEntity);
+            default:
+                // Not checked at all: the token was missing or stale. Nothing is kept, and nothing lost.
+                return await FormAgainAsync(http, pages, db, site, release, version, now, StatusCodes.Status400BadRequest,
+                    new CommentFormState(name ?? "", email ?? "", text ?? "", parent, new Dictionary<string, Problem>())
+                    {
+                        Notice = Messages.Get(lang, "comment_send_again"),
+                    });
         }
+    }
+
+    /// <summary>The release page again with the reader's form as sent, never kept: it carries this reader's token.</summary>
+    private static async Task<IResult> FormAgainAsync(
+        HttpContext http, PageRenderer pages, BayanDb db, SiteSnapshot site, Release release, ReleaseVersion version,
+        DateTime now, int status, CommentFormState state)
+    {
+        var lang = version.Language;
+        var values = ReleasePage.Values(release, version, site, lang, http.Request);
+        await CommentSection.AddAsync(values, http, db, site, release, version, now, state);
+        var info = new PageInfo(version.Title, ReleasePage.UrlOf(release, version)) { NoIndex = true };
+        return await pages.RenderAsync(http, site, lang, "release", info, values, status);
+    }
+
+    /// <summary>A fresh token for this reader; the antiforgery cookie goes with it.</summary>
+    public static IResult Token(HttpContext http, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        http.Response.Headers.CacheControl = "private, no-store";
+        return Results.Text(tokens.RequestToken ?? "", "text/plain; charset=utf-8");
     }
 }

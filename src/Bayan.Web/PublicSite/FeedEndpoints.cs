@@ -4,6 +4,7 @@ using Bayan.Feeds;
 using Bayan.Localization;
 using Bayan.Releases;
 using Bayan.Slugs;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -18,7 +19,7 @@ internal static class FeedEndpoints
     public const int Size = 30;
 
     /// <summary>Before the office routes, so that "feed.atom" is never taken for an office code.</summary>
-    public static void MapFeeds(this WebApplication app, string[] methods)
+    public static void MapFeeds(this IEndpointRouteBuilder app, string[] methods)
     {
         foreach (var format in FeedFormats.All)
         {
@@ -54,6 +55,7 @@ internal static class FeedEndpoints
             return stop;
         var site = request.Site!;
         var name = site.In(lang).SiteName;
+        PageCache.Tag(http, CacheTags.SiteListings);
         var scope = new FeedScope(SiteTitle(site, lang), Messages.Format(lang, "feeds_latest_of", name), SiteUrls.Home(lang), name, v => v);
         return await AnswerAsync(format, scope, http, site, lang, db, clock);
     }
@@ -70,6 +72,7 @@ internal static class FeedEndpoints
             : null;
         if (found is null)
             return await pages.NotFoundAsync(http, site, lang);
+        PageCache.Tag(http, CacheTags.Office(found.Id));
         var name = found.NameIn(lang);
         var scope = new FeedScope(OfficeTitle(site, lang, name), Messages.Format(lang, "feeds_latest_of", name),
             SiteUrls.Office(lang, found.Code), name, v => v.Where(r => r.Release.OfficeId == found.Id));
@@ -91,6 +94,7 @@ internal static class FeedEndpoints
             return await pages.NotFoundAsync(http, site, lang);
         // As on the category's page: its releases and those of its subcategories.
         var ids = await db.Categories.Where(c => c.Id == name.CategoryId || c.ParentId == name.CategoryId).Select(c => c.Id).ToListAsync(ct);
+        PageCache.Tag(http, ids.Select(CacheTags.Category));
         var scope = new FeedScope(CategoryTitle(site, lang, name.Name), Messages.Format(lang, "feeds_latest_in", name.Name),
             SiteUrls.Category(lang, name.Slug), site.In(lang).SiteName, v => v.Where(r => r.Release.Categories.Any(c => ids.Contains(c.Id))));
         return await AnswerAsync(format, scope, http, site, lang, db, clock);

@@ -1,6 +1,7 @@
 using Bayan.Data;
 using Bayan.Localization;
 using Bayan.Releases;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -20,6 +21,7 @@ internal static class HomePage
         var ct = http.RequestAborted;
         var now = clock.GetUtcNow().UtcDateTime;
         var path = SiteUrls.Home(lang);
+        PageCache.Tag(http, CacheTags.SiteListings);
 
         var inLanguage = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang);
         var listing = await Listing.LoadAsync(inLanguage, request.Page, site, lang, path, ct);

@@ -2,6 +2,7 @@ using Bayan.Data;
 using Bayan.Localization;
 using Bayan.Releases;
 using Bayan.Slugs;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -23,6 +24,7 @@ internal static class OfficePage
         if (found is null)
             return await pages.NotFoundAsync(http, site, lang);
 
+        PageCache.Tag(http, CacheTags.Office(found.Id));
         var path = SiteUrls.Office(lang, found.Code);
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang && v.Release.OfficeId == found.Id);

@@ -1,3 +1,5 @@
+using Bayan.Web.Caching;
+
 namespace Bayan.Web.PublicSite;
 
 internal static class PublicSiteSetup
@@ -29,24 +31,31 @@ internal static class PublicSiteSetup
     /// <summary>The public URLs of DESIGN.md; literal segments (category, tag, pages, feed.atom) win over office codes.</summary>
     public static void MapPublicSite(this WebApplication app)
     {
+        // Reader-specific or private: the language redirect (and the empty site's page), embargo previews, comment posts.
         app.MapMethods("/", GetAndHead, RootPage.HandleAsync);
         app.MapMethods("/embargo/{token}", GetAndHead, EmbargoPage.HandleAsync);
-        app.MapSitemaps(GetAndHead);
-        app.MapFeeds(GetAndHead);
-        app.MapMethods("/{lang}/", GetAndHead, HomePage.HandleAsync);
-        app.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
-        app.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);
-        app.MapMethods("/{lang}/pages/{slug}", GetAndHead, StaticPages.HandleAsync);
-        app.MapMethods("/{lang}/search", GetAndHead, SearchPage.HandleAsync).RequireRateLimiting(SearchPage.RateLimitPolicy);
-        app.MapMethods("/{lang}/archive/", GetAndHead, ArchivePages.SiteIndexAsync);
-        app.MapMethods("/{lang}/archive/{year}/{month}/", GetAndHead, ArchivePages.SiteMonthAsync);
-        app.MapMethods("/{lang}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.SiteHijriMonthAsync);
-        app.MapMethods("/{lang}/{office}/archive/", GetAndHead, ArchivePages.OfficeIndexAsync);
-        app.MapMethods("/{lang}/{office}/archive/{year}/{month}/", GetAndHead, ArchivePages.OfficeMonthAsync);
-        app.MapMethods("/{lang}/{office}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.OfficeHijriMonthAsync);
-        app.MapMethods("/{lang}/{office}/", GetAndHead, OfficePage.HandleAsync);
-        app.MapMethods("/{lang}/{office}/{id:int}/{slug?}", GetAndHead, ReleasePage.HandleAsync);
         app.MapPost("/{lang}/{office}/{id:int}/{slug}/comments", CommentsEndpoint.HandleAsync)
-            .RequireRateLimiting(CommentsEndpoint.RateLimitPolicy);
+            .RequireRateLimiting(CommentsEndpoint.RateLimitPolicy)
+            .DisableAntiforgery();
+        app.MapGet(CommentsEndpoint.TokenPath, CommentsEndpoint.Token);
+        // Search answers vary with every query and are limited per address, so they are computed each time.
+        app.MapMethods("/{lang}/search", GetAndHead, SearchPage.HandleAsync).RequireRateLimiting(SearchPage.RateLimitPolicy);
+
+        // The same for every reader: kept in the shared cache until what they show changes.
+        var shared = app.MapGroup("").SharedWithEveryone();
+        shared.MapSitemaps(GetAndHead);
+        shared.MapFeeds(GetAndHead);
+        shared.MapMethods("/{lang}/", GetAndHead, HomePage.HandleAsync);
+        shared.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
+        shared.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);
+        shared.MapMethods("/{lang}/pages/{slug}", GetAndHead, StaticPages.HandleAsync);
+        shared.MapMethods("/{lang}/archive/", GetAndHead, ArchivePages.SiteIndexAsync);
+        shared.MapMethods("/{lang}/archive/{year}/{month}/", GetAndHead, ArchivePages.SiteMonthAsync);
+        shared.MapMethods("/{lang}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.SiteHijriMonthAsync);
+        shared.MapMethods("/{lang}/{office}/archive/", GetAndHead, ArchivePages.OfficeIndexAsync);
+        shared.MapMethods("/{lang}/{office}/archive/{year}/{month}/", GetAndHead, ArchivePages.OfficeMonthAsync);
+        shared.MapMethods("/{lang}/{office}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.OfficeHijriMonthAsync);
+        shared.MapMethods("/{lang}/{office}/", GetAndHead, OfficePage.HandleAsync);
+        shared.MapMethods("/{lang}/{office}/{id:int}/{slug?}", GetAndHead, ReleasePage.HandleAsync);
     }
 }

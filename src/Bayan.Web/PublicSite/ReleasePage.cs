@@ -3,6 +3,7 @@ using Bayan.Dates;
 using Bayan.Localization;
 using Bayan.Releases;
 using Bayan.Slugs;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -27,6 +28,7 @@ internal static class ReleasePage
         if (release is null)
             return await pages.NotFoundAsync(http, site, lang);
 
+        PageCache.Tag(http, CacheTags.Release(release.Id));
         var available = release.Versions.Where(v => site.IsEnabled(v.Language))
             .OrderBy(v => site.Languages.ToList().FindIndex(l => l.Code == v.Language)).ToList();
         var version = available.FirstOrDefault(v => v.Language == lang);

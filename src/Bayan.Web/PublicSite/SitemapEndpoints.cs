@@ -1,6 +1,7 @@
 using Bayan.Data;
 using Bayan.Releases;
 using Bayan.Sitemaps;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -24,7 +25,7 @@ internal static class SitemapEndpoints
 
     private const string XmlType = "application/xml; charset=utf-8";
 
-    public static void MapSitemaps(this WebApplication app, string[] methods)
+    public static void MapSitemaps(this IEndpointRouteBuilder app, string[] methods)
     {
         app.MapMethods(SiteUrls.Robots, methods, Robots);
         app.MapMethods(SiteUrls.SitemapIndex, methods, IndexAsync);
@@ -45,6 +46,7 @@ internal static class SitemapEndpoints
 
     private static async Task<IResult> IndexAsync(HttpContext http, SiteReader sites, BayanDb db, TimeProvider clock)
     {
+        PageCache.Tag(http, CacheTags.Sitemaps);
         var ct = http.RequestAborted;
         var site = await sites.LoadAsync(ct);
         if (site is null)
@@ -78,6 +80,7 @@ internal static class SitemapEndpoints
 
     private static async Task<IResult> LanguageAsync(string lang, HttpContext http, SiteReader sites, BayanDb db, TimeProvider clock)
     {
+        PageCache.Tag(http, CacheTags.Sitemaps);
         var ct = http.RequestAborted;
         var site = await sites.LoadAsync(ct);
         var page = PageNumber.From(http.Request);
@@ -97,6 +100,7 @@ internal static class SitemapEndpoints
 
     private static async Task<IResult> NewsAsync(HttpContext http, SiteReader sites, BayanDb db, TimeProvider clock)
     {
+        PageCache.Tag(http, CacheTags.Sitemaps);
         var ct = http.RequestAborted;
         var site = await sites.LoadAsync(ct);
         if (site is null)

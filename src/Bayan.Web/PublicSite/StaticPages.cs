@@ -1,5 +1,6 @@
 using Bayan.Data;
 using Bayan.Slugs;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -20,6 +21,7 @@ internal static class StaticPages
         if (page is null)
             return await pages.NotFoundAsync(http, site, lang);
 
+        PageCache.Tag(http, CacheTags.Page(page.Key));
         var translations = await db.Pages.AsNoTracking().Where(p => p.Key == page.Key)
             .Select(p => new { p.Language, p.Slug }).ToListAsync(http.RequestAborted);
         var info = new PageInfo(page.Title, SiteUrls.Page(lang, page.Slug))

@@ -2,6 +2,7 @@ using Bayan.Data;
 using Bayan.Localization;
 using Bayan.Releases;
 using Bayan.Slugs;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -24,6 +25,7 @@ internal static class TaxonomyPages
             return await pages.NotFoundAsync(http, site, lang);
 
         var ids = await db.Categories.Where(c => c.Id == name.CategoryId || c.ParentId == name.CategoryId).Select(c => c.Id).ToListAsync(ct);
+        PageCache.Tag(http, ids.Select(CacheTags.Category));
         var otherNames = await db.CategoryNames.AsNoTracking().Where(n => n.CategoryId == name.CategoryId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = db.ReleaseVersions.VisibleAt(now)
@@ -47,6 +49,7 @@ internal static class TaxonomyPages
         if (tag is null)
             return await pages.NotFoundAsync(http, site, lang);
 
+        PageCache.Tag(http, CacheTags.Tag(tag.Id));
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = db.ReleaseVersions.VisibleAt(now)
             .Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));

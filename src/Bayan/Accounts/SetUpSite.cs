@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Localization;
@@ -22,7 +23,7 @@ public sealed record SiteSetup(
 /// The first run: the site's basics and its first administrator, together or not at all. Once an
 /// administrator exists it refuses, so it can never run twice.
 /// </summary>
-public sealed class SetUpSite(BayanDb db, UserManager<User> users, TimeProvider clock)
+public sealed class SetUpSite(BayanDb db, UserManager<User> users, TimeProvider clock, IContentChanges changes)
 {
     public async Task<(User? Admin, IReadOnlyDictionary<string, Problem> Errors)> RunAsync(SiteSetup setup, CancellationToken ct)
     {
@@ -83,6 +84,7 @@ public sealed class SetUpSite(BayanDb db, UserManager<User> users, TimeProvider 
         AuditLog.Record(db, now, adminName, "site.set-up", "site", $"{siteName}; languages {string.Join(",", languages)}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("site set up"));
         return (user, errors);
     }
 }

@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Slugs;
@@ -11,7 +12,7 @@ namespace Bayan.Categories;
 public sealed record CategoryForm(int? Id, int? ParentId, IReadOnlyDictionary<string, string> Names, IReadOnlyDictionary<string, string> Slugs);
 
 /// <summary>Creates, changes and deletes site-wide categories; administrators only.</summary>
-public sealed class ManageCategories(BayanDb db, TimeProvider clock)
+public sealed class ManageCategories(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> SaveAsync(Actor actor, CategoryForm form, CancellationToken ct)
     {
@@ -67,6 +68,7 @@ public sealed class ManageCategories(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, form.Id is null ? "category.created" : "category.changed",
             "category", string.Join(", ", names.Select(n => $"{n.Key}={n.Value.Name} ({n.Value.Slug})")));
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("categories"));
         return new EditOutcome.Done(category.Id, new Problem("manage_saved"));
     }
 
@@ -84,6 +86,7 @@ public sealed class ManageCategories(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "category.deleted", "category",
             string.Join(", ", category.Names.Select(n => $"{n.Language}={n.Name}")));
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("categories"));
         return new EditOutcome.Done(id, new Problem("manage_saved"));
     }
 

@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public enum Moderation
 }
 
 /// <summary>Approves, rejects, marks as spam or deletes comments, many at once; moderators and administrators only.</summary>
-public sealed class ModerateComments(BayanDb db, TimeProvider clock)
+public sealed class ModerateComments(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     /// <summary>How many comments changed; null when the actor may not moderate.</summary>
     public async Task<int?> RunAsync(Actor actor, IReadOnlyList<int> ids, Moderation action, CancellationToken ct)
@@ -22,6 +23,8 @@ public sealed class ModerateComments(BayanDb db, TimeProvider clock)
         if (!actor.CanModerate)
             return null;
         var comments = await db.Comments.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var versions = comments.Select(c => c.ReleaseVersionId).Distinct().ToList();
+        var releases = await db.ReleaseVersions.Where(v => versions.Contains(v.Id)).Select(v => v.ReleaseId).Distinct().ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var comment in comments)
         {
@@ -45,6 +48,7 @@ public sealed class ModerateComments(BayanDb db, TimeProvider clock)
             AuditLog.Record(db, now, actor.Name, $"comment.{action.ToString().ToLowerInvariant()}", $"comment:{comment.Id}", comment.Name);
         }
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Comments(releases));
         return comments.Count;
     }
 }

@@ -1,3 +1,4 @@
+using Bayan.Changes;
 using System.Net.Mail;
 using Bayan.Data;
 using Bayan.Editing;
@@ -22,7 +23,7 @@ public abstract record CommentOutcome
 }
 
 /// <summary>Takes a reader's comment: checked, kept as plain text, held for moderation unless the site publishes at once.</summary>
-public sealed class PostComment(BayanDb db, TimeProvider clock)
+public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<CommentOutcome> RunAsync(CommentForm form, CancellationToken ct)
     {
@@ -75,6 +76,8 @@ public sealed class PostComment(BayanDb db, TimeProvider clock)
             CreatedAt = now,
         });
         await db.SaveChangesAsync(ct);
+        if (!held)
+            await changes.SavedAsync(new ContentChange.Comments([version.ReleaseId]));
         return new CommentOutcome.Posted(held);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bayan.Categories;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Navigation;
 using Bayan.Offices;
@@ -19,7 +20,7 @@ public sealed record DemoOutcome(bool Changed, string Message);
 /// Fills an empty site with demonstration content. A site that already has offices or releases
 /// is left exactly as it is, so running the command twice changes nothing the second time.
 /// </summary>
-public sealed class DemoSite(BayanDb db, TimeProvider clock)
+public sealed class DemoSite(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     private const string Author = "Bayan demo";
 
@@ -58,6 +59,7 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock)
             await new SyntheticReleases(db).AddAsync(content, [.. offices.Values], [.. categories.Values], [.. tags.Values],
                 extraReleases, now, progress, ct);
         }
+        await changes.SavedAsync(new ContentChange.Everything("demo content"));
         return new(true, $"The demo site is ready: {offices.Count} offices, {content.Releases.Count + extraReleases} releases, {categories.Count} categories.");
     }
 

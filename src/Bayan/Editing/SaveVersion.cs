@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Releases;
 using Bayan.Rendering;
@@ -19,7 +20,7 @@ public sealed record VersionEdit(int ReleaseId, string Language, string Title, s
 /// one is a conflict that returns both texts; a translation saved records which revision of the
 /// original it now follows. A published release's new text is searchable from the same commit.
 /// </summary>
-public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search)
+public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct)
     {
@@ -81,6 +82,7 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         if (release.Status == ReleaseStatus.Published)
             await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
+        await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("edit_saved", number));
     }
 

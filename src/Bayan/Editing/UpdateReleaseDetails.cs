@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Editing;
 
 /// <summary>Changes what a release is filed under after it was created: its type, categories and tags; editors of its office.</summary>
-public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock)
+public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(
         Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct)
@@ -28,6 +29,12 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock)
         if (errors.Count > 0)
             return new EditOutcome.Invalid(errors);
 
+        // The listings of what it was filed under lose it: they change too.
+        var change = new ContentChange.Release(releaseId)
+        {
+            FormerCategories = [.. release.Categories.Select(c => c.Id)],
+            FormerTags = [.. release.Tags.Select(t => t.Id)],
+        };
         release.Type = type;
         release.Categories.Clear();
         release.Categories.AddRange(categories);
@@ -38,6 +45,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, now, actor.Name, "release.details-changed", $"release:{releaseId}",
             $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.Name))}");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(change);
         return new EditOutcome.Done(releaseId, new Problem("workflow_done"));
     }
 }

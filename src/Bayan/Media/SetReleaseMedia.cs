@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Media;
 
 /// <summary>Chooses a release's featured image and its attachments from the media library; editors of its office.</summary>
-public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock)
+public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, Guid? featured, IReadOnlyList<Guid> attachments, CancellationToken ct)
     {
@@ -32,6 +33,7 @@ public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, now, actor.Name, "release.media-changed", $"release:{releaseId}",
             $"featured {(featured?.ToString() ?? "none")}; attachments {wanted.Count}");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Release(releaseId));
         return new EditOutcome.Done(releaseId, new Problem("media_saved"));
     }
 

@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Navigation;
 
 /// <summary>The main menu and the sidebar link lists of each language; administrators only.</summary>
-public sealed class ManageNavigation(BayanDb db, TimeProvider clock)
+public sealed class ManageNavigation(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> AddMenuItemAsync(Actor actor, string language, string label, string url, CancellationToken ct)
     {
@@ -94,6 +95,7 @@ public sealed class ManageNavigation(BayanDb db, TimeProvider clock)
     {
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, action, subject, details);
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything(subject));
         return new EditOutcome.Done(0, new Problem("manage_saved"));
     }
 }

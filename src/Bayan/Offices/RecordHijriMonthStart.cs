@@ -1,5 +1,6 @@
 using Bayan.Audit;
 using Bayan.Calendars;
+using Bayan.Changes;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record MonthStartOutcome(bool Changed, string Message);
 /// Records (or, with no date, removes) the day a Hijri month began for an office that follows local
 /// moon sighting. Every day of that month then follows it; the change is in the audit log.
 /// </summary>
-public sealed class RecordHijriMonthStart(BayanDb db, TimeProvider clock)
+public sealed class RecordHijriMonthStart(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     /// <summary>Moon sighting moves a month's start by a day or two, never more.</summary>
     public const int MaxDaysFromComputed = 2;
@@ -40,6 +41,7 @@ public sealed class RecordHijriMonthStart(BayanDb db, TimeProvider clock)
             office.MonthStarts.Remove(existing);
             AuditLog.Record(db, now, request.Actor, "hijri-month.removed", $"office:{office.Code}", $"{monthName} (was {existing.StartsOn:yyyy-MM-dd})");
             await db.SaveChangesAsync(ct);
+            await changes.SavedAsync(new ContentChange.Everything($"hijri month of {office.Code}"));
             return new(true, $"{office.Code}: {monthName} follows the computed calendar again ({computed:yyyy-MM-dd}).");
         }
 
@@ -56,6 +58,7 @@ public sealed class RecordHijriMonthStart(BayanDb db, TimeProvider clock)
         }
         AuditLog.Record(db, now, request.Actor, "hijri-month.recorded", $"office:{office.Code}", $"{monthName} began on {startsOn:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything($"hijri month of {office.Code}"));
         return new(true, $"{office.Code}: {monthName} began on {startsOn:yyyy-MM-dd} (computed: {computed:yyyy-MM-dd}).");
     }
 }

@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Calendars;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Numbering;
@@ -22,7 +23,7 @@ public sealed record OfficeForm(
     string NumberingPattern);
 
 /// <summary>Creates or changes an office; administrators only, every value checked before anything is saved.</summary>
-public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex search)
+public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     /// <summary>First path segments the site uses itself; an office code may not take them.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -95,6 +96,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
         if (renamed)
             await search.UpdateOfficeAsync(office.Id, ct);
         await transaction.CommitAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything($"office {code}"));
         return new EditOutcome.Done(office.Id, new Problem("office_saved"));
     }
 }

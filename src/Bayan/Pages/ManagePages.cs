@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Rendering;
@@ -12,7 +13,7 @@ namespace Bayan.Pages;
 public sealed record PageForm(int? Id, string Key, string Language, string Title, string? Slug, string Body);
 
 /// <summary>Creates, changes and deletes static pages (About, Contact); administrators only.</summary>
-public sealed class ManagePages(BayanDb db, TimeProvider clock)
+public sealed class ManagePages(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> SaveAsync(Actor actor, PageForm form, CancellationToken ct)
     {
@@ -37,6 +38,7 @@ public sealed class ManagePages(BayanDb db, TimeProvider clock)
             return new EditOutcome.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var formerKey = page?.Key;
         if (page is null)
         {
             page = new StaticPage { Key = key, Language = form.Language!, Slug = slug, Title = form.Title.Trim() };
@@ -48,6 +50,7 @@ public sealed class ManagePages(BayanDb db, TimeProvider clock)
         page.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, form.Id is null ? "page.created" : "page.changed", $"page:{key}", $"{form.Language}: {page.Title}");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Page(key, formerKey));
         return new EditOutcome.Done(page.Id, new Problem("manage_saved"));
     }
 
@@ -61,6 +64,7 @@ public sealed class ManagePages(BayanDb db, TimeProvider clock)
         db.Pages.Remove(page);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "page.deleted", $"page:{page.Key}", $"{page.Language}: {page.Title}");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Page(page.Key));
         return new EditOutcome.Done(id, new Problem("manage_saved"));
     }
 }

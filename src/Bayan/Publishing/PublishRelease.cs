@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Numbering;
@@ -15,7 +16,7 @@ namespace Bayan.Publishing;
 /// conditional update first, so two nodes publishing the same release at once publish it once.
 /// The search index takes the release in the same transaction, so it is found from the moment it is public.
 /// </summary>
-public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search)
+public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
     {
@@ -47,6 +48,7 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         await db.SaveChangesAsync(ct);
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
+        await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("publish_done", release.ReferenceNumber ?? ""));
     }
 }

@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Releases;
@@ -13,7 +14,7 @@ namespace Bayan.Publishing;
 /// afterwards a visible correction or a retraction. Each step checks who acts and from which status,
 /// and the search index follows in the same transaction: a retracted release is gone from search at once.
 /// </summary>
-public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex search)
+public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public Task<EditOutcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (release, _) =>
@@ -93,6 +94,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         // Whatever the step, the index holds the release exactly while it is published.
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
+        await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("workflow_done"));
     }
 }

@@ -1,5 +1,6 @@
 using Bayan.Audit;
 using Bayan.Calendars;
+using Bayan.Changes;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed record SiteDatesOutcome(bool Changed, IReadOnlyList<string> Errors
 /// Changes the site's calendars, date styles, zone and clock names. Every value is checked first;
 /// one bad value changes nothing and every problem is named.
 /// </summary>
-public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock)
+public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<SiteDatesOutcome> RunAsync(SiteDatesChange change, string actor, CancellationToken ct)
     {
@@ -67,6 +68,7 @@ public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock)
         site.UpdatedAt = now;
         AuditLog.Record(db, now, actor, "site.dates-changed", "site", $"{before} => {after}");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("site dates"));
         return new(true, []);
     }
 

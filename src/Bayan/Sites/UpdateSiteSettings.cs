@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Localization;
@@ -21,7 +22,7 @@ public sealed record SiteSettingsForm(
 /// Changes the site's languages and names; administrators only. A language taken away keeps its
 /// content, which simply stops being shown until the language is enabled again.
 /// </summary>
-public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock)
+public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, SiteSettingsForm form, CancellationToken ct)
     {
@@ -78,6 +79,7 @@ public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock)
             $"languages {string.Join(",", languages)}; default {site.DefaultLanguage}; page size {site.PageSize}; " +
             $"comments {(site.PublishCommentsAtOnce ? "at once" : "moderated")}, open {site.CommentsOpenDays} days");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("site settings"));
         return new EditOutcome.Done(0, new Problem("settings_saved"));
     }
 }

@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Audit;
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Slugs;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Tags;
 
 /// <summary>Renames, merges and deletes tags; administrators only.</summary>
-public sealed class ManageTags(BayanDb db, TimeProvider clock)
+public sealed class ManageTags(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
     public async Task<EditOutcome> RenameAsync(Actor actor, int id, string name, CancellationToken ct)
     {
@@ -26,6 +27,7 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "tag.renamed", $"tag:{tag.Slug}", $"{tag.Name} -> {text}");
         (tag.Name, tag.Slug) = (text, slug);
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("tags"));
         return new EditOutcome.Done(id, new Problem("manage_saved"));
     }
 
@@ -48,6 +50,7 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock)
         db.Tags.Remove(from);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "tag.merged", $"tag:{into.Slug}", $"{from.Name} into {into.Name}; {releases.Count} releases");
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("tags"));
         return new EditOutcome.Done(intoId, new Problem("manage_saved"));
     }
 
@@ -61,6 +64,7 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock)
         db.Tags.Remove(tag);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "tag.deleted", $"tag:{tag.Slug}", tag.Name);
         await db.SaveChangesAsync(ct);
+        await changes.SavedAsync(new ContentChange.Everything("tags"));
         return new EditOutcome.Done(id, new Problem("manage_saved"));
     }
 

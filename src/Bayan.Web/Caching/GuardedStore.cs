@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Bayan.Web.Caching;
+
+/// <summary>
+/// Wraps the real store (in memory now; Redis when several nodes share it) so that a copy rendered
+/// before a change is never kept after it. A reader's request may read the database just before an
+/// editor's change commits and finish rendering just after the change evicted its tags: stored then,
+/// the old page would outlive the change. The <see cref="EvictionLedger"/> says which copies are too old.
+/// </summary>
+internal sealed class GuardedStore(IOutputCacheStore inner, EvictionLedger ledger, IHttpContextAccessor requests) : IOutputCacheStore
+{
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken ct) => inner.GetAsync(key, ct);
+
+    public ValueTask EvictByTagAsync(string tag, CancellationToken ct) =>
+        ledger.EvictAsync(tag, () => inner.EvictByTagAsync(tag, ct));
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken ct)
+    {
+        // Without the count its request began at, a copy's freshness cannot be vouched for.
+        if (requests.HttpContext is not { } http || SharedPagePolicy.BegunAt(http) is not { } begun)
+            return ValueTask.CompletedTask;
+        return ledger.StoreUnlessEvictedAsync(begun, tags, () => inner.SetAsync(key, value, tags, validFor, ct));
+    }
+}
