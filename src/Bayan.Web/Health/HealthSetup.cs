@@ -10,8 +10,8 @@ internal static class HealthSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
     /// <summary>
-    /// /health: 200 when the site can serve ("Healthy", or "Degraded" when it serves with less, e.g.
-    /// without Redis), 503 "Unhealthy" otherwise; the first line is the status, then one line per check with its reason.
+    /// /health: 200 "Healthy" when the site can serve; 200 "Degraded" when it serves with less (e.g.
+    /// without Redis) and 503 "Unhealthy" when it cannot, each followed by one line per check with its reason.
     /// </summary>
     public static void MapHealth(this WebApplication app) => app.MapHealthChecks("/health", new HealthCheckOptions
     {
@@ -19,6 +19,8 @@ internal static class HealthSetup
         {
             http.Response.ContentType = "text/plain; charset=utf-8";
             http.Response.Headers.CacheControl = "no-store";
+            if (report.Status == HealthStatus.Healthy)
+                return http.Response.WriteAsync("Healthy");
             var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status}{(e.Value.Description is { } why ? " - " + why : "")}");
             return http.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())) + "\n");
         },
