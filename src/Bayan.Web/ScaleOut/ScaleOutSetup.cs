@@ -26,7 +26,7 @@ internal static class ScaleOutSetup
         {
             var link = provider.GetRequiredService<RedisLink>();
             // ASP.NET Core's Redis store, built on the side: it is registered only as the one store there is.
-            var shared = new ServiceCollection()
+            var shared = new ServiceCollection().AddOptions()
                 .AddSingleton(provider.GetRequiredService<ILoggerFactory>())
                 .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
                 .AddStackExchangeRedisOutputCache(redisCache =>
@@ -53,5 +53,5 @@ internal static class ScaleOutSetup
 
     /// <summary>ASP.NET Core's own memory store (size-limited, evicts by tag) for the times Redis is away.</summary>
     private static IOutputCacheStore LocalStore() =>
-        new ServiceCollection().AddOutputCache().BuildServiceProvider().GetRequiredService<IOutputCacheStore>();
+        new ServiceCollection().AddOptions().AddOutputCache().BuildServiceProvider().GetRequiredService<IOutputCacheStore>();
 }
