@@ -38,8 +38,14 @@ public sealed class DatabaseLossTests : IAsyncLifetime
         await ScaleOutSteps.PublishedAsync(node, office, "kept");
         using var editor = new AdminClient(node.BaseAddress);
         Assert.True(await editor.SignInAsync(nodes.Administrator.Email!, Seed.Password));
+        var kept = $"/en/{office.Code}/";
+        Assert.True(await Eventually.TrueAsync(async () =>
+            (await node.Http.GetAsync(kept)).Headers.TryGetValues("X-Cache", out var cache) && cache.Single() == "hit", 20));
 
         relay.Cut();
+
+        // What the cache holds needs no database.
+        Assert.True(await ScaleOutSteps.ShowsAsync(node, kept, "Statement kept 0"));
 
         // Pages nobody asked for yet, so none is in the cache.
         var page = await node.Http.GetAsync($"/ar/{office.Code}/");
@@ -63,7 +69,7 @@ public sealed class DatabaseLossTests : IAsyncLifetime
 
         Assert.True(await Eventually.TrueAsync(async () => (await node.Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK),
             "the node's health did not recover once the database was back");
-        Assert.True(await ScaleOutSteps.ShowsAsync(node, $"/en/{office.Code}/", "Statement kept 0"));
+        Assert.True(await ScaleOutSteps.ShowsAsync(node, $"/ar/{office.Code}/", "بيان kept 0"));
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/admin")).StatusCode);
     }
 }
