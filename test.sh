@@ -23,6 +23,7 @@ missing=()
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing ${missing[*]}"
   as_root apt-get update -qq
@@ -46,6 +47,7 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); d
 
 cleanup() {
   run_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
+  [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -54,6 +56,14 @@ say "Starting PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$port"
 run_pg "$pgbin/initdb" -D "$pgdata" -U "$pg_user" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 run_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdir/postgres.log" -w start \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+
+# A throwaway redis-server for the scale-out tests (several nodes), nothing kept on disk.
+redis_port=$((port + 1))
+while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((redis_port + 1)); done
+say "Starting $(redis-server --version | cut -d' ' -f1-3) on 127.0.0.1:$redis_port"
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work"
+export BAYAN_TEST_REDIS="127.0.0.1:$redis_port"
 
 export BAYAN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=$pg_user;Include Error Detail=true"
 export BAYAN_TEST_OUTPUT="$results"
@@ -70,7 +80,8 @@ run_suite() { # name, database, filter
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" --filter "$filter" 2>&1 \
     | tee "$results/$name.log" || status=1
 }
-run_suite sqlite sqlite "Category=Database"
+# The scale-out tests (several nodes) need PostgreSQL: they run in the PostgreSQL pass only.
+run_suite sqlite sqlite "Category=Database&FullyQualifiedName!~Bayan.Tests.ScaleOut."
 run_suite postgres postgres "Category=Database"
 run_suite unit-and-browser sqlite "Category!=Database"
 

@@ -28,6 +28,12 @@ public static class BayanCommandLine
         Recursive = true,
     };
 
+    private static readonly Option<string?> Redis = new("--redis")
+    {
+        Description = "Redis for several nodes (shared page cache, change messages, sign-in keys), e.g. 127.0.0.1:6379.",
+        Recursive = true,
+    };
+
     private static readonly Option<string?> Theme = new("--theme")
     {
         Description = "A theme folder of the site's own; templates it lacks come from the default theme.",
@@ -49,6 +55,7 @@ public static class BayanCommandLine
         root.Options.Add(Data);
         root.Options.Add(Provider);
         root.Options.Add(ConnectionString);
+        root.Options.Add(Redis);
         root.Options.Add(Theme);
         root.Options.Add(Urls);
         root.SetAction((parse, ct) => Guarded(() => ServeAsync(parse, ct)));
@@ -80,6 +87,7 @@ public static class BayanCommandLine
         Put("Bayan:Data", Data);
         Put("Bayan:Database:Provider", Provider);
         Put("Bayan:Database:ConnectionString", ConnectionString);
+        Put("ConnectionStrings:Redis", Redis);
         Put("Bayan:Theme", Theme);
         Put("Urls", Urls);
         return new BayanArgs([.. parse.UnmatchedTokens], settings);

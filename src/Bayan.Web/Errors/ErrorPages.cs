@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Bayan.Localization;
 using Bayan.Web.PublicSite;
+using Bayan.Web.ScaleOut;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Bayan.Web.Errors;
@@ -18,6 +19,12 @@ internal static class ErrorPages
             ExceptionHandler = async http =>
             {
                 var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                // The themed page needs the database too: the outage page is made without it.
+                if (DatabaseOutage.Caused(error))
+                {
+                    await DatabaseOutage.WriteAsync(http);
+                    return;
+                }
                 var status = error switch
                 {
                     BadHttpRequestException bad => bad.StatusCode,

@@ -13,6 +13,7 @@ using Bayan.Web.Cli;
 using Bayan.Web.Errors;
 using Bayan.Web.Health;
 using Bayan.Web.PublicSite;
+using Bayan.Web.ScaleOut;
 using Bayan.Web.Security;
 
 namespace Bayan.Web.Hosting;
@@ -51,6 +52,7 @@ public static class BayanWebApp
         builder.AddAdmin(options);
         builder.AddHealth();
         builder.AddCompressionAndValidation();
+        builder.AddScaleOut();
         builder.AddPageCache();
 
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -1,0 +1,61 @@
+using System.Net;
+using Bayan.Changes;
+using Bayan.Tests.Support;
+
+namespace Bayan.Tests.ScaleOut;
+
+/// <summary>
+/// Redis goes away and comes back (a redis-server of this test's own): the nodes keep serving, say
+/// they are degraded, show fresh content meanwhile, and share again by themselves once it is back.
+/// </summary>
+[Trait(Suite.Category, Suite.Database)]
+public sealed class RedisLossTests : IAsyncLifetime
+{
+    private readonly PrivateRedis redis = new();
+    private Nodes nodes = null!;
+
+    public async Task InitializeAsync()
+    {
+        await redis.StartAsync();
+        nodes = await Nodes.StartAsync(redis: redis.Address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await nodes.DisposeAsync();
+        await redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Nodes_serve_without_redis_say_so_and_recover_when_it_is_back()
+    {
+        var office = await nodes.A.Seed.OfficeAsync();
+        var listing = $"/en/{office.Code}/";
+        await ScaleOutSteps.PublishedAsync(nodes.A, office, "before");
+        Assert.True(await Eventually.TrueAsync(async () => await nodes.A.HealthAsync() == "Healthy" && await nodes.B.HealthAsync() == "Healthy"));
+        Assert.True(await ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement before 0"));
+
+        await redis.StopAsync();
+
+        Assert.True(await Eventually.TrueAsync(async () => (await nodes.A.HealthAsync()).StartsWith("Degraded", StringComparison.Ordinal)),
+            "node A's health did not turn degraded without Redis");
+        var health = await nodes.A.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("redis: Degraded - Redis cannot be reached", await health.Content.ReadAsStringAsync());
+        Assert.True(await ScaleOutSteps.ShowsAsync(nodes.A, listing, "Statement before 0"));
+        await ScaleOutSteps.PublishedAsync(nodes.A, office, "cut-off");
+        // Node B cannot hear of it: its own copies are kept only briefly, so it shows the release soon.
+        Assert.True(await ScaleOutSteps.ShowsAsync(nodes.A, listing, "Statement cut-off 0"));
+        Assert.True(await Eventually.TrueAsync(() => ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement cut-off 0")),
+            "node B kept showing its listing without the release published on A while Redis was away");
+
+        await redis.StartAsync();
+
+        Assert.True(await Eventually.TrueAsync(async () => await nodes.A.HealthAsync() == "Healthy" && await nodes.B.HealthAsync() == "Healthy"),
+            "the nodes did not return to healthy once Redis was back");
+        var id = await ScaleOutSteps.PublishedAsync(nodes.A, office, "after");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(nodes.B.Heard.All.OfType<ContentChange.Release>().Any(r => r.Id == id)), 10),
+            "node B did not hear of a change on node A within a second after Redis came back");
+        Assert.True(await ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement after 0"));
+    }
+}
