@@ -9,8 +9,8 @@ namespace Bayan.Search;
 /// FTS5 finds) in a GIN index, and beside it the language, office, categories and publication time
 /// that the filters need, with an index in newest-first order: the planner either walks that index
 /// and stops at the newest matches of a common word, or gathers the few matches of a rare one from
-/// the GIN index. Ranked by ts_rank() with the title and number weighing most (A), only the rows
-/// returned; matches marked by ts_headline() over the whole field.
+/// the GIN index. Ranked as <see cref="Rank"/> says, by the weights of the fields (title and number A,
+/// summary B, office C, body D), only the rows returned; matches marked by ts_headline() over the whole field.
 /// </summary>
 internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -32,7 +32,7 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
     protected override Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct)
     {
         // Only the filters asked for are written, so each query shape gets a plan of its own.
-        var parameters = new List<object> { TsQuery(request.Query), request.Language, limit };
+        var parameters = new List<object> { TsQuery(request.Query), request.Language, limit, TsQuery(request.Query, "A"), TsQuery(request.Query, "BC") };
         var filters = "";
         void Filter(string condition, object value)
         {
@@ -47,9 +47,10 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             Filter("publish_at >= @", DateTime.SpecifyKind(from, DateTimeKind.Utc));
         if (request.ToUtc is { } to)
             Filter("publish_at < @", DateTime.SpecifyKind(to, DateTimeKind.Utc));
-        // ts_rank in the outer query: computed for the rows kept, not for every match.
+        // Ranked in the outer query: only the rows kept, by where the words are (the weights of AddSearch's tsvector).
         var sql = $$"""
-            SELECT version_id::int8 AS "Row", version_id AS "VersionId", ts_rank(document, to_tsquery('simple', {0}), 1)::float8 AS "Rank"
+            SELECT version_id::int8 AS "Row", version_id AS "VersionId", CASE WHEN document @@ to_tsquery('simple', {3}) THEN {{Rank.Title}}
+                     WHEN document @@ to_tsquery('simple', {4}) THEN {{Rank.Summary}} ELSE {{Rank.Body}} END::float8 AS "Rank"
             FROM (
                 SELECT version_id, publish_at, document FROM search_index
                 WHERE document @@ to_tsquery('simple', {0}) AND language = {1}{{filters}}
@@ -71,11 +72,15 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             WHERE document @@ q AND version_id = ANY({matches.Select(m => m.VersionId).ToArray()})
             """).ToListAsync(ct);
 
-    /// <summary>'word' &amp; ('two' &lt;-&gt; 'words'): every word quoted, so PostgreSQL reads no operator the reader typed.</summary>
-    private static string TsQuery(SearchQuery query) =>
+    /// <summary>
+    /// 'word' &amp; ('two' &lt;-&gt; 'words'): every word quoted, so PostgreSQL reads no operator the reader typed;
+    /// with <paramref name="weights"/>, 'word':A, only in the fields of those weights.
+    /// </summary>
+    private static string TsQuery(SearchQuery query, string weights = "") =>
         string.Join(" & ", query.Phrases.Select(p => p.Words.Count == 1
-            ? Quote(p.Words[0])
-            : "(" + string.Join(" <-> ", p.Words.Select(Quote)) + ")"));
+            ? Quote(p.Words[0], weights)
+            : "(" + string.Join(" <-> ", p.Words.Select(w => Quote(w, weights))) + ")"));
 
-    private static string Quote(string word) => "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'";
+    private static string Quote(string word, string weights) =>
+        "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'" + (weights.Length > 0 ? ":" + weights : "");
 }

@@ -37,6 +37,22 @@ internal sealed class IndexMatch
     public double Rank { get; init; }
 }
 
+/// <summary>
+/// How well a version matches, the same on both databases: by where all the reader's words are,
+/// as a reader judges a list of results (and as WordPress orders its own); newest first among equals.
+/// </summary>
+internal static class Rank
+{
+    /// <summary>All the words in the title or the reference number.</summary>
+    public const double Title = 2;
+
+    /// <summary>All the words in the summary or the office's name.</summary>
+    public const double Summary = 1;
+
+    /// <summary>Spread over the fields, or in the body.</summary>
+    public const double Body = 0;
+}
+
 /// <summary>An index's copy of a version's normalised fields with the matching words between <see cref="MarkedText.Open"/> and <see cref="MarkedText.Close"/>.</summary>
 internal sealed class IndexMarks
 {
