@@ -83,15 +83,16 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
     }
 
     /// <summary>The title marked; the snippet from the summary, else the body, wherever the matches are.</summary>
+    /// <remarks>The body is read only when the summary has no match: reading it is most of the work of a result.</remarks>
     private static SearchResult Present(ReleaseVersion version, IndexMarks? marks)
     {
-        var body = MarkdownRenderer.ToPlainText(version.Body);
         var title = (marks is null ? null : MarkedText.Read(version.Title, marks.Title)) ?? MarkedText.Unmarked(version.Title);
         var summary = marks is null ? null : MarkedText.Read(version.Summary, marks.Summary);
+        if (summary is { HasMarks: true })
+            return new SearchResult(version, title.WholeHtml(), summary.SnippetHtml(SnippetWords));
+        var body = MarkdownRenderer.ToPlainText(version.Body);
         var inBody = marks is null ? null : MarkedText.Read(body, marks.Body);
-        var snippet = summary is { HasMarks: true } ? summary
-            : inBody is { HasMarks: true } ? inBody
-            : MarkedText.Unmarked(version.Summary.Length > 0 ? version.Summary : body);
+        var snippet = inBody is { HasMarks: true } ? inBody : MarkedText.Unmarked(version.Summary.Length > 0 ? version.Summary : body);
         return new SearchResult(version, title.WholeHtml(), snippet.SnippetHtml(SnippetWords));
     }
 
