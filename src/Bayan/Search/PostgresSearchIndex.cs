@@ -10,12 +10,10 @@ namespace Bayan.Search;
 /// that the filters need, with an index in newest-first order: the planner either walks that index
 /// and stops at the newest matches of a common word, or gathers the few matches of a rare one from
 /// the GIN index. Ranked as <see cref="Rank"/> says, by the weights of the fields (title and number A,
-/// summary B, office C, body D), only the rows returned; matches marked by ts_headline() over the whole field.
+/// summary B, office C, body D), only the rows returned.
 /// </summary>
 internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
 {
-    private const string Marks = "StartSel=[, StopSel=], HighlightAll=true";
-
     protected override Task RemoveAsync(IReadOnlyList<int> releaseIds, CancellationToken ct) =>
         Db.Database.ExecuteSqlAsync($"DELETE FROM search_index WHERE release_id = ANY({releaseIds.ToArray()})", ct);
 
@@ -61,16 +59,6 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             """;
         return Db.Database.SqlQueryRaw<IndexMatch>(sql, [.. parameters]).ToListAsync(ct);
     }
-
-    protected override Task<List<IndexMarks>> MarksAsync(SearchQuery query, IReadOnlyList<IndexMatch> matches, CancellationToken ct) =>
-        Db.Database.SqlQuery<IndexMarks>($"""
-            SELECT version_id AS "VersionId",
-                   ts_headline('simple', title, q, {Marks}) AS "Title",
-                   ts_headline('simple', summary, q, {Marks}) AS "Summary",
-                   ts_headline('simple', body, q, {Marks}) AS "Body"
-            FROM search_index, to_tsquery('simple', {TsQuery(query)}) AS q
-            WHERE document @@ q AND version_id = ANY({matches.Select(m => m.VersionId).ToArray()})
-            """).ToListAsync(ct);
 
     /// <summary>
     /// 'word' &amp; ('two' &lt;-&gt; 'words'): every word quoted, so PostgreSQL reads no operator the reader typed;

@@ -52,12 +52,3 @@ internal static class Rank
     /// <summary>Spread over the fields, or in the body.</summary>
     public const double Body = 0;
 }
-
-/// <summary>An index's copy of a version's normalised fields with the matching words between <see cref="MarkedText.Open"/> and <see cref="MarkedText.Close"/>.</summary>
-internal sealed class IndexMarks
-{
-    public int VersionId { get; init; }
-    public string Title { get; init; } = "";
-    public string Summary { get; init; } = "";
-    public string Body { get; init; } = "";
-}

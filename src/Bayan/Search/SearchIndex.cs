@@ -9,7 +9,7 @@ namespace Bayan.Search;
 /// What both indexes do alike: which versions to hold (those of published releases: a scheduled,
 /// embargoed or retracted release is not in the index), the window of newest matches, paging and
 /// snippets for the page's rows only. Each database adds only its own SQL: how to write an entry,
-/// how to match, filter and rank, how to mark the matching words.
+/// how to match, filter and rank.
 /// </summary>
 internal abstract class SearchIndex(BayanDb db) : ISearchIndex
 {
@@ -62,8 +62,7 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
         var ids = page.Select(m => m.VersionId).ToList();
         // The index holds only published releases; the page's rows are checked once more, as every public page does.
         var loaded = await db.ReleaseVersions.VisibleAt(now).Where(v => ids.Contains(v.Id)).WithListingData().ToDictionaryAsync(v => v.Id, ct);
-        var marks = (await MarksAsync(request.Query, page, ct)).ToDictionary(m => m.VersionId);
-        return new SearchResults(window.Count, more, [.. ids.Where(loaded.ContainsKey).Select(id => Present(loaded[id], marks.GetValueOrDefault(id)))]);
+        return new SearchResults(window.Count, more, [.. ids.Where(loaded.ContainsKey).Select(id => Present(loaded[id], request.Query))]);
     }
 
     public async Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct)
@@ -84,16 +83,14 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
 
     /// <summary>The title marked; the snippet from the summary, else the body, wherever the matches are.</summary>
     /// <remarks>The body is read only when the summary has no match: reading it is most of the work of a result.</remarks>
-    private static SearchResult Present(ReleaseVersion version, IndexMarks? marks)
+    private static SearchResult Present(ReleaseVersion version, SearchQuery query)
     {
-        var title = (marks is null ? null : MarkedText.Read(version.Title, marks.Title)) ?? MarkedText.Unmarked(version.Title);
-        var summary = marks is null ? null : MarkedText.Read(version.Summary, marks.Summary);
-        if (summary is { HasMarks: true })
-            return new SearchResult(version, title.WholeHtml(), summary.SnippetHtml(SnippetWords));
-        var body = MarkdownRenderer.ToPlainText(version.Body);
-        var inBody = marks is null ? null : MarkedText.Read(body, marks.Body);
-        var snippet = inBody is { HasMarks: true } ? inBody : MarkedText.Unmarked(version.Summary.Length > 0 ? version.Summary : body);
-        return new SearchResult(version, title.WholeHtml(), snippet.SnippetHtml(SnippetWords));
+        var title = MarkedText.Find(version.Title, query).WholeHtml();
+        var summary = MarkedText.Find(version.Summary, query);
+        if (summary.HasMarks)
+            return new SearchResult(version, title, summary.SnippetHtml(SnippetWords));
+        var body = MarkedText.Find(MarkdownRenderer.ToPlainText(version.Body), query);
+        return new SearchResult(version, title, (body.HasMarks || version.Summary.Length == 0 ? body : summary).SnippetHtml(SnippetWords));
     }
 
     /// <summary>Removes every language version of these releases.</summary>
@@ -108,6 +105,4 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
     /// <paramref name="limit"/>: the database stops reading at the limit, and ranks only what it returns.
     /// </summary>
     protected abstract Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct);
-
-    protected abstract Task<List<IndexMarks>> MarksAsync(SearchQuery query, IReadOnlyList<IndexMatch> matches, CancellationToken ct);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +9,7 @@ namespace Bayan.Search;
 /// alone, in the order of its rowids, so it stops at the newest matches it needs:
 /// the rowid is the minute of publication followed by the version's id (newest first is rowid
 /// descending, a range of days is a range of rowids); language, office, categories and release are
-/// words of the column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says;
-/// matches marked by highlight().
+/// words of the column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says.
 /// </summary>
 internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -60,16 +58,6 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
             """).ToListAsync(ct);
 
     private static IndexMatch Found(long row, double rank) => new() { Row = row, VersionId = (int)(row & VersionMask), Rank = rank };
-
-    protected override Task<List<IndexMarks>> MarksAsync(SearchQuery query, IReadOnlyList<IndexMatch> matches, CancellationToken ct) =>
-        Db.Database.SqlQuery<IndexMarks>($"""
-            SELECT rowid & {VersionMask} AS "VersionId",
-                   highlight(search_index, 0, '[', ']') AS "Title",
-                   highlight(search_index, 2, '[', ']') AS "Summary",
-                   highlight(search_index, 4, '[', ']') AS "Body"
-            FROM search_index
-            WHERE search_index MATCH {Match(query)} AND rowid IN (SELECT value FROM json_each({JsonSerializer.Serialize(matches.Select(m => m.Row))}))
-            """).ToListAsync(ct);
 
     /// <summary>The minute of publication in the high bits: rows sort by it, and a day begins at a minute.</summary>
     private static long Row(DateTime utc) =>
