@@ -17,7 +17,9 @@ public sealed record SearchResultView(ReleaseCard Card, string TitleHtml, string
 /// /{lang}/search?q=...&amp;office=&amp;category=&amp;from=&amp;to=&amp;page=: releases of the page's language that
 /// match, best first, 20 a page. Whatever the reader typed, the answer is the search page with a clear
 /// message: an empty query asks for words (200); a query too long, without words, or with a filter
-/// that does not exist says so (400); a page past the last says how many there are (404).
+/// that does not exist says so (400); a page past the last says how many there are (404). Results
+/// are counted up to <see cref="SearchResults.Limit"/>; beyond it the count says "more than" and the
+/// pages end there.
 /// </summary>
 internal static class SearchPage
 {
@@ -99,7 +101,8 @@ internal static class SearchPage
         }
 
         values["results"] = found.Items.Select(r => new SearchResultView(ReleaseCard.From(r.Version, site), r.TitleHtml, r.SnippetHtml)).ToList();
-        values["count"] = Digits.ForLanguage(Messages.Format(lang, "search_count", found.Total), lang);
+        // Past the limit the reader is told there are more, and narrows the search to reach the rest.
+        values["count"] = Digits.ForLanguage(Messages.Format(lang, found.More ? "search_count_more" : "search_count", found.Total), lang);
         values["pager"] = Pager.Create(path, request.Page, found.Total, SearchRequest.PageSize, lang);
         return await pages.RenderAsync(http, site, lang, "search", info, values);
     }

@@ -28,8 +28,8 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            // The search index is made by C#, not SQL: a site upgraded to it has its releases indexed once here.
-            if (pending.Any(m => m.EndsWith("_AddSearch", StringComparison.Ordinal)))
+            // The search index is made by C#, not SQL: a site upgraded to it, or to a new shape of it, has its releases indexed once here.
+            if (pending.Any(m => m.EndsWith("_AddSearch", StringComparison.Ordinal) || m.EndsWith("_SearchFiltersInIndex", StringComparison.Ordinal)))
                 await SearchIndex.For(db).RebuildAsync(new Progress<(string, int, int)>(), ct);
         }
         catch (Exception e) when (IsConnectionFailure(e))

@@ -3,16 +3,21 @@ using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Releases;
+using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
 
-/// <summary>Changes what a release is filed under after it was created: its type, categories and tags; editors of its office.</summary>
-public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, IContentChanges changes)
+/// <summary>
+/// Changes what a release is filed under after it was created: its type, categories and tags; editors of its office.
+/// The search index, which filters by category itself, takes the change in the same transaction.
+/// </summary>
+public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(
         Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
@@ -45,6 +50,8 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, IConten
         AuditLog.Record(db, now, actor.Name, "release.details-changed", $"release:{releaseId}",
             $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.Name))}");
         await db.SaveChangesAsync(ct);
+        await search.UpdateAsync([releaseId], ct);
+        await transaction.CommitAsync(ct);
         await changes.SavedAsync(change);
         return new EditOutcome.Done(releaseId, new Problem("workflow_done"));
     }

@@ -16,7 +16,10 @@ public interface ISearchIndex
     /// <summary>Updates every published release of an office, e.g. after its names changed.</summary>
     Task UpdateOfficeAsync(int officeId, CancellationToken ct);
 
-    /// <summary>One page of the language versions a reader may see at <paramref name="now"/> that match, best first.</summary>
+    /// <summary>
+    /// One page of the language versions a reader may see at <paramref name="now"/> that match: of the
+    /// newest <see cref="SearchResults.Limit"/> matches, the best first, newest first among equals.
+    /// </summary>
     Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct);
 
     /// <summary>Empties the index and fills it again from every published release, in one transaction; returns how many releases.</summary>
@@ -37,5 +40,16 @@ public sealed record SearchRequest(SearchQuery Query, string Language, int Page 
 /// <summary>A found language version (its release and office loaded) with its title and a snippet as safe HTML, matches in &lt;mark&gt;.</summary>
 public sealed record SearchResult(ReleaseVersion Version, string TitleHtml, string SnippetHtml);
 
-/// <summary>How many versions match in all, and the requested page of them (empty past the last page).</summary>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchResult> Items);
+/// <summary>
+/// How many versions match, counted up to <see cref="Limit"/> (<see cref="More"/> when there are more),
+/// and the requested page of them (empty past the last page).
+/// </summary>
+/// <remarks>
+/// Counting and ranking every match of a common word costs a search as much as reading the whole
+/// index; no reader pages through more than a thousand results, so a search ranks the newest
+/// thousand matches and says there are more, and the reader narrows it with words or filters.
+/// </remarks>
+public sealed record SearchResults(int Total, bool More, IReadOnlyList<SearchResult> Items)
+{
+    public const int Limit = 1000;
+}

@@ -5,17 +5,12 @@ using System.Text.Unicode;
 namespace Bayan.Search;
 
 /// <summary>
-/// A field of a result with the words its index marked as matching. The indexes mark the normalised
-/// text (FTS5 highlight(), PostgreSQL ts_headline()); a reader must see the original, with its capitals,
-/// hamzas and punctuation, so the marks are carried over word by word to the original text, which is
-/// then written as HTML: everything escaped, the marks as &lt;mark&gt;.
+/// A field of a result with the words that match marked. A reader must see the original, with its
+/// capitals, hamzas and punctuation, so its words are normalised one by one and compared with the
+/// query's; the original is then written as HTML: everything escaped, the marks as &lt;mark&gt;.
 /// </summary>
 public sealed class MarkedText
 {
-    /// <summary>What the indexes put around a matching word; normalised text never holds either character.</summary>
-    public const char Open = '[';
-    public const char Close = ']';
-
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly string original;
@@ -32,51 +27,24 @@ public sealed class MarkedText
     public bool HasMarks => marked.Contains(true);
 
     /// <summary>
-    /// The original with the marks of <paramref name="marked"/>, the index's copy of its normalised text;
-    /// null when that copy is not the original's (an index older than the text: `bayan reindex` mends it).
+    /// The original with every run of its words that is one of the query's phrases marked. Words are
+    /// compared as <see cref="SearchText"/> normalises them, the very words both indexes hold, so what
+    /// is marked is what was found, on either database, and without asking it again.
     /// </summary>
-    public static MarkedText? Read(string original, string marked)
+    public static MarkedText Find(string original, SearchQuery query)
     {
         var tokens = SearchText.Tokens(original);
-        var flags = new bool[tokens.Count];
-        var word = new StringBuilder();
-        var index = 0;
-        var inside = false;
-        var wordMarked = false;
-
-        bool Finish()
+        var marked = new bool[tokens.Count];
+        foreach (var words in query.Phrases.Select(p => p.Words))
         {
-            if (word.Length == 0)
-                return true;
-            if (index >= tokens.Count || tokens[index].Text != word.ToString())
-                return false;
-            flags[index++] = wordMarked;
-            word.Clear();
-            wordMarked = false;
-            return true;
-        }
-
-        foreach (var c in marked)
-        {
-            switch (c)
+            for (var start = 0; start + words.Count <= tokens.Count; start++)
             {
-                case Open:
-                    inside = true;
-                    break;
-                case Close:
-                    inside = false;
-                    break;
-                case ' ':
-                    if (!Finish())
-                        return null;
-                    break;
-                default:
-                    word.Append(c);
-                    wordMarked |= inside;
-                    break;
+                var at = start;
+                if (words.All(word => tokens[at++].Text == word))
+                    Array.Fill(marked, true, start, words.Count);
             }
         }
-        return Finish() && index == tokens.Count ? new MarkedText(original, tokens, flags) : null;
+        return new MarkedText(original, tokens, marked);
     }
 
     /// <summary>All of the text, marked: for titles.</summary>
@@ -100,13 +68,6 @@ public sealed class MarkedText
                 (best, start) = (count, candidate);
         }
         return Html(start, Math.Min(tokens.Count, start + words) - 1, whole: false);
-    }
-
-    /// <summary>A text without marks: a field whose matches lie in other fields, or whose index copy is stale.</summary>
-    public static MarkedText Unmarked(string text)
-    {
-        var tokens = SearchText.Tokens(text);
-        return new MarkedText(text, tokens, new bool[tokens.Count]);
     }
 
     private string Html(int first, int last, bool whole)

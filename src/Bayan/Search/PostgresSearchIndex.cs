@@ -4,48 +4,71 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Search;
 
 /// <summary>
-/// PostgreSQL: the table search_index (migration AddSearch) with a generated tsvector of the
-/// normalised fields under the 'simple' configuration (no stemming, so it finds what FTS5 finds)
-/// and a GIN index. Ranked by ts_rank() with the title and number weighing most (A); matches
-/// marked by ts_headline() over the whole field.
+/// PostgreSQL: the table search_index (migrations AddSearch, SearchFiltersInIndex) with a generated
+/// tsvector of the normalised fields under the 'simple' configuration (no stemming, so it finds what
+/// FTS5 finds) in a GIN index, and beside it the language, office, categories and publication time
+/// that the filters need, with an index in newest-first order: the planner either walks that index
+/// and stops at the newest matches of a common word, or gathers the few matches of a rare one from
+/// the GIN index. Ranked as <see cref="Rank"/> says, by the weights of the fields (title and number A,
+/// summary B, office C, body D), only the rows returned.
 /// </summary>
 internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
 {
-    private const string Marks = "StartSel=[, StopSel=], HighlightAll=true";
-
-    protected override Task RemoveAsync(IReadOnlyList<int> versionIds, CancellationToken ct) =>
-        Db.Database.ExecuteSqlAsync($"DELETE FROM search_index WHERE version_id = ANY({versionIds.ToArray()})", ct);
+    protected override Task RemoveAsync(IReadOnlyList<int> releaseIds, CancellationToken ct) =>
+        Db.Database.ExecuteSqlAsync($"DELETE FROM search_index WHERE release_id = ANY({releaseIds.ToArray()})", ct);
 
     protected override Task AddAsync(SearchDocument d, CancellationToken ct) =>
         Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO search_index (version_id, release_id, language, title, number, summary, office, body)
-            VALUES ({d.VersionId}, {d.ReleaseId}, {d.Language}, {d.Title}, {d.Number}, {d.Summary}, {d.Office}, {d.Body})
+            INSERT INTO search_index (version_id, release_id, language, title, number, summary, office, body, office_id, category_ids, publish_at)
+            VALUES ({d.VersionId}, {d.ReleaseId}, {d.Language}, {d.Title}, {d.Number}, {d.Summary}, {d.Office}, {d.Body},
+                    {d.OfficeId}, {d.CategoryIds.ToArray()}, {DateTime.SpecifyKind(d.PublishAt, DateTimeKind.Utc)})
             """, ct);
 
     protected override Task ClearAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("DELETE FROM search_index", ct);
 
-    protected override IQueryable<IndexMatch> Matches(SearchQuery query) =>
-        Db.Database.SqlQuery<IndexMatch>($"""
-            SELECT version_id AS "VersionId", ts_rank(document, to_tsquery('simple', {TsQuery(query)}), 1)::float8 AS "Rank"
-            FROM search_index WHERE document @@ to_tsquery('simple', {TsQuery(query)})
-            """);
+    protected override Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct)
+    {
+        // Only the filters asked for are written, so each query shape gets a plan of its own.
+        var parameters = new List<object> { TsQuery(request.Query), request.Language, limit, TsQuery(request.Query, "A"), TsQuery(request.Query, "BC") };
+        var filters = "";
+        void Filter(string condition, object value)
+        {
+            parameters.Add(value);
+            filters += " AND " + condition.Replace("@", "{" + (parameters.Count - 1) + "}");
+        }
+        if (request.OfficeId is { } office)
+            Filter("office_id = @", office);
+        if (request.CategoryIds is { Count: > 0 } categories)
+            Filter("category_ids && @", categories.ToArray());
+        if (request.FromUtc is { } from)
+            Filter("publish_at >= @", DateTime.SpecifyKind(from, DateTimeKind.Utc));
+        if (request.ToUtc is { } to)
+            Filter("publish_at < @", DateTime.SpecifyKind(to, DateTimeKind.Utc));
+        // Ranked in the outer query: only the rows kept, by where the words are (the weights of AddSearch's tsvector).
+        var sql = $$"""
+            SELECT version_id::int8 AS "Row", version_id AS "VersionId", CASE WHEN document @@ to_tsquery('simple', {3}) THEN {{Rank.Title}}
+                     WHEN document @@ to_tsquery('simple', {4}) THEN {{Rank.Summary}} ELSE {{Rank.Body}} END::float8 AS "Rank"
+            FROM (
+                SELECT version_id, publish_at, document FROM search_index
+                WHERE document @@ to_tsquery('simple', {0}) AND language = {1}{{filters}}
+                ORDER BY publish_at DESC, version_id DESC
+                LIMIT {2}
+            ) AS newest
+            ORDER BY newest.publish_at DESC, version_id DESC
+            """;
+        return Db.Database.SqlQueryRaw<IndexMatch>(sql, [.. parameters]).ToListAsync(ct);
+    }
 
-    protected override Task<List<IndexMarks>> MarksAsync(SearchQuery query, IReadOnlyList<int> versionIds, CancellationToken ct) =>
-        Db.Database.SqlQuery<IndexMarks>($"""
-            SELECT version_id AS "VersionId",
-                   ts_headline('simple', title, q, {Marks}) AS "Title",
-                   ts_headline('simple', summary, q, {Marks}) AS "Summary",
-                   ts_headline('simple', body, q, {Marks}) AS "Body"
-            FROM search_index, to_tsquery('simple', {TsQuery(query)}) AS q
-            WHERE document @@ q AND version_id = ANY({versionIds.ToArray()})
-            """).ToListAsync(ct);
-
-    /// <summary>'word' &amp; ('two' &lt;-&gt; 'words'): every word quoted, so PostgreSQL reads no operator the reader typed.</summary>
-    private static string TsQuery(SearchQuery query) =>
+    /// <summary>
+    /// 'word' &amp; ('two' &lt;-&gt; 'words'): every word quoted, so PostgreSQL reads no operator the reader typed;
+    /// with <paramref name="weights"/>, 'word':A, only in the fields of those weights.
+    /// </summary>
+    private static string TsQuery(SearchQuery query, string weights = "") =>
         string.Join(" & ", query.Phrases.Select(p => p.Words.Count == 1
-            ? Quote(p.Words[0])
-            : "(" + string.Join(" <-> ", p.Words.Select(Quote)) + ")"));
+            ? Quote(p.Words[0], weights)
+            : "(" + string.Join(" <-> ", p.Words.Select(w => Quote(w, weights))) + ")"));
 
-    private static string Quote(string word) => "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'";
+    private static string Quote(string word, string weights) =>
+        "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'" + (weights.Length > 0 ? ":" + weights : "");
 }

@@ -3,11 +3,15 @@ using Bayan.Rendering;
 
 namespace Bayan.Search;
 
-/// <summary>One language version as both indexes hold it: normalised fields and the ids to join with.</summary>
+/// <summary>
+/// One language version as both indexes hold it: normalised fields, and what the filters of a search
+/// need beside them (language, office, categories, publication time), so a search never leaves the index.
+/// </summary>
 internal sealed record SearchDocument(
-    int VersionId, int ReleaseId, string Language, string Title, string Number, string Summary, string Office, string Body)
+    int VersionId, int ReleaseId, string Language, string Title, string Number, string Summary, string Office, string Body,
+    int OfficeId, IReadOnlyList<int> CategoryIds, DateTime PublishAt)
 {
-    /// <summary>Needs the release's office and its names loaded.</summary>
+    /// <summary>Needs the release's office with its names, and its categories, loaded.</summary>
     public static SearchDocument From(Release release, ReleaseVersion version) => new(
         version.Id,
         release.Id,
@@ -16,21 +20,35 @@ internal sealed record SearchDocument(
         SearchText.Normalise(release.ReferenceNumber),
         SearchText.Normalise(version.Summary),
         SearchText.Normalise($"{release.Office.Code} {release.Office.NameIn(version.Language)}"),
-        SearchText.Normalise(MarkdownRenderer.ToPlainText(version.Body)));
+        SearchText.Normalise(MarkdownRenderer.ToPlainText(version.Body)),
+        release.OfficeId,
+        [.. release.Categories.Select(c => c.Id)],
+        release.PublishAt ?? DateTime.UnixEpoch);
 }
 
-/// <summary>A row of an index's match: which version, and how well (higher is better on both databases).</summary>
+/// <summary>
+/// A row of an index's match: where it sits in the index, which version, and how well it matches
+/// (higher is better on both databases).
+/// </summary>
 internal sealed class IndexMatch
 {
+    public long Row { get; init; }
     public int VersionId { get; init; }
     public double Rank { get; init; }
 }
 
-/// <summary>An index's copy of a version's normalised fields with the matching words between <see cref="MarkedText.Open"/> and <see cref="MarkedText.Close"/>.</summary>
-internal sealed class IndexMarks
+/// <summary>
+/// How well a version matches, the same on both databases: by where all the reader's words are,
+/// as a reader judges a list of results (and as WordPress orders its own); newest first among equals.
+/// </summary>
+internal static class Rank
 {
-    public int VersionId { get; init; }
-    public string Title { get; init; } = "";
-    public string Summary { get; init; } = "";
-    public string Body { get; init; } = "";
+    /// <summary>All the words in the title or the reference number.</summary>
+    public const double Title = 2;
+
+    /// <summary>All the words in the summary or the office's name.</summary>
+    public const double Summary = 1;
+
+    /// <summary>Spread over the fields, or in the body.</summary>
+    public const double Body = 0;
 }

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Search;
 
 /// <summary>
-/// What both indexes do alike: which versions to hold, visibility and filters (in LINQ, on the same
-/// queries as every public page), paging and snippets. Each database adds only its own SQL: how to
-/// write an entry, how to match and rank, how to mark the matching words.
+/// What both indexes do alike: which versions to hold (those of published releases: a scheduled,
+/// embargoed or retracted release is not in the index), the window of newest matches, paging and
+/// snippets for the page's rows only. Each database adds only its own SQL: how to write an entry,
+/// how to match, filter and rank.
 /// </summary>
 internal abstract class SearchIndex(BayanDb db) : ISearchIndex
 {
@@ -24,11 +25,12 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
     public async Task UpdateAsync(IReadOnlyCollection<int> releaseIds, CancellationToken ct)
     {
         var ids = releaseIds.Distinct().ToList();
-        var versionIds = await db.ReleaseVersions.Where(v => ids.Contains(v.ReleaseId)).Select(v => v.Id).ToListAsync(ct);
-        if (versionIds.Count > 0)
-            await RemoveAsync(versionIds, ct);
+        if (ids.Count == 0)
+            return;
+        await RemoveAsync(ids, ct);
         var published = await db.Releases.AsNoTracking().AsSplitQuery()
             .Include(r => r.Versions)
+            .Include(r => r.Categories)
             .Include(r => r.Office).ThenInclude(o => o.Names)
             .Where(r => ids.Contains(r.Id) && r.Status == ReleaseStatus.Published)
             .ToListAsync(ct);
@@ -48,27 +50,19 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct)
     {
-        // Visibility comes from the same query as every public listing: an index entry alone shows nothing.
-        var versions = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == request.Language);
-        if (request.OfficeId is { } office)
-            versions = versions.Where(v => v.Release.OfficeId == office);
-        if (request.CategoryIds is { } categories)
-            versions = versions.Where(v => v.Release.Categories.Any(c => categories.Contains(c.Id)));
-        if (request.FromUtc is { } from)
-            versions = versions.Where(v => v.Release.PublishAt >= from);
-        if (request.ToUtc is { } to)
-            versions = versions.Where(v => v.Release.PublishAt < to);
-        var hits = Matches(request.Query).Join(versions, m => m.VersionId, v => v.Id, (m, v) => new { m.Rank, v.Id, v.Release.PublishAt });
-
-        var total = await hits.CountAsync(ct);
+        // The index filters and stops at the newest matches itself: nothing here reads every match of a common word.
+        var newest = await NewestMatchesAsync(request, SearchResults.Limit + 1, ct);
+        var more = newest.Count > SearchResults.Limit;
+        var window = more ? newest.GetRange(0, SearchResults.Limit) : newest;
         var skip = (request.Page - 1) * SearchRequest.PageSize;
-        if (total == 0 || request.Page < 1 || skip >= total)
-            return new SearchResults(total, []);
-        var page = await hits.OrderByDescending(h => h.Rank).ThenByDescending(h => h.PublishAt).ThenByDescending(h => h.Id)
-            .Skip(skip).Take(SearchRequest.PageSize).Select(h => h.Id).ToListAsync(ct);
-        var loaded = await db.ReleaseVersions.Where(v => page.Contains(v.Id)).WithListingData().ToDictionaryAsync(v => v.Id, ct);
-        var marks = (await MarksAsync(request.Query, page, ct)).ToDictionary(m => m.VersionId);
-        return new SearchResults(total, [.. page.Where(loaded.ContainsKey).Select(id => Present(loaded[id], marks.GetValueOrDefault(id)))]);
+        if (window.Count == 0 || request.Page < 1 || skip >= window.Count)
+            return new SearchResults(window.Count, more, []);
+        // A stable sort: among equal ranks the newest stays first.
+        var page = window.OrderByDescending(m => m.Rank).Skip(skip).Take(SearchRequest.PageSize).ToList();
+        var ids = page.Select(m => m.VersionId).ToList();
+        // The index holds only published releases; the page's rows are checked once more, as every public page does.
+        var loaded = await db.ReleaseVersions.VisibleAt(now).Where(v => ids.Contains(v.Id)).WithListingData().ToDictionaryAsync(v => v.Id, ct);
+        return new SearchResults(window.Count, more, [.. ids.Where(loaded.ContainsKey).Select(id => Present(loaded[id], request.Query))]);
     }
 
     public async Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct)
@@ -88,26 +82,27 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
     }
 
     /// <summary>The title marked; the snippet from the summary, else the body, wherever the matches are.</summary>
-    private static SearchResult Present(ReleaseVersion version, IndexMarks? marks)
+    /// <remarks>The body is read only when the summary has no match: reading it is most of the work of a result.</remarks>
+    private static SearchResult Present(ReleaseVersion version, SearchQuery query)
     {
-        var body = MarkdownRenderer.ToPlainText(version.Body);
-        var title = (marks is null ? null : MarkedText.Read(version.Title, marks.Title)) ?? MarkedText.Unmarked(version.Title);
-        var summary = marks is null ? null : MarkedText.Read(version.Summary, marks.Summary);
-        var inBody = marks is null ? null : MarkedText.Read(body, marks.Body);
-        var snippet = summary is { HasMarks: true } ? summary
-            : inBody is { HasMarks: true } ? inBody
-            : MarkedText.Unmarked(version.Summary.Length > 0 ? version.Summary : body);
-        return new SearchResult(version, title.WholeHtml(), snippet.SnippetHtml(SnippetWords));
+        var title = MarkedText.Find(version.Title, query).WholeHtml();
+        var summary = MarkedText.Find(version.Summary, query);
+        if (summary.HasMarks)
+            return new SearchResult(version, title, summary.SnippetHtml(SnippetWords));
+        var body = MarkedText.Find(MarkdownRenderer.ToPlainText(version.Body), query);
+        return new SearchResult(version, title, (body.HasMarks || version.Summary.Length == 0 ? body : summary).SnippetHtml(SnippetWords));
     }
 
-    protected abstract Task RemoveAsync(IReadOnlyList<int> versionIds, CancellationToken ct);
+    /// <summary>Removes every language version of these releases.</summary>
+    protected abstract Task RemoveAsync(IReadOnlyList<int> releaseIds, CancellationToken ct);
 
     protected abstract Task AddAsync(SearchDocument document, CancellationToken ct);
 
     protected abstract Task ClearAsync(CancellationToken ct);
 
-    /// <summary>Composable: the caller joins it with the versions a reader may see.</summary>
-    protected abstract IQueryable<IndexMatch> Matches(SearchQuery query);
-
-    protected abstract Task<List<IndexMarks>> MarksAsync(SearchQuery query, IReadOnlyList<int> versionIds, CancellationToken ct);
+    /// <summary>
+    /// The matches of the request's query in its language that pass its filters, newest first, at most
+    /// <paramref name="limit"/>: the database stops reading at the limit, and ranks only what it returns.
+    /// </summary>
+    protected abstract Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct);
 }

@@ -1,48 +1,94 @@
-using System.Text.Json;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Search;
 
 /// <summary>
-/// SQLite: the FTS5 table search_index (migration AddSearch), rowid = the version's id, tokenizer
-/// unicode61 over text <see cref="SearchText"/> has already normalised. Ranked by bm25() with the
-/// title and number weighing most; matches marked by highlight().
+/// SQLite: the FTS5 table search_index (migration SearchFiltersInIndex), tokenizer unicode61 over text
+/// <see cref="SearchText"/> has already normalised. Everything a search asks is answered by FTS5
+/// alone, in the order of its rowids, so it stops at the newest matches it needs:
+/// the rowid is the minute of publication followed by the version's id (newest first is rowid
+/// descending, a range of days is a range of rowids); language, office, categories and release are
+/// words of the column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says.
 /// </summary>
 internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
 {
-    protected override Task RemoveAsync(IReadOnlyList<int> versionIds, CancellationToken ct) =>
-        Db.Database.ExecuteSqlAsync($"DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each({Json(versionIds)}))", ct);
+    private const string TextColumns = "{title number summary office body}";
+    private const string TitleColumns = "{title number}";
+    private const string SummaryColumns = "{summary office}";
+    private const int VersionBits = 31;
+    private const long VersionMask = (1L << VersionBits) - 1;
 
-    protected override Task AddAsync(SearchDocument d, CancellationToken ct) =>
+    protected override Task RemoveAsync(IReadOnlyList<int> releaseIds, CancellationToken ct) =>
         Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO search_index (rowid, title, number, summary, office, body, language, release_id)
-            VALUES ({d.VersionId}, {d.Title}, {d.Number}, {d.Summary}, {d.Office}, {d.Body}, {d.Language}, {d.ReleaseId})
+            DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH {AnyOf(releaseIds.Select(Word.Release))})
             """, ct);
+
+    protected override Task AddAsync(SearchDocument d, CancellationToken ct)
+    {
+        var filters = string.Join(' ', [Word.Language(d.Language), Word.Office(d.OfficeId), Word.Release(d.ReleaseId), .. d.CategoryIds.Select(Word.Category)]);
+        return Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO search_index (rowid, title, number, summary, office, body, filters)
+            VALUES ({Row(d.PublishAt) | (uint)d.VersionId}, {d.Title}, {d.Number}, {d.Summary}, {d.Office}, {d.Body}, {filters})
+            """, ct);
+    }
 
     protected override Task ClearAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("DELETE FROM search_index", ct);
 
-    // bm25 is lower for better matches; negated, higher is better as on PostgreSQL.
-    protected override IQueryable<IndexMatch> Matches(SearchQuery query) =>
-        Db.Database.SqlQuery<IndexMatch>($"""
-            SELECT rowid AS "VersionId", -bm25(search_index, 10.0, 8.0, 4.0, 2.0, 1.0) AS "Rank"
-            FROM search_index WHERE search_index MATCH {Match(query)}
-            """);
+    protected override async Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct)
+    {
+        var from = request.FromUtc is { } f ? Row(f) : long.MinValue;
+        var to = request.ToUtc is { } t ? Row(t) : long.MaxValue;
+        var rows = await RowsAsync(Match(request, TextColumns), from, to, limit, ct);
+        if (rows.Count < 2)
+            return [.. rows.Select(r => Found(r, 0))];
+        // Ranked by where the words are, each a match inside the rows just found: as cheap as finding them.
+        // (bm25() would first count every row holding each word: most of the time of a common word.)
+        var titled = (await RowsAsync(Match(request, TitleColumns), rows[^1], to, limit, ct)).ToHashSet();
+        var summarised = (await RowsAsync(Match(request, SummaryColumns), rows[^1], to, limit, ct)).ToHashSet();
+        return [.. rows.Select(r => Found(r, titled.Contains(r) ? Rank.Title : summarised.Contains(r) ? Rank.Summary : Rank.Body))];
+    }
 
-    protected override Task<List<IndexMarks>> MarksAsync(SearchQuery query, IReadOnlyList<int> versionIds, CancellationToken ct) =>
-        Db.Database.SqlQuery<IndexMarks>($"""
-            SELECT rowid AS "VersionId",
-                   highlight(search_index, 0, '[', ']') AS "Title",
-                   highlight(search_index, 2, '[', ']') AS "Summary",
-                   highlight(search_index, 4, '[', ']') AS "Body"
-            FROM search_index
-            WHERE search_index MATCH {Match(query)} AND rowid IN (SELECT value FROM json_each({Json(versionIds)}))
+    private Task<List<long>> RowsAsync(string match, long from, long to, int limit, CancellationToken ct) =>
+        Db.Database.SqlQuery<long>($"""
+            SELECT rowid AS "Value" FROM search_index
+            WHERE search_index MATCH {match} AND rowid >= {from} AND rowid < {to}
+            ORDER BY rowid DESC LIMIT {limit}
             """).ToListAsync(ct);
 
-    /// <summary>Every phrase in double quotes, so FTS5 reads no operator in it; phrases side by side must all match.</summary>
-    private static string Match(SearchQuery query) =>
-        string.Join(' ', query.Phrases.Select(p => "\"" + p.ToString().Replace("\"", "\"\"") + "\""));
+    private static IndexMatch Found(long row, double rank) => new() { Row = row, VersionId = (int)(row & VersionMask), Rank = rank };
 
-    private static string Json(IReadOnlyList<int> ids) => JsonSerializer.Serialize(ids);
+    /// <summary>The minute of publication in the high bits: rows sort by it, and a day begins at a minute.</summary>
+    private static long Row(DateTime utc) =>
+        (long)Math.Floor((utc - DateTime.UnixEpoch).TotalMinutes) << VersionBits;
+
+    /// <summary>The reader's phrases in <paramref name="columns"/>, and a word of the filters column for each filter.</summary>
+    private static string Match(SearchRequest request, string columns)
+    {
+        var match = $"{Match(request.Query, columns)} AND {{filters}}: {Word.Language(request.Language)}";
+        if (request.OfficeId is { } office)
+            match += $" AND {{filters}}: {Word.Office(office)}";
+        if (request.CategoryIds is { Count: > 0 } categories)
+            match += $" AND {AnyOf(categories.Select(Word.Category))}";
+        return match;
+    }
+
+    /// <summary>Every phrase in double quotes, so FTS5 reads no operator in it; phrases side by side must all match.</summary>
+    private static string Match(SearchQuery query, string columns = TextColumns) =>
+        columns + ": (" + string.Join(' ', query.Phrases.Select(p => "\"" + p.ToString().Replace("\"", "\"\"") + "\"")) + ")";
+
+    private static string AnyOf(IEnumerable<string> words) => "{filters}: (" + string.Join(" OR ", words) + ")";
+
+    /// <summary>Words of the filters column: a letter and digits or letters, nothing a tokenizer splits or FTS5 reads as syntax.</summary>
+    private static class Word
+    {
+        public static string Language(string code) => "l" + new string([.. code.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
+
+        public static string Office(int id) => "o" + id;
+
+        public static string Category(int id) => "c" + id;
+
+        public static string Release(int id) => "r" + id;
+    }
 }

@@ -2,41 +2,45 @@ using Bayan.Search;
 
 namespace Bayan.Tests.Search;
 
-/// <summary>Marks an index put in normalised text, carried back to the original a reader sees.</summary>
+/// <summary>The words of a query found in the original a reader sees, whatever form of a letter either has.</summary>
 public sealed class MarkedTextTests
 {
     [Fact]
     public void Marks_land_on_the_original_words_with_their_hamzas_and_capitals()
     {
-        var text = MarkedText.Read("قال أَحْمَدُ: نعم", "قال [احمد] نعم")!;
+        var text = MarkedText.Find("قال أَحْمَدُ: نعم", Query("احمد"));
         Assert.True(text.HasMarks);
         Assert.Equal("قال <mark>أَحْمَدُ</mark>: نعم", text.WholeHtml());
 
-        Assert.Equal("The <mark>WATER</mark> authority", MarkedText.Read("The WATER authority", "the [water] authority")!.WholeHtml());
+        Assert.Equal("The <mark>WATER</mark> authority", MarkedText.Find("The WATER authority", Query("water")).WholeHtml());
     }
 
     [Fact]
     public void Everything_but_the_marks_is_escaped()
     {
-        var text = MarkedText.Read("<script>alert(1)</script> & water", "script alert 1 script [water]")!;
+        var text = MarkedText.Find("<script>alert(1)</script> & water", Query("water"));
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>water</mark>", text.WholeHtml());
     }
 
     [Fact]
-    public void An_index_copy_that_is_not_of_this_text_gives_no_marks_rather_than_wrong_ones() =>
-        Assert.Null(MarkedText.Read("new words here", "old [words] there"));
+    public void A_phrase_is_marked_only_where_its_words_stand_together_in_order()
+    {
+        var text = MarkedText.Find("Water authority: the authority of water.", Query("\"water authority\""));
+        Assert.Equal("<mark>Water authority</mark>: the authority of water.", text.WholeHtml());
+        Assert.False(MarkedText.Find("the authority of water", Query("\"water authority\"")).HasMarks);
+    }
 
     [Fact]
     public void A_snippet_is_a_window_of_words_around_the_first_mark()
     {
         var words = Enumerable.Range(1, 100).Select(i => $"w{i}").ToList();
         words[60] = "water";
-        var original = string.Join(' ', words);
-        var marked = string.Join(' ', words.Select(w => w == "water" ? "[water]" : w));
-        var snippet = MarkedText.Read(original, marked)!.SnippetHtml(10);
+        var snippet = MarkedText.Find(string.Join(' ', words), Query("water")).SnippetHtml(10);
         Assert.Contains("<mark>water</mark>", snippet);
         Assert.StartsWith("…", snippet);
         Assert.EndsWith("…", snippet);
         Assert.DoesNotContain("w1 ", snippet);
     }
+
+    private static SearchQuery Query(string text) => SearchQuery.Parse(text, out _)!;
 }

@@ -176,6 +176,23 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
     }
 
     [Fact]
+    public async Task A_release_filed_under_another_category_is_found_under_it_at_once()
+    {
+        var word = Seed.Unique("refiled");
+        var before = await site.Seed.CategoryAsync();
+        var after = await site.Seed.CategoryAsync();
+        var release = await site.AddAsync(site.Health, before, site.Clock!.Now.UtcDateTime.AddDays(-1), null, new VersionText("en", $"Notice {word}", "", "Text"));
+        string Slug(Bayan.Categories.Category c) => c.Names.Single(n => n.Language == "en").Slug;
+        Assert.Equal([release.Id], FoundIds((await SearchAsync("en", word, $"&category={Slug(before)}")).Page));
+
+        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<UpdateReleaseDetails>().RunAsync(
+            Editor, release.Id, ReleaseType.PressRelease, [after.Id], [], default)));
+
+        Assert.Empty(FoundIds((await SearchAsync("en", word, $"&category={Slug(before)}")).Page));
+        Assert.Equal([release.Id], FoundIds((await SearchAsync("en", word, $"&category={Slug(after)}")).Page));
+    }
+
+    [Fact]
     public async Task Results_come_twenty_a_page_newest_first_among_equals_and_a_page_too_far_says_where_they_end()
     {
         var word = Seed.Unique("paged");
