@@ -60,6 +60,7 @@ internal sealed class CacheEviction(IOutputCacheStore store, BayanDb db, ILogger
             CacheTags.Release(change.Id),
             CacheTags.SiteListings,
             CacheTags.Sitemaps,
+            CacheTags.Search,
             CacheTags.Office(release.OfficeId),
             .. release.Categories.Union(change.FormerCategories).Select(CacheTags.Category),
             .. release.Tags.Union(change.FormerTags).Select(CacheTags.Tag),

@@ -15,6 +15,9 @@ internal static class CacheTags
 
     public const string Sitemaps = "sitemaps";
 
+    /// <summary>Search answers: any release published, edited or taken down may enter or leave any of them.</summary>
+    public const string Search = "search";
+
     public static string Release(int id) => $"release:{id}";
 
     /// <summary>An office's listing, archive and feeds.</summary>

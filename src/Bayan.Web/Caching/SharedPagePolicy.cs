@@ -13,7 +13,7 @@ namespace Bayan.Web.Caching;
 /// Which answers are kept and shared between readers: those of endpoints marked
 /// <see cref="PageCache.SharedWithEveryone"/>, for a plain GET or HEAD. Never the back office,
 /// embargo previews, media or theme files, anyone who sends credentials (a signed-in editor's
-/// cookie), an address with a query other than ?page=, or an answer that is not 200 (a 404 is cheap
+/// cookie), an address with a query other than ?page= (or the search form's fields on a search), or an answer that is not 200 (a 404 is cheap
 /// to render again, and keeping them would let anyone fill the cache with made-up addresses), sets a
 /// cookie or says it is private.
 /// </summary>
@@ -22,6 +22,9 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
     public const string StatusHeader = "X-Cache";
 
     private static readonly object VisitKey = new();
+
+    // The search form's fields; any other key (a tracker's utm_source) makes an address that is not kept.
+    private static readonly string[] SearchKeys = ["q", "office", "category", "from", "to", "page"];
 
     // Private, or files that are never worth holding in memory (a 30 MB PDF).
     private static readonly string[] NeverShared =
@@ -49,7 +52,7 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
 
         http.Items[VisitKey] = new Visit(ledger.Count);
         context.Tags.Add(CacheTags.Everything);
-        context.CacheVaryByRules.QueryKeys = "page";
+        context.CacheVaryByRules.QueryKeys = IsSearch(http.Request) ? SearchKeys : "page";
         // The stored bytes are compressed (the cache sits outside compression), so each encoding is a copy of its own.
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         // The site's clock decides the window (tests move it); copies of an earlier window are never found again.
@@ -86,7 +89,12 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
         && StringValues.IsNullOrEmpty(request.Headers.Authorization)
         && !request.Cookies.ContainsKey(AdminSetup.CookieName)
         && !NeverShared.Any(prefix => request.Path.StartsWithSegments(prefix))
-        && request.Query.Keys.All(key => string.Equals(key, "page", StringComparison.OrdinalIgnoreCase));
+        && request.Query.Keys.All(key => string.Equals(key, "page", StringComparison.OrdinalIgnoreCase)
+            || (IsSearch(request) && SearchKeys.Contains(key, StringComparer.OrdinalIgnoreCase)));
+
+    /// <summary>/{lang}/search: the only address whose query makes the page; each query is a copy of its own.</summary>
+    private static bool IsSearch(HttpRequest request) =>
+        request.Path.Value is { } path && path.EndsWith("/search", StringComparison.Ordinal) && path.Count(c => c == '/') == 2;
 
     private static bool IsPrivate(StringValues cacheControl) =>
         HeaderUtilities.ContainsCacheDirective(cacheControl, CacheControlHeaderValue.PrivateString)

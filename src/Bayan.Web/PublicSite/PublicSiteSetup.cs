@@ -38,8 +38,6 @@ internal static class PublicSiteSetup
             .RequireRateLimiting(CommentsEndpoint.RateLimitPolicy)
             .DisableAntiforgery();
         app.MapGet(CommentsEndpoint.TokenPath, CommentsEndpoint.Token);
-        // Search answers vary with every query and are limited per address, so they are computed each time.
-        app.MapMethods("/{lang}/search", GetAndHead, SearchPage.HandleAsync).RequireRateLimiting(SearchPage.RateLimitPolicy);
 
         // The same for every reader: kept in the shared cache until what they show changes.
         var shared = app.MapGroup("").SharedWithEveryone();
@@ -49,6 +47,8 @@ internal static class PublicSiteSetup
         shared.MapMethods("/{lang}/category/{slug}/", GetAndHead, TaxonomyPages.CategoryAsync);
         shared.MapMethods("/{lang}/tag/{slug}/", GetAndHead, TaxonomyPages.TagAsync);
         shared.MapMethods("/{lang}/pages/{slug}", GetAndHead, StaticPages.HandleAsync);
+        // A kept answer to a search is served before the limit per address counts: it costs nothing.
+        shared.MapMethods("/{lang}/search", GetAndHead, SearchPage.HandleAsync).RequireRateLimiting(SearchPage.RateLimitPolicy);
         shared.MapMethods("/{lang}/archive/", GetAndHead, ArchivePages.SiteIndexAsync);
         shared.MapMethods("/{lang}/archive/{year}/{month}/", GetAndHead, ArchivePages.SiteMonthAsync);
         shared.MapMethods("/{lang}/archive/hijri/{year}/{month}/", GetAndHead, ArchivePages.SiteHijriMonthAsync);

@@ -4,6 +4,7 @@ using Bayan.Dates;
 using Bayan.Editing;
 using Bayan.Localization;
 using Bayan.Search;
+using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
@@ -33,6 +34,7 @@ internal static class SearchPage
             return stop;
         var site = request.Site!;
         var ct = http.RequestAborted;
+        PageCache.Tag(http, CacheTags.Search);
         string Param(string name) => http.Request.Query[name] is { Count: > 0 } values ? values[0]?.Trim() ?? "" : "";
         var (text, officeCode, categorySlug, fromText, toText) = (Param("q"), Param("office"), Param("category"), Param("from"), Param("to"));
 

@@ -103,7 +103,7 @@ public sealed class PrivateAnswersTests(CacheTestSite site) : IClassFixture<Cach
         var office = await site.Seed.OfficeAsync();
         await site.ReleaseAsync(office);
 
-        foreach (var path in new[] { "/en/no-such-office/", $"/en/{office.Code}/?utm_source=x", "/en/search?q=statement" })
+        foreach (var path in new[] { "/en/no-such-office/", $"/en/{office.Code}/?utm_source=x", "/en/search?q=statement&utm_source=x" })
         {
             await GetAsync(path);
             Assert.False((await GetAsync(path)).Hit, path);

@@ -26,6 +26,8 @@ public sealed class SearchRateLimitTests(ThriftySearchSite site) : IClassFixture
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Contains("Too many requests", last);
         Html.AssertNoStackTrace(last);
+        // A search asked before is answered from the page cache, which costs nothing and counts nothing.
+        Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync("/en/search?q=water0")).StatusCode);
         // Pages other than search are not limited by it.
         Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync("/en/")).StatusCode);
     }
