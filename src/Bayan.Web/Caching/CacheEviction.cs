@@ -8,12 +8,12 @@ namespace Bayan.Web.Caching;
 
 /// <summary>
 /// Drops the kept copies a saved change makes wrong, and only those: what each change touches, in
-/// the names of <see cref="CacheTags"/>. Services call it after their transaction commits, the
+/// the names of <see cref="CacheTags"/>. Services announce a change after their transaction commits, the
 /// scheduled publisher's too, so a reader's next request already renders the new content.
 /// </summary>
-internal sealed class CacheEviction(IOutputCacheStore store, BayanDb db, ILogger<CacheEviction> log) : IContentChanges
+internal sealed class CacheEviction(IOutputCacheStore store, BayanDb db, ILogger<CacheEviction> log) : IContentChangeListener
 {
-    public async Task SavedAsync(ContentChange change)
+    public async ValueTask ChangedAsync(ContentChange change)
     {
         try
         {

@@ -16,7 +16,7 @@ internal static class PageCacheSetup
         var services = builder.Services;
         services.AddSingleton(PageCacheOptions.Read(builder.Configuration));
         services.AddHttpContextAccessor();
-        services.AddScoped<IContentChanges, CacheEviction>();
+        services.AddScoped<IContentChangeListener, CacheEviction>();
         services.AddSingleton<SharedPagePolicy>();
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<SharedPagePolicy>((cache, policy) =>

@@ -1,3 +1,4 @@
+using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Comments;
 using Bayan.Demo;
@@ -37,6 +38,7 @@ public static class BayanWebApp
         DatabaseStartup.PrepareFolders(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBayanData(options);
+        builder.Services.AddContentChanges();
         builder.Services.AddSites();
         builder.Services.AddOffices();
         builder.Services.AddPublishing();

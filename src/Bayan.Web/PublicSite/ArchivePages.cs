@@ -123,8 +123,7 @@ internal static class ArchivePages
             return new ArchiveScope(null, site.Zone, HijriAdjustment.None);
         if (!Slug.IsWellFormed(officeCode))
             return null;
-        var office = await db.Offices.AsNoTracking().Include(o => o.Names).Include(o => o.MonthStarts)
-            .FirstOrDefaultAsync(o => o.Code == officeCode, ct);
+        var office = site.OfficeWithCode(officeCode);
         return office is null ? null : new ArchiveScope(office, DateFormatter.FindZone(office.TimeZone), office.HijriCalendar);
     }
 
