@@ -8,8 +8,9 @@ namespace Bayan.Web.Caching;
 
 /// <summary>
 /// Drops the kept copies a saved change makes wrong, and only those: what each change touches, in
-/// the names of <see cref="CacheTags"/>. Services announce a change after their transaction commits, the
-/// scheduled publisher's too, so a reader's next request already renders the new content.
+/// the names of <see cref="CacheTags"/>. Services announce their changes after the transaction
+/// commits, the scheduled publisher's too, and the announcement waits for this, so the editor's
+/// next request, and every reader's, already renders the new content.
 /// </summary>
 internal sealed class CacheEviction(IOutputCacheStore store, BayanDb db, ILogger<CacheEviction> log) : IContentChangeListener
 {

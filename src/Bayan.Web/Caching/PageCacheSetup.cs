@@ -30,7 +30,9 @@ internal static class PageCacheSetup
         // nodes) is wrapped so that no page rendered before a change is kept after it.
         var registered = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(registered);
-        services.AddSingleton(provider => new GuardedStore(Create(provider, registered), provider.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton<EvictionLedger>();
+        services.AddSingleton(provider => new GuardedStore(
+            Create(provider, registered), provider.GetRequiredService<EvictionLedger>(), provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<GuardedStore>());
     }
 

@@ -12,10 +12,12 @@ namespace Bayan.Web.Caching;
 /// <summary>
 /// Which answers are kept and shared between readers: those of endpoints marked
 /// <see cref="PageCache.SharedWithEveryone"/>, for a plain GET or HEAD. Never the back office,
-/// embargo previews, media or theme files, anyone who sends credentials, an address with a query
-/// other than ?page=, or an answer that is not 200, sets a cookie or says it is private.
+/// embargo previews, media or theme files, anyone who sends credentials (a signed-in editor's
+/// cookie), an address with a query other than ?page=, or an answer that is not 200 (a 404 is cheap
+/// to render again, and keeping them would let anyone fill the cache with made-up addresses), sets a
+/// cookie or says it is private.
 /// </summary>
-internal sealed class SharedPagePolicy(PageCacheOptions options, GuardedStore store, TimeProvider clock) : IOutputCachePolicy
+internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger ledger, TimeProvider clock) : IOutputCachePolicy
 {
     public const string StatusHeader = "X-Cache";
 
@@ -28,8 +30,9 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, GuardedStore st
     /// <summary>The eviction count when this request began, if its answer may be kept.</summary>
     public static long? BegunAt(HttpContext http) => http.Items[VisitKey] is Visit visit ? visit.Begun : null;
 
-    /// <summary>"hit" or "miss" for an answer that may be kept; null for one that never is.</summary>
-    public static string? StatusOf(HttpContext http) => http.Items[VisitKey] is Visit visit ? visit.FromCache ? "hit" : "miss" : null;
+    /// <summary>"hit" for a kept answer, "miss" for one rendered now that may be kept; null for one that never is.</summary>
+    public static string? StatusOf(HttpContext http) =>
+        http.Items[VisitKey] is Visit visit ? visit.FromCache ? "hit" : MayKeep(http) ? "miss" : null : null;
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
@@ -44,7 +47,7 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, GuardedStore st
         if (!shared)
             return ValueTask.CompletedTask;
 
-        http.Items[VisitKey] = new Visit(store.Evictions);
+        http.Items[VisitKey] = new Visit(ledger.Count);
         context.Tags.Add(CacheTags.Everything);
         context.CacheVaryByRules.QueryKeys = "page";
         // The stored bytes are compressed (the cache sits outside compression), so each encoding is a copy of its own.
@@ -66,15 +69,17 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, GuardedStore st
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
     {
-        var http = context.HttpContext;
-        var response = http.Response;
-        if (response.StatusCode != StatusCodes.Status200OK
-            || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-            || !PageCache.IsMarkedShared(http)
-            || IsPrivate(response.Headers.CacheControl))
+        if (!MayKeep(context.HttpContext))
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Whether the answer, as it stands, is the same for every reader.</summary>
+    private static bool MayKeep(HttpContext http) =>
+        http.Response.StatusCode == StatusCodes.Status200OK
+        && StringValues.IsNullOrEmpty(http.Response.Headers.SetCookie)
+        && PageCache.IsMarkedShared(http)
+        && !IsPrivate(http.Response.Headers.CacheControl);
 
     private static bool MayShare(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))

@@ -38,9 +38,9 @@ public static class BayanWebApp
         DatabaseStartup.PrepareFolders(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBayanData(options);
-        builder.Services.AddContentChanges();
         builder.Services.AddSites();
         builder.Services.AddOffices();
+        builder.Services.AddContentChanges();
         builder.Services.AddPublishing();
         builder.Services.AddSearch();
         builder.Services.AddMedia(options);

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bayan.Changes;
 
 public static class ChangesServices
 {
-    /// <summary>
-    /// Scoped, since listeners may read the database (which pages showed a release) in the scope of
-    /// the change; each listener registers itself as an <see cref="IContentChangeListener"/>.
-    /// </summary>
-    public static IServiceCollection AddContentChanges(this IServiceCollection services) =>
-        services.AddScoped<IContentChanges, ContentChangeHub>();
+    /// <summary>The hub services announce to; listeners are added by whoever keeps copies (the web application's cache).</summary>
+    public static IServiceCollection AddContentChanges(this IServiceCollection services)
+    {
+        services.TryAddScoped<IContentChanges, ContentChangeHub>();
+        return services;
+    }
 }

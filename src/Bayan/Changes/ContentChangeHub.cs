@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Bayan.Changes;
 
 /// <summary>
-/// Hands every saved change to each listener in turn. A listener that fails is logged and the
-/// others still hear of the change: the change is committed, and every copy left behind would be stale.
+/// What services announce their changes to: it tells every registered <see cref="IContentChangeListener"/>
+/// in turn. One listener failing does not spare the others their copies; the change is saved either way.
 /// </summary>
 public sealed class ContentChangeHub(IEnumerable<IContentChangeListener> listeners, ILogger<ContentChangeHub> log) : IContentChanges
 {
@@ -18,7 +18,7 @@ public sealed class ContentChangeHub(IEnumerable<IContentChangeListener> listene
             }
             catch (Exception e)
             {
-                log.LogError(e, "{Listener} failed to hear of {Change}.", listener.GetType().Name, change);
+                log.LogError(e, "{Listener} could not take in {Change}; what it keeps may be stale until it expires.", listener.GetType().Name, change);
             }
         }
     }

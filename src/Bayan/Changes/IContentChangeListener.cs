@@ -1,8 +1,8 @@
 namespace Bayan.Changes;
 
 /// <summary>
-/// Something that keeps copies of content (kept pages, the site snapshot, other nodes) and must
-/// drop the ones a saved change makes wrong. <see cref="ContentChangeHub"/> tells every one of them.
+/// Something that keeps copies of what content shows (the output cache, a snapshot of the site, the
+/// other nodes) and must drop those a change makes wrong. <see cref="ContentChangeHub"/> tells each one.
 /// </summary>
 public interface IContentChangeListener
 {

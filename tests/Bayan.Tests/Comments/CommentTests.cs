@@ -29,7 +29,7 @@ public sealed class CommentTests(CommentTestSite site) : IClassFixture<CommentTe
     private async Task<HttpResponseMessage> PostAsync(Bayan.Releases.Release release, KeyValuePair<string, string>[] fields)
     {
         using var reader = new AdminClient(site.BaseAddress);
-        return await reader.PostFormAsync(PagePath(release), PagePath(release) + "/comments", fields);
+        return await reader.PostCommentAsync(PagePath(release) + "/comments", fields);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class CommentRateLimitTests(RateLimitedSite site) : IClassFixture<
         using var reader = new AdminClient(site.BaseAddress);
         for (var i = 0; i < 5; i++)
         {
-            var response = await reader.PostFormAsync(path, path + "/comments",
+            var response = await reader.PostCommentAsync(path + "/comments",
                 [new("name", $"Reader {i}"), new("email", "r@example.org"), new("text", $"Comment {i}")]);
             statuses.Add(response.StatusCode);
             last = await response.Content.ReadAsStringAsync();

@@ -34,6 +34,20 @@ public sealed class AdminClient : IDisposable
         return await http.PostAsync(action, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>
+    /// Posts a reader's comment as the release page's script does: the shared page carries no token,
+    /// so one (with its cookie) comes from the token address first.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostCommentAsync(string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await http.GetStringAsync(Bayan.Web.PublicSite.CommentsEndpoint.TokenPath);
+        return await http.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
+    /// <summary>Posts exactly these fields, as a browser without script sends a form.</summary>
+    public Task<HttpResponseMessage> PostFieldsAsync(string action, IEnumerable<KeyValuePair<string, string>> fields) =>
+        http.PostAsync(action, new FormUrlEncodedContent(fields));
+
     public Task<HttpResponseMessage> PostFormAsync(string page, IEnumerable<KeyValuePair<string, string>> fields) =>
         PostFormAsync(page, page, fields);
 
