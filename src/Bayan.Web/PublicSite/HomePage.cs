@@ -65,7 +65,14 @@ internal static class HomePage
     {
         if (sources.Count == 0)
             return [];
-        var query = sources.Select((source, i) => source.Versions.NewestFirst().Take(PerBlock).AsCards(i)).Aggregate(Queryable.Concat);
+        // Each part picks its newest in a subquery: SQLite refuses LIMIT on a part of a UNION itself.
+        var query = sources
+            .Select((source, i) =>
+            {
+                var newest = source.Versions.NewestFirst().Take(PerBlock).Select(n => n.Id);
+                return source.Versions.Where(v => newest.Contains(v.Id)).AsCards(i);
+            })
+            .Aggregate(Queryable.Concat);
         var rows = await query.ToListAsync(ct);
         var byGroup = rows.ToLookup(r => r.Group);
         return [.. sources.Select((source, i) => (source, cards: byGroup[i].OrderByDescending(r => r.Date).ThenByDescending(r => r.ReleaseId).ToList()))

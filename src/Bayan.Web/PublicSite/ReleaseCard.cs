@@ -20,9 +20,12 @@ public sealed record ReleaseCard(
     public static ReleaseCard From(ReleaseVersion version, SiteSnapshot site)
     {
         var release = version.Release;
-        return From(new CardRow(
-            release.Id, release.OfficeId, version.Language, version.Title, version.Slug, version.Summary,
-            version.IsOriginal, release.PublishAt ?? release.CreatedAt, release.ReferenceNumber, release.Type), site);
+        return From(new CardRow
+        {
+            ReleaseId = release.Id, OfficeId = release.OfficeId, Language = version.Language, Title = version.Title,
+            Slug = version.Slug, Summary = version.Summary, IsOriginal = version.IsOriginal,
+            Date = release.PublishAt ?? release.CreatedAt, ReferenceNumber = release.ReferenceNumber, Type = release.Type,
+        }, site);
     }
 
     public static ReleaseCard From(CardRow row, SiteSnapshot site)
@@ -51,16 +54,39 @@ public sealed record ReleaseCard(
 }
 
 /// <summary>The columns a listing reads of a version and its release: never the body, nor joined names.</summary>
-/// <param name="Group">Which block of a page the row belongs to, when one query fills several (the home page's).</param>
-public sealed record CardRow(
-    int ReleaseId, int OfficeId, string Language, string Title, string Slug, string Summary,
-    bool IsOriginal, DateTime Date, string? ReferenceNumber, ReleaseType Type, int Group = 0);
+/// <remarks>Set by name, not by constructor: the home page's union of queries can only be translated so.</remarks>
+public sealed class CardRow
+{
+    public int ReleaseId { get; init; }
+    public int OfficeId { get; init; }
+    public required string Language { get; init; }
+    public required string Title { get; init; }
+    public required string Slug { get; init; }
+    public required string Summary { get; init; }
+    public bool IsOriginal { get; init; }
+    public DateTime Date { get; init; }
+    public string? ReferenceNumber { get; init; }
+    public ReleaseType Type { get; init; }
+
+    /// <summary>Which block of a page the row belongs to, when one query fills several (the home page's).</summary>
+    public int Group { get; init; }
+}
 
 internal static class CardQueries
 {
     public static IQueryable<CardRow> AsCards(this IQueryable<ReleaseVersion> versions, int group = 0) =>
-        versions.Select(v => new CardRow(
-            v.ReleaseId, v.Release.OfficeId, v.Language, v.Title, v.Slug, v.Summary,
-            v.Language == v.Release.OriginalLanguage, v.Release.PublishAt ?? v.Release.CreatedAt,
-            v.Release.ReferenceNumber, v.Release.Type, group));
+        versions.Select(v => new CardRow
+        {
+            ReleaseId = v.ReleaseId,
+            OfficeId = v.Release.OfficeId,
+            Language = v.Language,
+            Title = v.Title,
+            Slug = v.Slug,
+            Summary = v.Summary,
+            IsOriginal = v.Language == v.Release.OriginalLanguage,
+            Date = v.Release.PublishAt ?? v.Release.CreatedAt,
+            ReferenceNumber = v.Release.ReferenceNumber,
+            Type = v.Release.Type,
+            Group = group,
+        });
 }

@@ -36,7 +36,11 @@ public sealed class SiteSnapshots(IServiceScopeFactory scopes) : IContentChangeL
                 var now = Interlocked.Read(ref generation);
                 held = current;
                 if (held is null || !held.Serves(now))
-                    current = held = new Loading(now, Task.Run(LoadAsync, CancellationToken.None));
+                {
+                    // The load serves every request, so it carries none of the one that started it (its logging scope, its trace).
+                    using (ExecutionContext.SuppressFlow())
+                        current = held = new Loading(now, Task.Run(LoadAsync, CancellationToken.None));
+                }
             }
         }
         // Shared by every request waiting for it, so no single reader's leaving cancels the load.
