@@ -30,8 +30,8 @@ internal static class HomePage
 
         var values = listing.ToValues();
         // The blocks belong to the front page only; later pages are the plain listing.
-        values["office_blocks"] = request.Page == 1 ? await OfficeBlocksAsync(inLanguage, site, lang, ct) : [];
-        values["category_blocks"] = request.Page == 1 ? await CategoryBlocksAsync(inLanguage, site, lang, ct) : [];
+        values["office_blocks"] = request.Page == 1 ? await OfficeBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct) : [];
+        values["category_blocks"] = request.Page == 1 ? await CategoryBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct) : [];
         var info = new PageInfo(site.In(lang).SiteName, SiteUrls.WithPage(path, request.Page))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Home(l.Code), request.Page)))],
@@ -43,14 +43,14 @@ internal static class HomePage
 
     /// <summary>Each office with its newest releases in this language, in the site's order of offices.</summary>
     private static Task<List<HomeBlock>> OfficeBlocksAsync(
-        IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct) =>
-        BlocksAsync(site, [.. site.Offices.Select(office => new BlockSource(
+        IQueryable<ReleaseVersion> all, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct) =>
+        BlocksAsync(all, site, [.. site.Offices.Select(office => new BlockSource(
             office.NameIn(lang), SiteUrls.Office(lang, office.Code), inLanguage.Where(v => v.Release.OfficeId == office.Id)))], ct);
 
     /// <summary>Top-level categories named in this language, each with its newest releases (subcategories included).</summary>
     private static Task<List<HomeBlock>> CategoryBlocksAsync(
-        IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct) =>
-        BlocksAsync(site, [.. site.TopCategoriesIn(lang).Select(c =>
+        IQueryable<ReleaseVersion> all, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct) =>
+        BlocksAsync(all, site, [.. site.TopCategoriesIn(lang).Select(c =>
         {
             int[] ids = [c.Category.Id, .. site.ChildrenOf(c.Category.Id)];
             return new BlockSource(c.Name.Name, SiteUrls.Category(lang, c.Name.Slug),
@@ -61,7 +61,7 @@ internal static class HomePage
     /// The newest few of every block in one query (a UNION ALL of small ones), so the front page asks
     /// the database the same number of times however many offices and categories the site has.
     /// </summary>
-    private static async Task<List<HomeBlock>> BlocksAsync(SiteSnapshot site, IReadOnlyList<BlockSource> sources, CancellationToken ct)
+    private static async Task<List<HomeBlock>> BlocksAsync(IQueryable<ReleaseVersion> all, SiteSnapshot site, IReadOnlyList<BlockSource> sources, CancellationToken ct)
     {
         if (sources.Count == 0)
             return [];
@@ -70,7 +70,8 @@ internal static class HomePage
             .Select((source, i) =>
             {
                 var newest = source.Versions.NewestFirst().Take(PerBlock).Select(n => n.Id);
-                return source.Versions.Where(v => newest.Contains(v.Id)).AsCards(i);
+                // The filters are in the subquery already: the outer part only looks its few rows up.
+                return all.Where(v => newest.Contains(v.Id)).AsCards(i);
             })
             .Aggregate(Queryable.Concat);
         var rows = await query.ToListAsync(ct);
