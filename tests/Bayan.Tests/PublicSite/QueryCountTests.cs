@@ -25,7 +25,7 @@ public sealed class QueryCountTests(CommandCountingSite site) : IClassFixture<Co
         var many = await site.CommandsForAsync(filedPath);
 
         Assert.Equal(few, many);
-        Assert.InRange(few, 1, 6);
+        Assert.InRange(few, 1, 3);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class QueryCountTests(CommandCountingSite site) : IClassFixture<Co
         var after = await CountAllAsync(paths);
 
         Assert.Equal(before, after);
-        Assert.All(after, count => Assert.InRange(count, 1, 6));
+        Assert.All(after, count => Assert.InRange(count, 1, 4));
     }
 
     private async Task<int[]> CountAllAsync(string[] paths)
