@@ -23,7 +23,8 @@ internal static class ReleasePage
             return await pages.NotFoundAsync(http, site, lang);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = await db.Releases.VisibleOrRetractedAt(now).ForPageAsync(id, site, http.RequestAborted);
+        var release = (await db.Releases.VisibleOrRetractedAt(now).WithPageData()
+            .FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
         if (release is null)
             return await pages.NotFoundAsync(http, site, lang);
 

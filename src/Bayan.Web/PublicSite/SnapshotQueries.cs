@@ -13,26 +13,14 @@ internal static class SnapshotQueries
     public static IQueryable<ReleaseVersion> WithRelease(this IQueryable<ReleaseVersion> versions) =>
         versions.AsNoTracking().Include(v => v.Release);
 
-    /// <summary>
-    /// A release with everything its page shows, in two queries: its filing and attachments joined
-    /// (a few short rows), then its versions with their bodies, which a join would repeat on every row.
-    /// Only the category ids of its filing are read; the snapshot names them.
-    /// </summary>
-    public static async Task<Release?> ForPageAsync(this IQueryable<Release> releases, int id, SiteSnapshot site, CancellationToken ct)
-    {
-        var release = await releases.AsNoTracking()
+    /// <summary>A release with everything its page shows; only the category ids of its filing are read.</summary>
+    public static IQueryable<Release> WithPageData(this IQueryable<Release> releases) =>
+        releases.AsNoTracking()
+            .Include(r => r.Versions)
             .Include(r => r.Categories)
             .Include(r => r.Tags)
             .Include(r => r.Attachments).ThenInclude(a => a.Media)
-            .AsSingleQuery()
-            .FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (release is null)
-            return null;
-        release.Versions = await releases.Where(r => r.Id == id).SelectMany(r => r.Versions).AsNoTracking().ToListAsync(ct);
-        foreach (var version in release.Versions)
-            version.Release = release;
-        return release.WithSiteData(site);
-    }
+            .AsSplitQuery();
 
     public static T WithSiteData<T>(this T versions, SiteSnapshot site) where T : IReadOnlyList<ReleaseVersion>
     {
