@@ -44,7 +44,7 @@ internal static class ArchivePages
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var scope = await ScopeAsync(officeCode, site, db, http.RequestAborted);
+        var scope = ScopeOf(officeCode, site);
         if (scope is null)
             return await pages.NotFoundAsync(http, site, lang);
 
@@ -74,7 +74,7 @@ internal static class ArchivePages
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var scope = await ScopeAsync(officeCode, site, db, http.RequestAborted);
+        var scope = ScopeOf(officeCode, site);
         var range = scope is not null && int.TryParse(yearText, out var year) && int.TryParse(monthText, out var month)
             ? MonthRange.Of(year, month, calendar, scope.Zone, scope.Hijri)
             : null;
@@ -117,14 +117,13 @@ internal static class ArchivePages
     private static string MonthName(CalendarKind calendar, int year, int month, string lang, SiteSnapshot site) =>
         Digits.ForLanguage($"{CalendarNames.MonthAlone(calendar, month, lang)} {year}", lang, site.Site.ExtendedDigits);
 
-    private static async Task<ArchiveScope?> ScopeAsync(string? officeCode, SiteSnapshot site, BayanDb db, CancellationToken ct)
+    private static ArchiveScope? ScopeOf(string? officeCode, SiteSnapshot site)
     {
         if (officeCode is null)
             return new ArchiveScope(null, site.Zone, HijriAdjustment.None);
         if (!Slug.IsWellFormed(officeCode))
             return null;
-        var office = await db.Offices.AsNoTracking().Include(o => o.Names).Include(o => o.MonthStarts)
-            .FirstOrDefaultAsync(o => o.Code == officeCode, ct);
+        var office = site.OfficeWithCode(officeCode);
         return office is null ? null : new ArchiveScope(office, DateFormatter.FindZone(office.TimeZone), office.HijriCalendar);
     }
 

@@ -35,7 +35,7 @@ internal static class CommentsEndpoint
             ? await post.RunAsync(new CommentForm(id, lang, name, email, text, parent, website), http.RequestAborted)
             : null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = await db.Releases.AsNoTracking().VisibleAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        var release = (await db.Releases.VisibleAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
         var version = release?.Versions.FirstOrDefault(v => v.Language == lang);
         if (release is null || version is null || outcome is CommentOutcome.NotFound)
             return await pages.NotFoundAsync(http, site, lang);

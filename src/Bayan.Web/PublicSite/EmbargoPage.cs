@@ -22,7 +22,7 @@ internal static class EmbargoPage
         if (site is null)
             return Results.Redirect("/");
         var id = token.Length <= 64 ? await links.ReleaseOfAsync(token, http.RequestAborted) : null;
-        var release = id is null ? null : await db.Releases.AsNoTracking().WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        var release = id is null ? null : (await db.Releases.WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
         var fallback = lang is not null && site.IsEnabled(lang) ? lang : site.Site.DefaultLanguage;
         if (release is null || release.Status is not (ReleaseStatus.Scheduled or ReleaseStatus.Published))
             return await pages.NotFoundAsync(http, site, fallback, Messages.Get(fallback, "embargo_link_invalid"));

@@ -67,9 +67,7 @@ internal static class FeedEndpoints
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var found = Slug.IsWellFormed(office)
-            ? await db.Offices.AsNoTracking().Include(o => o.Names).FirstOrDefaultAsync(o => o.Code == office, http.RequestAborted)
-            : null;
+        var found = site.OfficeWithCode(office);
         if (found is null)
             return await pages.NotFoundAsync(http, site, lang);
         PageCache.Tag(http, CacheTags.Office(found.Id));
@@ -106,9 +104,9 @@ internal static class FeedEndpoints
         var ct = http.RequestAborted;
         var now = clock.GetUtcNow().UtcDateTime;
         var inLanguage = db.ReleaseVersions.Where(v => v.Language == lang);
-        var versions = await scope.Filter(inLanguage.VisibleAt(now)).WithListingData()
-            .Include(v => v.Release).ThenInclude(r => r.Categories).ThenInclude(c => c.Names)
-            .NewestFirst().Take(Size).AsSplitQuery().ToListAsync(ct);
+        var versions = (await scope.Filter(inLanguage.VisibleAt(now)).WithRelease()
+            .Include(v => v.Release).ThenInclude(r => r.Categories)
+            .NewestFirst().Take(Size).AsSplitQuery().ToListAsync(ct)).WithSiteData(site);
         var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
         // Filing a release under a category, or taking it out, changes which releases a feed holds but
         // none of their texts or dates. So Last-Modified also follows the latest change to any visible

@@ -30,8 +30,8 @@ internal static class HomePage
 
         var values = listing.ToValues();
         // The blocks belong to the front page only; later pages are the plain listing.
-        values["office_blocks"] = request.Page == 1 ? await OfficeBlocksAsync(db, inLanguage, site, lang, ct) : [];
-        values["category_blocks"] = request.Page == 1 ? await CategoryBlocksAsync(db, inLanguage, site, lang, ct) : [];
+        values["office_blocks"] = request.Page == 1 ? await OfficeBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct) : [];
+        values["category_blocks"] = request.Page == 1 ? await CategoryBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct) : [];
         var info = new PageInfo(site.In(lang).SiteName, SiteUrls.WithPage(path, request.Page))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Home(l.Code), request.Page)))],
@@ -41,41 +41,47 @@ internal static class HomePage
         return await pages.RenderAsync(http, site, lang, "home", info, values);
     }
 
-    private static async Task<List<HomeBlock>> OfficeBlocksAsync(
-        BayanDb db, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct)
-    {
-        var blocks = new List<HomeBlock>();
-        var offices = await db.Offices.AsNoTracking().Include(o => o.Names)
-            .OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
-        foreach (var office in offices)
-        {
-            var latest = await inLanguage.Where(v => v.Release.OfficeId == office.Id)
-                .WithListingData().NewestFirst().Take(PerBlock).ToListAsync(ct);
-            if (latest.Count > 0)
-                blocks.Add(new HomeBlock(office.NameIn(lang), SiteUrls.Office(lang, office.Code), [.. latest.Select(v => ReleaseCard.From(v, site))]));
-        }
-        return blocks;
-    }
+    /// <summary>Each office with its newest releases in this language, in the site's order of offices.</summary>
+    private static Task<List<HomeBlock>> OfficeBlocksAsync(
+        IQueryable<ReleaseVersion> all, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct) =>
+        BlocksAsync(all, site, [.. site.Offices.Select(office => new BlockSource(
+            office.NameIn(lang), SiteUrls.Office(lang, office.Code), inLanguage.Where(v => v.Release.OfficeId == office.Id)))], ct);
 
     /// <summary>Top-level categories named in this language, each with its newest releases (subcategories included).</summary>
-    private static async Task<List<HomeBlock>> CategoryBlocksAsync(
-        BayanDb db, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct)
-    {
-        var blocks = new List<HomeBlock>();
-        var categories = await db.CategoryNames.AsNoTracking()
-            .Where(n => n.Language == lang)
-            .Join(db.Categories.Where(c => c.ParentId == null), n => n.CategoryId, c => c.Id, (n, c) => new { c.Id, c.Position, n.Name, n.Slug })
-            .OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
-        foreach (var category in categories)
+    private static Task<List<HomeBlock>> CategoryBlocksAsync(
+        IQueryable<ReleaseVersion> all, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct) =>
+        BlocksAsync(all, site, [.. site.TopCategoriesIn(lang).Select(c =>
         {
-            var latest = await inLanguage
-                .Where(v => v.Release.Categories.Any(c => c.Id == category.Id || c.ParentId == category.Id))
-                .WithListingData().NewestFirst().Take(PerBlock).ToListAsync(ct);
-            if (latest.Count > 0)
-                blocks.Add(new HomeBlock(category.Name, SiteUrls.Category(lang, category.Slug), [.. latest.Select(v => ReleaseCard.From(v, site))]));
-        }
-        return blocks;
+            int[] ids = [c.Category.Id, .. site.ChildrenOf(c.Category.Id)];
+            return new BlockSource(c.Name.Name, SiteUrls.Category(lang, c.Name.Slug),
+                inLanguage.Where(v => v.Release.Categories.Any(x => ids.Contains(x.Id))));
+        })], ct);
+
+    /// <summary>
+    /// The newest few of every block in one query (a UNION ALL of small ones), so the front page asks
+    /// the database the same number of times however many offices and categories the site has.
+    /// </summary>
+    private static async Task<List<HomeBlock>> BlocksAsync(IQueryable<ReleaseVersion> all, SiteSnapshot site, IReadOnlyList<BlockSource> sources, CancellationToken ct)
+    {
+        if (sources.Count == 0)
+            return [];
+        // Each part picks its newest in a subquery: SQLite refuses LIMIT on a part of a UNION itself.
+        var query = sources
+            .Select((source, i) =>
+            {
+                var newest = source.Versions.NewestFirst().Take(PerBlock).Select(n => n.Id);
+                // The filters are in the subquery already: the outer part only looks its few rows up.
+                return all.Where(v => newest.Contains(v.Id)).AsCards(i);
+            })
+            .Aggregate(Queryable.Concat);
+        var rows = await query.ToListAsync(ct);
+        var byGroup = rows.ToLookup(r => r.Group);
+        return [.. sources.Select((source, i) => (source, cards: byGroup[i].OrderByDescending(r => r.Date).ThenByDescending(r => r.ReleaseId).ToList()))
+            .Where(b => b.cards.Count > 0)
+            .Select(b => new HomeBlock(b.source.Name, b.source.Url, [.. b.cards.Select(r => ReleaseCard.From(r, site))]))];
     }
+
+    private sealed record BlockSource(string Name, string Url, IQueryable<ReleaseVersion> Versions);
 }
 
 public sealed record HomeBlock(string Name, string Url, IReadOnlyList<ReleaseCard> Releases);

@@ -14,8 +14,7 @@ public sealed record Listing(IReadOnlyList<ReleaseCard> Releases, Pager Pager, i
         var total = await versions.CountAsync(ct);
         if (!Pager.Exists(page, total, size))
             return null;
-        var items = await versions.WithListingData().NewestFirst()
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var items = await versions.NewestFirst().Skip((page - 1) * size).Take(size).AsCards().ToListAsync(ct);
         return new Listing(
             [.. items.Select(v => ReleaseCard.From(v, site))],
             Pager.Create(path, page, total, size, lang),

@@ -19,8 +19,7 @@ internal static class OfficePage
         var site = request.Site!;
         if (!Slug.IsWellFormed(office))
             return await pages.NotFoundAsync(http, site, lang);
-        var found = await db.Offices.AsNoTracking().Include(o => o.Names)
-            .FirstOrDefaultAsync(o => o.Code == office, http.RequestAborted);
+        var found = site.OfficeWithCode(office);
         if (found is null)
             return await pages.NotFoundAsync(http, site, lang);
 

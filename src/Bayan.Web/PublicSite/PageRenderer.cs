@@ -31,7 +31,7 @@ public sealed record ClockView(LocalDate Time, string Name, string Zone, string 
 public sealed record LanguageLink(string Code, string Name, string Url, string AbsoluteUrl, bool Current, string Dir);
 
 /// <summary>Renders a page's template inside the theme's layout, with everything the layout shows around it.</summary>
-public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation, TimeProvider clock)
+public sealed class PageRenderer(ThemeEngine theme, TimeProvider clock)
 {
     private static readonly ConcurrentDictionary<string, Dictionary<string, object?>> Texts = new();
 
@@ -41,7 +41,7 @@ public sealed class PageRenderer(ThemeEngine theme, NavigationReader navigation,
     {
         var request = http.Request;
         var language = Languages.Get(lang);
-        var nav = await navigation.ReadAsync(lang, http.RequestAborted);
+        var nav = site.NavigationIn(lang);
         var versions = page.Versions
             .Where(v => site.IsEnabled(v.Lang))
             .Select(v => Languages.Find(v.Lang) is { } l

@@ -9,7 +9,8 @@ internal static class PublicSiteSetup
     public static void AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<SiteReader>();
-        builder.Services.AddScoped<NavigationReader>();
+        builder.Services.AddSingleton<SiteSnapshots>();
+        builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<SiteSnapshots>());
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
         builder.Services.AddRateLimiter(limits =>

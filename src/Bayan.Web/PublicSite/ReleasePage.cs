@@ -23,14 +23,14 @@ internal static class ReleasePage
             return await pages.NotFoundAsync(http, site, lang);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = await db.Releases.AsNoTracking().VisibleOrRetractedAt(now).WithPageData()
-            .FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        var release = (await db.Releases.VisibleOrRetractedAt(now).WithPageData()
+            .FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
         if (release is null)
             return await pages.NotFoundAsync(http, site, lang);
 
         PageCache.Tag(http, CacheTags.Release(release.Id));
         var available = release.Versions.Where(v => site.IsEnabled(v.Language))
-            .OrderBy(v => site.Languages.ToList().FindIndex(l => l.Code == v.Language)).ToList();
+            .OrderBy(v => site.PositionOf(v.Language)).ToList();
         var version = available.FirstOrDefault(v => v.Language == lang);
         if (version is null)
         {
@@ -95,17 +95,6 @@ internal static class ReleasePage
                     release.CorrectionNote)),
         };
     }
-
-    /// <summary>A release with all a page shows of it.</summary>
-    public static IQueryable<Release> WithPageData(this IQueryable<Release> releases) =>
-        releases
-            .Include(r => r.Office).ThenInclude(o => o.Names)
-            .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
-            .Include(r => r.Versions)
-            .Include(r => r.Categories).ThenInclude(c => c.Names)
-            .Include(r => r.Tags)
-            .Include(r => r.Attachments).ThenInclude(a => a.Media)
-            .AsSplitQuery();
 
     public static string UrlOf(Release release, ReleaseVersion version) =>
         SiteUrls.Release(version.Language, release.Office.Code, release.Id, version.Slug);
