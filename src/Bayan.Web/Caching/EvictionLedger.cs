@@ -39,4 +39,19 @@ internal sealed class EvictionLedger
             return store();
         }
     }
+
+    /// <summary>Those of <paramref name="tags"/> evicted after <paramref name="begun"/>.</summary>
+    public List<string> EvictedSince(long begun, string[]? tags)
+    {
+        var evicted = new List<string>();
+        lock (gate)
+        {
+            foreach (var tag in tags ?? [])
+            {
+                if (evictedAt.TryGetValue(tag, out var at) && at > begun)
+                    evicted.Add(tag);
+            }
+        }
+        return evicted;
+    }
 }

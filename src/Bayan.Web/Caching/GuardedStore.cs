@@ -20,6 +20,26 @@ internal sealed class GuardedStore(IOutputCacheStore inner, EvictionLedger ledge
         // Without the count its request began at, a copy's freshness cannot be vouched for.
         if (requests.HttpContext is not { } http || SharedPagePolicy.BegunAt(http) is not { } begun)
             return ValueTask.CompletedTask;
-        return ledger.StoreUnlessEvictedAsync(begun, tags, () => inner.SetAsync(key, value, tags, validFor, ct));
+        return StoreAsync(begun, key, value, tags, validFor, ct);
+    }
+
+    /// <summary>Keeps a copy begun at eviction count <paramref name="begun"/> unless it is, or turns out to be, too old.</summary>
+    internal async ValueTask StoreAsync(long begun, string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken ct)
+    {
+        var written = false;
+        await ledger.StoreUnlessEvictedAsync(begun, tags, () =>
+        {
+            written = true;
+            return inner.SetAsync(key, value, tags, validFor, ct);
+        });
+        if (!written)
+            return;
+        // The ledger's lock covers only the synchronous start of the store's write: Redis's write lands
+        // later, and an eviction counted after the check may reach Redis before the write does, which
+        // would leave the old copy in place. Such an eviction is counted before it is sent, and the
+        // write has landed once awaited, so looking again now finds it; evicting its tags once more,
+        // after the write, removes the copy (and at worst a few fresh ones, rendered again next time).
+        foreach (var tag in ledger.EvictedSince(begun, tags))
+            await inner.EvictByTagAsync(tag, ct);
     }
 }
