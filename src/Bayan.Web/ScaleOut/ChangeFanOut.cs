@@ -20,7 +20,7 @@ internal sealed class ChangeFanOut(RedisLink link, RedisWatch watch, ILogger<Cha
         }
         try
         {
-            await link.Multiplexer.GetSubscriber().PublishAsync(RedisLink.Changes, ChangeMessages.Write(link.Node, change));
+            await link.Multiplexer.GetSubscriber().PublishAsync(link.Changes, ChangeMessages.Write(link.Node, change));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -16,7 +16,7 @@ internal sealed class ChangeSubscriber(RedisLink link, IServiceScopeFactory scop
     {
         if (queue is not null)
             return;
-        queue = await link.Multiplexer.GetSubscriber().SubscribeAsync(RedisLink.Changes);
+        queue = await link.Multiplexer.GetSubscriber().SubscribeAsync(link.Changes);
         queue.OnMessage(HearAsync);
     }
 

@@ -9,21 +9,23 @@ namespace Bayan.Web.ScaleOut;
 /// </summary>
 internal sealed class RedisLink : IDisposable
 {
-    /// <summary>The channel of content changes; <see cref="ChangeFanOut"/> publishes, <see cref="ChangeSubscriber"/> listens.</summary>
-    public static readonly RedisChannel Changes = RedisChannel.Literal("bayan:changes");
-
-    public const string PagePrefix = "bayan:pages:";
-    public const string KeyRing = "bayan:data-protection-keys";
-
     private readonly Lazy<ConnectionMultiplexer> connection;
+    private long failures;
 
-    public RedisLink(ConfigurationOptions options, ILogger<RedisLink> log)
+    /// <param name="prefix">Begins every key and channel name, so that several sites can share one Redis (<see cref="RedisSettings.PrefixKey"/>).</param>
+    public RedisLink(ConfigurationOptions options, string prefix, ILogger<RedisLink> log)
     {
+        Changes = RedisChannel.Literal($"{prefix}:changes");
+        PagePrefix = $"{prefix}:pages:";
+        KeyRing = $"{prefix}:data-protection-keys";
         connection = new(() =>
         {
             var multiplexer = ConnectionMultiplexer.Connect(options);
             multiplexer.ConnectionFailed += (_, e) =>
+            {
+                Interlocked.Increment(ref failures);
                 log.LogWarning("Redis connection ({Type}) lost: {Failure}.", e.ConnectionType, e.FailureType);
+            };
             multiplexer.ConnectionRestored += (_, e) =>
                 log.LogInformation("Redis connection ({Type}) restored.", e.ConnectionType);
             return multiplexer;
@@ -32,6 +34,21 @@ internal sealed class RedisLink : IDisposable
 
     /// <summary>A name for this process, so that it can tell its own messages from other nodes'.</summary>
     public string Node { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>The channel of content changes; <see cref="ChangeFanOut"/> publishes, <see cref="ChangeSubscriber"/> listens.</summary>
+    public RedisChannel Changes { get; }
+
+    /// <summary>Begins the key of every page kept in Redis.</summary>
+    public string PagePrefix { get; }
+
+    /// <summary>The list that holds the data-protection keys (sign-in cookies, form tokens).</summary>
+    public string KeyRing { get; }
+
+    /// <summary>
+    /// How many times a connection to Redis was lost so far. A loss too short for <see cref="IsUp"/>
+    /// to be seen false may still have cost a change message, so <see cref="RedisWatch"/> counts these.
+    /// </summary>
+    public long Failures => Interlocked.Read(ref failures);
 
     public IConnectionMultiplexer Multiplexer => connection.Value;
 

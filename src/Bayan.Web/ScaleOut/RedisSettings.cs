@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bayan.Data;
 using StackExchange.Redis;
 
@@ -5,11 +6,29 @@ namespace Bayan.Web.ScaleOut;
 
 /// <summary>
 /// ConnectionStrings:Redis (switch --redis), e.g. "127.0.0.1:6379" or "redis.lan:6379,password=...".
-/// Without it Bayan is one node with its cache in memory, as always.
+/// Without it Bayan is one node with its cache in memory, as always. Bayan:Redis:Prefix (default
+/// "bayan") begins every key and channel name, so several sites can share one Redis, each with its own.
 /// </summary>
-internal static class RedisSettings
+internal static partial class RedisSettings
 {
     public const string Key = "ConnectionStrings:Redis";
+    public const string PrefixKey = "Bayan:Redis:Prefix";
+    public const string DefaultPrefix = "bayan";
+
+    /// <summary>The prefix of every key and channel name; the nodes of one site must all give the same.</summary>
+    public static string ReadPrefix(IConfiguration configuration)
+    {
+        var prefix = configuration[PrefixKey];
+        if (prefix is null)
+            return DefaultPrefix;
+        if (!PrefixPattern().IsMatch(prefix))
+            throw new StartupException(
+                $"{PrefixKey} is \"{prefix}\": give 1 to 64 letters, digits, dots, hyphens or underscores, such as \"newsroom-ar\".");
+        return prefix;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex PrefixPattern();
 
     public static ConfigurationOptions? Read(IConfiguration configuration)
     {

@@ -29,6 +29,7 @@ internal sealed class RedisWatch(RedisLink link, ChangeSubscriber subscriber, Fa
         // Connecting blocks for up to the connect timeout when Redis is away: not in the way of the start.
         await Task.Yield();
         var wasUp = true;
+        var failuresSeen = 0L;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -36,7 +37,18 @@ internal sealed class RedisWatch(RedisLink link, ChangeSubscriber subscriber, Fa
                 var up = link.IsUp;
                 if (up)
                     await subscriber.EnsureSubscribedAsync();
-                if (up != wasUp)
+                // A connection lost and restored between two looks: a message published meanwhile,
+                // by this node or another, may never have arrived, and nothing else would tell.
+                var failures = link.Failures;
+                var blipped = up && wasUp && failures != failuresSeen;
+                if (up)
+                    failuresSeen = failures;
+                if (blipped)
+                {
+                    log.LogWarning("The connection to Redis was lost and restored: dropping every kept page on every node.");
+                    await DropEverythingAsync("the connection to Redis was lost for a moment");
+                }
+                else if (up != wasUp)
                 {
                     wasUp = up;
                     if (up)

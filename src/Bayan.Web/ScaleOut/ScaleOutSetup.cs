@@ -19,8 +19,9 @@ internal static class ScaleOutSetup
     {
         if (RedisSettings.Read(builder.Configuration) is not { } redis)
             return;
+        var prefix = RedisSettings.ReadPrefix(builder.Configuration);
         var services = builder.Services;
-        services.AddSingleton(provider => new RedisLink(redis, provider.GetRequiredService<ILogger<RedisLink>>()));
+        services.AddSingleton(provider => new RedisLink(redis, prefix, provider.GetRequiredService<ILogger<RedisLink>>()));
 
         services.AddSingleton(provider =>
         {
@@ -31,7 +32,7 @@ internal static class ScaleOutSetup
                 .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
                 .AddStackExchangeRedisOutputCache(redisCache =>
                 {
-                    redisCache.InstanceName = RedisLink.PagePrefix;
+                    redisCache.InstanceName = link.PagePrefix;
                     redisCache.ConnectionMultiplexerFactory = () => Task.FromResult(link.Multiplexer);
                 })
                 .BuildServiceProvider().GetRequiredService<IOutputCacheStore>();
@@ -48,7 +49,7 @@ internal static class ScaleOutSetup
         // The same application name on every node, wherever it is installed: it is part of every protected value.
         services.AddDataProtection().SetApplicationName("Bayan");
         services.AddOptions<KeyManagementOptions>().Configure<RedisLink>((keys, link) =>
-            keys.XmlRepository = new RedisXmlRepository(() => link.Multiplexer.GetDatabase(), RedisLink.KeyRing));
+            keys.XmlRepository = new RedisXmlRepository(() => link.Multiplexer.GetDatabase(), link.KeyRing));
     }
 
     /// <summary>ASP.NET Core's own memory store (size-limited, evicts by tag) for the times Redis is away.</summary>
