@@ -19,6 +19,12 @@ internal static class ErrorPages
             ExceptionHandler = async http =>
             {
                 var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                // Checked first: Redis's timeouts are timeouts too, but the database is fine.
+                if (KeyRingOutage.Caused(error))
+                {
+                    await DatabaseOutage.WriteAsync(http, KeyRingOutage.MessageKey);
+                    return;
+                }
                 // The themed page needs the database too: the outage page is made without it.
                 if (DatabaseOutage.Caused(error))
                 {

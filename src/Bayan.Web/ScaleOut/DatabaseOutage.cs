@@ -28,7 +28,8 @@ internal static class DatabaseOutage
         return false;
     }
 
-    public static async Task WriteAsync(HttpContext http)
+    /// <param name="messageKey">What is away, in the words of the message catalogue: the database unless told otherwise.</param>
+    public static async Task WriteAsync(HttpContext http, string messageKey = "unavailable_message")
     {
         if (http.Response.HasStarted)
             return;
@@ -44,7 +45,7 @@ internal static class DatabaseOutage
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             $"<title>{Text("unavailable_title")}</title>" +
             "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.6\">" +
-            $"<h1>{Text("unavailable_title")}</h1><p>{Text("unavailable_message")}</p>" +
+            $"<h1>{Text("unavailable_title")}</h1><p>{Text(messageKey)}</p>" +
             $"<p><a href=\"{WebUtility.HtmlEncode(http.Request.Path.Value ?? "/")}\">{Text("unavailable_again")}</a></p></body></html>");
     }
 

@@ -10,6 +10,7 @@ namespace Bayan.Tests.ScaleOut;
 /// refuses new ones) and restored: the node answers 503 with a clear page meanwhile and serves again
 /// by itself, without a restart.
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 [Trait(Suite.Category, Suite.Database)]
 public sealed class DatabaseLossTests : IAsyncLifetime
 {

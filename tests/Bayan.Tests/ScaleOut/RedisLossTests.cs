@@ -8,6 +8,7 @@ namespace Bayan.Tests.ScaleOut;
 /// Redis goes away and comes back (a redis-server of this test's own): the nodes keep serving, say
 /// they are degraded, show fresh content meanwhile, and share again by themselves once it is back.
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 [Trait(Suite.Category, Suite.Database)]
 public sealed class RedisLossTests : IAsyncLifetime
 {

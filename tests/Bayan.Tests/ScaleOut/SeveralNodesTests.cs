@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Tests.ScaleOut;
 
 /// <summary>Two nodes on one PostgreSQL and one Redis behave as one site.</summary>
+[Collection(ScaleOutCollection.Name)]
 [Trait(Suite.Category, Suite.Database)]
 public sealed class SeveralNodesTests : IAsyncLifetime
 {
