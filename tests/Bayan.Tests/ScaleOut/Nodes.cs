@@ -27,7 +27,9 @@ public sealed class Nodes : IAsyncDisposable
 
     /// <param name="redis">host:port; the shared test Redis when null.</param>
     /// <param name="database">Given the real server's host and port, where the nodes should reach it instead (a forwarder).</param>
-    public static async Task<Nodes> StartAsync(int count = 2, string? redis = null, Func<string, int, (string Host, int Port)>? database = null)
+    /// <param name="prefix">Bayan:Redis:Prefix, when not the default.</param>
+    public static async Task<Nodes> StartAsync(int count = 2, string? redis = null, Func<string, int, (string Host, int Port)>? database = null,
+        string? prefix = null)
     {
         if (!TestDatabase.IsPostgres)
             throw new InvalidOperationException("The scale-out tests need PostgreSQL: run them with BAYAN_TEST_DATABASE=postgres (test.sh does).");
@@ -40,6 +42,8 @@ public sealed class Nodes : IAsyncDisposable
         connection.Timeout = 3;
         settings["Bayan:Database:ConnectionString"] = connection.ConnectionString;
         settings["ConnectionStrings:Redis"] = redis ?? TestRedis.Shared;
+        if (prefix is not null)
+            settings["Bayan:Redis:Prefix"] = prefix;
         settings["Urls"] = "http://127.0.0.1:0";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical";
@@ -82,7 +86,8 @@ public sealed class Node : IAsyncDisposable
         this.app = app;
         DataFolder = dataFolder;
         BaseAddress = new Uri(app.Urls.First());
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        // A node that stops answering fails the test in a while rather than holding the suite for 100 s a request.
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
     }
 
     public string DataFolder { get; }

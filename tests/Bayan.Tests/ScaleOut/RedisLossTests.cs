@@ -55,8 +55,8 @@ public sealed class RedisLossTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(async () => await nodes.A.HealthAsync() == "Healthy" && await nodes.B.HealthAsync() == "Healthy"),
             "the nodes did not return to healthy once Redis was back");
         var id = await ScaleOutSteps.PublishedAsync(nodes.A, office, "after");
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(nodes.B.Heard.All.OfType<ContentChange.Release>().Any(r => r.Id == id)), 10),
-            "node B did not hear of a change on node A within a second after Redis came back");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(nodes.B.Heard.All.OfType<ContentChange.Release>().Any(r => r.Id == id))),
+            "node B did not hear of a change on node A once Redis was back");
         Assert.True(await ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement after 0"));
     }
 }

@@ -25,14 +25,15 @@ public sealed class SeveralNodesTests : IAsyncLifetime
         await ScaleOutSteps.PublishedAsync(nodes.A, office, "earlier");
         // Kept in the shared cache (as soon as the changes made by setting up have reached node B).
         Assert.True(await Eventually.TrueAsync(async () =>
-            (await nodes.B.Http.GetAsync(listing)).Headers.TryGetValues("X-Cache", out var cache) && cache.Single() == "hit", 20));
+            (await nodes.B.Http.GetAsync(listing)).Headers.TryGetValues("X-Cache", out var cache) && cache.Single() == "hit"));
 
         var id = await ScaleOutSteps.PublishedAsync(nodes.A, office, "news");
 
-        Assert.True(await Eventually.TrueAsync(() => ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement news 0"), 10),
-            "node B did not show the release node A published within a second");
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(nodes.B.Heard.All.OfType<ContentChange.Release>().Any(r => r.Id == id)), 10),
-            "node B's listeners did not hear of the release node A published within a second");
+        // Node A evicted the shared copies before the publish returned: no waiting for a message.
+        Assert.True(await ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement news 0"),
+            "node B did not show at once the release node A published");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(nodes.B.Heard.All.OfType<ContentChange.Release>().Any(r => r.Id == id))),
+            "node B's listeners did not hear of the release node A published");
     }
 
     [Fact]
