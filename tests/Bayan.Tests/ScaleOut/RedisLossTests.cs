@@ -59,4 +59,22 @@ public sealed class RedisLossTests : IAsyncLifetime
             "node B did not hear of a change on node A once Redis was back");
         Assert.True(await ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement after 0"));
     }
+
+    [Fact]
+    public async Task After_a_connection_to_redis_is_cut_for_a_moment_every_node_drops_everything()
+    {
+        Assert.True(await Eventually.TrueAsync(async () => await nodes.A.HealthAsync() == "Healthy" && await nodes.B.HealthAsync() == "Healthy"));
+        var before = nodes.All.Select(DropsHeard).ToList();
+
+        // Redis closes the nodes' subscriptions, as when it restarts or the network drops them: a
+        // change published meanwhile would be lost, so nothing kept before may be trusted.
+        await using (var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{redis.Address},allowAdmin=true"))
+            await admin.GetServers().Single().ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
+
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(nodes.All.Select(DropsHeard).Zip(before).All(n => n.First > n.Second))),
+            "a node did not drop everything after its connection to Redis was cut and restored");
+        Assert.True(await Eventually.TrueAsync(async () => await nodes.A.HealthAsync() == "Healthy" && await nodes.B.HealthAsync() == "Healthy"));
+    }
+
+    private static int DropsHeard(Node node) => node.Heard.All.OfType<ContentChange.Everything>().Count();
 }
