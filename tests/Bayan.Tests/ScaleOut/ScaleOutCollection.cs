@@ -1,10 +1,11 @@
 namespace Bayan.Tests.ScaleOut;
 
 /// <summary>
-/// The scale-out tests run one at a time, after the rest of the suite and with nothing beside them:
-/// each starts two real nodes with background work of their own (the scheduler, the Redis watch, a
-/// connection that reconnects on a thread of its own), and beside other test classes on a loaded
-/// two-core machine they starved one another until their bounded waits ran out.
+/// The scale-out tests run one at a time, after the rest of the suite and with nothing beside them.
+/// Each starts one or two real nodes with background work of their own (the scheduler, the Redis
+/// watch, connections that reconnect on threads of their own) and cuts Redis or the database under
+/// them; run beside other test classes on a loaded two-core machine, they once stalled. Alone, their
+/// bounded waits have the machine to themselves, and no other test sees their outages.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ScaleOutCollection
