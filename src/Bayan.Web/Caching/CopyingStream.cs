@@ -1,14 +1,16 @@
 namespace Bayan.Web.Caching;
 
-/// <summary>Passes an answer's bytes on as they are written and keeps a copy of them, up to a limit.</summary>
-internal sealed class CopyingStream(Stream inner, int limit) : Stream
+/// <summary>
+/// Passes an answer's bytes on as they are written and, when the answer is worth keeping, hands a
+/// copy of the whole body over just before its last bytes leave: so a reader who has the whole
+/// answer can count on the copy being kept already.
+/// </summary>
+internal sealed class CopyingStream(Stream inner, HttpResponse response, Func<HttpResponse, bool> worthKeeping, Action<byte[]> keep)
+    : Stream
 {
-    private readonly MemoryStream copy = new();
-
-    /// <summary>False once the answer outgrew the limit: the copy is then incomplete and not kept.</summary>
-    public bool Complete { get; private set; } = true;
-
-    public byte[] ToArray() => copy.ToArray();
+    private bool decided;
+    private MemoryStream? copy;
+    private long expected;
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -20,17 +22,28 @@ internal sealed class CopyingStream(Stream inner, int limit) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        Keep(buffer);
+        if (!decided)
+        {
+            inner.Flush();
+            Decide();
+        }
+        Copy(buffer);
         inner.Write(buffer);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
         WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
     {
-        Keep(buffer.Span);
-        return inner.WriteAsync(buffer, ct);
+        if (!decided)
+        {
+            // Starts the answer, so its headers are final (the header callbacks ran) before deciding on them.
+            await inner.FlushAsync(ct);
+            Decide();
+        }
+        Copy(buffer.Span);
+        await inner.WriteAsync(buffer, ct);
     }
 
     public override void Flush() => inner.Flush();
@@ -41,16 +54,31 @@ internal sealed class CopyingStream(Stream inner, int limit) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    private void Keep(ReadOnlySpan<byte> bytes)
+    private void Decide()
     {
-        if (!Complete)
-            return;
-        if (copy.Length + bytes.Length > limit)
+        decided = true;
+        // Only an answer whose length is known can be known to be complete.
+        if (worthKeeping(response) && response.ContentLength is { } length and > 0)
         {
-            Complete = false;
-            copy.SetLength(0);
+            expected = length;
+            copy = new MemoryStream((int)length);
+        }
+    }
+
+    private void Copy(ReadOnlySpan<byte> bytes)
+    {
+        if (copy is null)
+            return;
+        if (copy.Length + bytes.Length > expected)
+        {
+            copy = null;
             return;
         }
         copy.Write(bytes);
+        if (copy.Length == expected)
+        {
+            keep(copy.GetBuffer());
+            copy = null;
+        }
     }
 }

@@ -75,8 +75,8 @@ internal sealed class FrontDoor(RequestDelegate next, FrontCopies copies, TimePr
     {
         var response = http.Response;
         var original = response.Body;
-        var copying = new CopyingStream(original, Largest);
-        response.Body = copying;
+        response.Body = new CopyingStream(original, response, WorthKeeping,
+            body => table.Keep(key, FrontCopy.Of(response, body, clock.GetUtcNow())));
         try
         {
             await next(http);
@@ -85,18 +85,13 @@ internal sealed class FrontDoor(RequestDelegate next, FrontCopies copies, TimePr
         {
             response.Body = original;
         }
-        if (response.StatusCode == StatusCodes.Status200OK
-            && response.HasStarted
-            && copying.Complete
-            && response.Headers[SharedPagePolicy.StatusHeader] == "hit"
-            && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
-            && response.ContentLength is { } length)
-        {
-            var body = copying.ToArray();
-            if (body.Length == length)
-                table.Keep(key, FrontCopy.Of(response, body, clock.GetUtcNow()));
-        }
     }
+
+    private static bool WorthKeeping(HttpResponse response) =>
+        response.StatusCode == StatusCodes.Status200OK
+        && response.Headers[SharedPagePolicy.StatusHeader] == "hit"
+        && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+        && response.ContentLength <= Largest;
 
     /// <summary>As the output cache compares (RFC 9110 13.1.2): "*", or any tag equal to the page's, weakly.</summary>
     private static bool NotModified(StringValues ifNoneMatch, EntityTagHeaderValue? etag)
