@@ -13,7 +13,7 @@ namespace Bayan.Web.Caching;
 /// If-None-Match is answered here with a 304 as the output cache would; If-Modified-Since alone
 /// goes on to the output cache.
 /// </summary>
-internal sealed class FrontDoor(RequestDelegate next, FrontCopies copies, TimeProvider clock)
+internal sealed class FrontDoor(RequestDelegate next, FrontCopies copies, GuardedStore store, TimeProvider clock)
 {
     // No page is near this; a larger answer is left to the output cache alone.
     private const int Largest = 1024 * 1024;
@@ -87,8 +87,9 @@ internal sealed class FrontDoor(RequestDelegate next, FrontCopies copies, TimePr
         }
     }
 
-    private static bool WorthKeeping(HttpResponse response) =>
-        response.StatusCode == StatusCodes.Status200OK
+    private bool WorthKeeping(HttpResponse response) =>
+        !store.KeepsBriefly
+        && response.StatusCode == StatusCodes.Status200OK
         && response.Headers[SharedPagePolicy.StatusHeader] == "hit"
         && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
         && response.ContentLength <= Largest;

@@ -11,6 +11,9 @@ namespace Bayan.Web.Caching;
 internal sealed class GuardedStore(IOutputCacheStore inner, EvictionLedger ledger, IHttpContextAccessor requests, FrontCopies front)
     : IOutputCacheStore
 {
+    /// <summary>Whether the store keeps its copies only briefly just now (see <see cref="IKeepsBriefly"/>).</summary>
+    public bool KeepsBriefly => inner is IKeepsBriefly { KeepsBriefly: true };
+
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken ct) => inner.GetAsync(key, ct);
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken ct)

@@ -40,15 +40,12 @@ internal static class PageCacheSetup
 
     /// <summary>
     /// First of all middleware, before the security headers: a page already served from the output
-    /// cache is then served as those very bytes and headers (<see cref="FrontDoor"/>). Not with several
-    /// nodes: a copy here would outlive another node's change until its message arrives, where the
-    /// shared store already no longer has it.
+    /// cache is then served as those very bytes and headers (<see cref="FrontDoor"/>).
     /// </summary>
     public static void UseFrontDoor(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<PageCacheOptions>().Enabled || ScaleOut.RedisSettings.Read(app.Configuration) is not null)
-            return;
-        app.UseMiddleware<FrontDoor>();
+        if (app.Services.GetRequiredService<PageCacheOptions>().Enabled)
+            app.UseMiddleware<FrontDoor>();
     }
 
     /// <summary>Outside compression, so a kept page is kept compressed and served without any work.</summary>
