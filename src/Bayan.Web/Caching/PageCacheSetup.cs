@@ -31,9 +31,21 @@ internal static class PageCacheSetup
         var registered = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(registered);
         services.AddSingleton<EvictionLedger>();
+        services.AddSingleton<FrontCopies>();
         services.AddSingleton(provider => new GuardedStore(
-            Create(provider, registered), provider.GetRequiredService<EvictionLedger>(), provider.GetRequiredService<IHttpContextAccessor>()));
+            Create(provider, registered), provider.GetRequiredService<EvictionLedger>(), provider.GetRequiredService<IHttpContextAccessor>(),
+            provider.GetRequiredService<FrontCopies>()));
         services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<GuardedStore>());
+    }
+
+    /// <summary>
+    /// First of all middleware, before the security headers: a page already served from the output
+    /// cache is then served as those very bytes and headers (<see cref="FrontDoor"/>).
+    /// </summary>
+    public static void UseFrontDoor(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<PageCacheOptions>().Enabled)
+            app.UseMiddleware<FrontDoor>();
     }
 
     /// <summary>Outside compression, so a kept page is kept compressed and served without any work.</summary>

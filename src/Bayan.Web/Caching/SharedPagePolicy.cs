@@ -84,7 +84,8 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
         && PageCache.IsMarkedShared(http)
         && !IsPrivate(http.Response.Headers.CacheControl);
 
-    private static bool MayShare(HttpRequest request) =>
+    /// <summary>Whether a kept copy may answer this request, and its answer be kept: the same for every reader.</summary>
+    internal static bool MayShare(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && StringValues.IsNullOrEmpty(request.Headers.Authorization)
         && !request.Cookies.ContainsKey(AdminSetup.CookieName)

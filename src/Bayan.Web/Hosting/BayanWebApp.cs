@@ -65,6 +65,7 @@ public static class BayanWebApp
         adjust?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseFrontDoor();
         app.UseSecurityHeaders();
         app.UsePageCache();
         app.UseCompressionAndValidation();

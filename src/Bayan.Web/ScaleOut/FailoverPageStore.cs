@@ -1,3 +1,4 @@
+using Bayan.Web.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bayan.Web.ScaleOut;
@@ -10,11 +11,13 @@ namespace Bayan.Web.ScaleOut;
 /// A failing Redis call is a miss, never an error page.
 /// </summary>
 internal sealed class FailoverPageStore(RedisLink link, IOutputCacheStore shared, IOutputCacheStore local, ILogger<FailoverPageStore> log)
-    : IOutputCacheStore, IDisposable
+    : IOutputCacheStore, IKeepsBriefly, IDisposable
 {
     public static readonly TimeSpan LocalLifetime = TimeSpan.FromSeconds(5);
 
     private int missedEviction;
+
+    public bool KeepsBriefly => !link.IsUp;
 
     /// <summary>True once after an eviction could not reach Redis: its pages there may now be stale.</summary>
     public bool TakeMissedEviction() => Interlocked.Exchange(ref missedEviction, 0) == 1;

@@ -1,6 +1,8 @@
 using System.Net;
 using Bayan.Changes;
 using Bayan.Tests.Support;
+using Bayan.Web.Caching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bayan.Tests.ScaleOut;
 
@@ -44,6 +46,12 @@ public sealed class RedisLossTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("redis: Degraded - Redis cannot be reached", await health.Content.ReadAsStringAsync());
         Assert.True(await ScaleOutSteps.ShowsAsync(nodes.A, listing, "Statement before 0"));
+        Assert.True(await Eventually.TrueAsync(async () => (await nodes.B.HealthAsync()).StartsWith("Degraded", StringComparison.Ordinal)),
+            "node B's health did not turn degraded without Redis");
+        // Read again and again on node B: served from its brief copy, which the front door must not take.
+        for (var i = 0; i < 3; i++)
+            Assert.True(await ScaleOutSteps.ShowsAsync(nodes.B, listing, "Statement before 0"));
+        Assert.Equal(0, nodes.B.Services.GetRequiredService<FrontCopies>().Count);
         await ScaleOutSteps.PublishedAsync(nodes.A, office, "cut-off");
         // Node B cannot hear of it: its own copies are kept only briefly, so it shows the release soon.
         Assert.True(await ScaleOutSteps.ShowsAsync(nodes.A, listing, "Statement cut-off 0"));
