@@ -53,7 +53,11 @@ internal sealed class GuardedStore(IOutputCacheStore inner, EvictionLedger ledge
         // would leave the old copy in place. Such an eviction is counted before it is sent, and the
         // write has landed once awaited, so looking again now finds it; evicting its tags once more,
         // after the write, removes the copy (and at worst a few fresh ones, rendered again next time).
-        foreach (var tag in ledger.EvictedSince(begun, tags))
+        var late = ledger.EvictedSince(begun, tags).ToList();
+        foreach (var tag in late)
             await inner.EvictByTagAsync(tag, ct);
+        // A reader may have been served the old copy in between, and the front door kept it.
+        if (late.Count > 0)
+            front.Clear();
     }
 }

@@ -18,7 +18,7 @@ public sealed class GuardedStoreTests
     private readonly EvictionLedger ledger = new();
     private readonly GuardedStore guarded;
 
-    public GuardedStoreTests() => guarded = new GuardedStore(late, ledger, new HttpContextAccessor());
+    public GuardedStoreTests() => guarded = new GuardedStore(late, ledger, new HttpContextAccessor(), new FrontCopies(new PageCacheOptions(), TimeProvider.System));
 
     [Fact]
     public async Task A_copy_whose_write_lands_after_an_eviction_of_one_of_its_tags_is_not_kept()
