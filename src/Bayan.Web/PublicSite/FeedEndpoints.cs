@@ -107,12 +107,17 @@ internal static class FeedEndpoints
         var versions = (await scope.Filter(inLanguage.VisibleAt(now)).WithRelease()
             .Include(v => v.Release).ThenInclude(r => r.Categories)
             .NewestFirst().Take(Size).AsSplitQuery().ToListAsync(ct)).WithSiteData(site);
-        var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
-        // Filing a release under a category, or taking it out, changes which releases a feed holds but
-        // none of their texts or dates. So Last-Modified also follows the latest change to any visible
-        // release of the language, and a reader asking by date (If-Modified-Since) gets the feed anew.
-        // Only visible releases count: the header never hints at an embargoed one.
-        var anyChange = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+        // Both dates scan every release of the language, and change only with a release: kept between changes.
+        var (retracted, anyChange) = await ReleaseFacts.In(http).GetAsync(site, $"feed dates {scope.ListingPath}", async ct =>
+        {
+            var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+            // Filing a release under a category, or taking it out, changes which releases a feed holds but
+            // none of their texts or dates. So Last-Modified also follows the latest change to any visible
+            // release of the language, and a reader asking by date (If-Modified-Since) gets the feed anew.
+            // Only visible releases count: the header never hints at an embargoed one.
+            var anyChange = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+            return (retracted, anyChange);
+        }, ct);
 
         var request = http.Request;
         var items = versions.Select(v => Item(v, request, lang)).ToList();

@@ -24,7 +24,7 @@ internal static class HomePage
         PageCache.Tag(http, CacheTags.SiteListings);
 
         var inLanguage = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang);
-        var listing = await Listing.LoadAsync(inLanguage, request.Page, site, lang, path, ct);
+        var listing = await Listing.LoadAsync(inLanguage, request.Page, site, lang, path, ReleaseFacts.In(http), ct);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
 

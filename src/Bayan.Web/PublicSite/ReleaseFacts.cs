@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Bayan.Changes;
+
+namespace Bayan.Web.PublicSite;
+
+/// <summary>
+/// Figures about the visible releases that pages ask for again and again and that change only when a
+/// release does: how many a listing holds (for its pager), when a feed's releases last changed, what
+/// a sitemap counts. Each of those scans many rows, while the page around it reads a few. This process
+/// keeps them until a release change (or a change to everything) is announced, here or by another node.
+/// </summary>
+/// <remarks>
+/// Like the output cache, it takes a release to become visible or hidden only through an announced
+/// change: scheduled releases come out through the publisher, which announces them.
+/// </remarks>
+public sealed class ReleaseFacts : IContentChangeListener
+{
+    /// <summary>Listings are few (languages times offices, categories, tags and months); past this, figures are read afresh.</summary>
+    private const int MostKept = 20_000;
+
+    private ConcurrentDictionary<string, Kept> kept = new(StringComparer.Ordinal);
+
+    /// <param name="Site">The snapshot the figure was read with: a figure may lean on its offices, categories and settings.</param>
+    private sealed record Kept(SiteSnapshot Site, object Value);
+
+    public static ReleaseFacts In(HttpContext http) => http.RequestServices.GetRequiredService<ReleaseFacts>();
+
+    /// <summary>The figure kept under <paramref name="key"/>, or the one <paramref name="read"/> gives, kept for the next asker.</summary>
+    public async Task<T> GetAsync<T>(SiteSnapshot site, string key, Func<CancellationToken, Task<T>> read, CancellationToken ct) where T : notnull
+    {
+        // Taken before reading: if a release change is announced meanwhile, this set is dropped with what was read.
+        var held = Volatile.Read(ref kept);
+        // A figure read with an earlier snapshot of the site (before a rename, a new subcategory) is read again.
+        if (held.TryGetValue(key, out var known) && known.Site == site)
+            return (T)known.Value;
+        var value = await read(ct);
+        if (held.Count < MostKept)
+            held[key] = new Kept(site, value);
+        return value;
+    }
+
+    public ValueTask ChangedAsync(ContentChange change)
+    {
+        // Comments and static pages change no listing's count nor any feed's dates.
+        if (change is ContentChange.Release or ContentChange.Everything)
+            Volatile.Write(ref kept, new ConcurrentDictionary<string, Kept>(StringComparer.Ordinal));
+        return ValueTask.CompletedTask;
+    }
+}
