@@ -120,7 +120,8 @@ internal static class FeedEndpoints
         }, ct);
 
         var request = http.Request;
-        var items = versions.Select(v => Item(v, request, lang)).ToList();
+        var facts = ReleaseFacts.In(http);
+        var items = versions.Select(v => Item(v, request, lang, site, facts)).ToList();
         // Stable for the same content, so the bytes (and the ETag) are too; never "now".
         var updated = items.Select(i => i.Updated).Append(site.Site.UpdatedAt).Append(retracted ?? DateTime.MinValue).Max();
         var urls = new FeedUrls(
@@ -137,7 +138,7 @@ internal static class FeedEndpoints
     }
 
     /// <summary>Needs the version's release with its office and categories loaded.</summary>
-    private static FeedItem Item(ReleaseVersion version, HttpRequest request, string lang)
+    private static FeedItem Item(ReleaseVersion version, HttpRequest request, string lang, SiteSnapshot site, ReleaseFacts facts)
     {
         var release = version.Release;
         var url = SiteUrls.Absolute(request, ReleasePage.UrlOf(release, version));
@@ -150,7 +151,8 @@ internal static class FeedEndpoints
             url,
             version.Title,
             version.Summary,
-            FeedHtml.Content(version.BodyHtml, url, lang, Languages.Get(lang).Direction, lead, image),
+            // Parsing the body to make its links absolute is most of a feed's work; its result stays until the release changes.
+            facts.Text(site, $"feed body {url}\n{lead}\n{image}", () => FeedHtml.Content(version.BodyHtml, url, lang, Languages.Get(lang).Direction, lead, image)),
             published,
             ReleaseMetadata.Modified(release, version),
             new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(request, SiteUrls.Office(lang, release.Office.Code))),

@@ -18,7 +18,16 @@ public sealed class ReleaseFacts : IContentChangeListener
     /// <summary>Listings are few (languages times offices, categories, tags and months); past this, figures are read afresh.</summary>
     private const int MostKept = 20_000;
 
-    private ConcurrentDictionary<string, Kept> kept = new(StringComparer.Ordinal);
+    /// <summary>Texts kept (feed bodies) may take this many characters in all; past it, they are made afresh.</summary>
+    private const long MostTextKept = 4_000_000;
+
+    private Shelf kept = new();
+
+    private sealed class Shelf
+    {
+        public ConcurrentDictionary<string, Kept> Items { get; } = new(StringComparer.Ordinal);
+        public long TextLength;
+    }
 
     /// <param name="Site">The snapshot the figure was read with: a figure may lean on its offices, categories and settings.</param>
     private sealed record Kept(SiteSnapshot Site, object Value);
@@ -31,19 +40,35 @@ public sealed class ReleaseFacts : IContentChangeListener
         // Taken before reading: if a release change is announced meanwhile, this set is dropped with what was read.
         var held = Volatile.Read(ref kept);
         // A figure read with an earlier snapshot of the site (before a rename, a new subcategory) is read again.
-        if (held.TryGetValue(key, out var known) && known.Site == site)
+        if (held.Items.TryGetValue(key, out var known) && known.Site == site)
             return (T)known.Value;
         var value = await read(ct);
-        if (held.Count < MostKept)
-            held[key] = new Kept(site, value);
+        if (held.Items.Count < MostKept)
+            held.Items[key] = new Kept(site, value);
         return value;
+    }
+
+    /// <summary>
+    /// A text made from a release (a feed's copy of its body), kept under <paramref name="key"/>, which
+    /// must name everything the text is made of besides the release itself.
+    /// </summary>
+    public string Text(SiteSnapshot site, string key, Func<string> make)
+    {
+        var held = Volatile.Read(ref kept);
+        if (held.Items.TryGetValue(key, out var known) && known.Site == site)
+            return (string)known.Value;
+        var text = make();
+        // Keys carry the address a reader asked by, so readers choose how many there are: the budget bounds them.
+        if (held.Items.Count < MostKept && Interlocked.Add(ref held.TextLength, key.Length + text.Length) <= MostTextKept)
+            held.Items[key] = new Kept(site, text);
+        return text;
     }
 
     public ValueTask ChangedAsync(ContentChange change)
     {
         // Comments and static pages change no listing's count nor any feed's dates.
         if (change is ContentChange.Release or ContentChange.Everything)
-            Volatile.Write(ref kept, new ConcurrentDictionary<string, Kept>(StringComparer.Ordinal));
+            Volatile.Write(ref kept, new Shelf());
         return ValueTask.CompletedTask;
     }
 }
