@@ -34,18 +34,33 @@ public sealed class ReleaseFacts : IContentChangeListener
 
     public static ReleaseFacts In(HttpContext http) => http.RequestServices.GetRequiredService<ReleaseFacts>();
 
-    /// <summary>The figure kept under <paramref name="key"/>, or the one <paramref name="read"/> gives, kept for the next asker.</summary>
+    /// <summary>
+    /// The figure kept under <paramref name="key"/>, or the one <paramref name="read"/> gives, kept for
+    /// the next asker. Readers arriving while it is being read wait for that reading instead of
+    /// starting their own: on a large site the first count of a listing takes seconds.
+    /// </summary>
     public async Task<T> GetAsync<T>(SiteSnapshot site, string key, Func<CancellationToken, Task<T>> read, CancellationToken ct) where T : notnull
     {
         // Taken before reading: if a release change is announced meanwhile, this set is dropped with what was read.
         var held = Volatile.Read(ref kept);
         // A figure read with an earlier snapshot of the site (before a rename, a new subcategory) is read again.
-        if (held.Items.TryGetValue(key, out var known) && known.Site == site)
-            return (T)known.Value;
-        var value = await read(ct);
+        if (held.Items.TryGetValue(key, out var known) && known.Site == site && known.Value is Task<T> { IsFaulted: false, IsCanceled: false } shared)
+        {
+            if (shared.IsCompletedSuccessfully)
+                return shared.Result;
+            try
+            {
+                return await shared.WaitAsync(ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // The reading ran in the request that began it, which has gone (or failed): this one reads for itself.
+            }
+        }
+        var mine = read(ct);
         if (held.Items.Count < MostKept)
-            held.Items[key] = new Kept(site, value);
-        return value;
+            held.Items[key] = new Kept(site, mine);
+        return await mine;
     }
 
     /// <summary>
@@ -55,8 +70,8 @@ public sealed class ReleaseFacts : IContentChangeListener
     public string Text(SiteSnapshot site, string key, Func<string> make)
     {
         var held = Volatile.Read(ref kept);
-        if (held.Items.TryGetValue(key, out var known) && known.Site == site)
-            return (string)known.Value;
+        if (held.Items.TryGetValue(key, out var known) && known.Site == site && known.Value is string made)
+            return made;
         var text = make();
         // Keys carry the address a reader asked by, so readers choose how many there are: the budget bounds them.
         if (held.Items.Count < MostKept && Interlocked.Add(ref held.TextLength, key.Length + text.Length) <= MostTextKept)
