@@ -50,13 +50,18 @@ internal static class ArchivePages
 
         PageCache.Tag(http, scope.Tag);
         var now = clock.GetUtcNow().UtcDateTime;
-        var instants = await scope.Versions(db, now, lang).Select(v => v.Release.PublishAt!.Value).ToListAsync(http.RequestAborted);
+        // Reading every release's date for the month counts is the page's cost: kept until a release changes.
+        var (gregorian, hijri) = await ReleaseFacts.In(http).GetAsync(site, $"archive {scope.IndexPath(lang)}", async ct =>
+        {
+            var instants = await scope.Versions(db, now, lang).Select(v => v.Release.PublishAt!.Value).ToListAsync(ct);
+            return (Months(instants, CalendarKind.Gregorian, scope, lang, site), Months(instants, CalendarKind.UmmAlQura, scope, lang, site));
+        }, http.RequestAborted);
         var heading = scope.Office is null ? Messages.Get(lang, "archive_title") : Messages.Format(lang, "archive_office_title", scope.Office.NameIn(lang));
         var values = new Dictionary<string, object?>
         {
             ["heading"] = heading,
-            ["gregorian_months"] = Months(instants, CalendarKind.Gregorian, scope, lang, site),
-            ["hijri_months"] = Months(instants, CalendarKind.UmmAlQura, scope, lang, site),
+            ["gregorian_months"] = gregorian,
+            ["hijri_months"] = hijri,
         };
         var info = new PageInfo(heading, scope.IndexPath(lang))
         {
@@ -86,7 +91,7 @@ internal static class ArchivePages
         var versions = scope.Versions(db, now, lang)
             .Where(v => v.Release.PublishAt >= range.StartUtc && v.Release.PublishAt < range.EndUtc);
         var path = scope.MonthPath(lang, calendar, range.Year, range.Month);
-        var listing = await Listing.LoadAsync(versions, request.Page, site, lang, path, http.RequestAborted);
+        var listing = await Listing.LoadAsync(versions, request.Page, site, lang, path, ReleaseFacts.In(http), http.RequestAborted);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
 

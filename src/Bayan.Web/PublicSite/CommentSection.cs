@@ -27,14 +27,21 @@ public sealed record CommentFormView(
 /// <summary>The comments under a release page: approved ones with their replies, and the form.</summary>
 internal static class CommentSection
 {
+    // Compiled once: on most release pages this query finds nothing, and translating it again each
+    // time cost more than running it.
+    private static readonly Func<BayanDb, int, IAsyncEnumerable<Comment>> ApprovedUnder = EF.CompileAsyncQuery<BayanDb, int, Comment>(
+        (BayanDb db, int versionId) => db.Comments.AsNoTracking()
+            .Where(c => c.ReleaseVersionId == versionId && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id));
+
     public static async Task AddAsync(
         Dictionary<string, object?> values, HttpContext http, BayanDb db, SiteSnapshot site,
         Release release, ReleaseVersion version, DateTime now, CommentFormState? state)
     {
         var lang = version.Language;
-        var approved = await db.Comments.AsNoTracking()
-            .Where(c => c.ReleaseVersionId == version.Id && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(http.RequestAborted);
+        var approved = new List<Comment>();
+        await foreach (var comment in ApprovedUnder(db, version.Id).WithCancellation(http.RequestAborted))
+            approved.Add(comment);
         CommentView View(Comment c) => new(
             c.Id, c.Name, CommentText.ToHtml(c.Text), site.Dates.Listing(c.CreatedAt, release.Office, lang),
             [.. approved.Where(r => r.ParentId == c.Id).Select(View)]);

@@ -107,15 +107,21 @@ internal static class FeedEndpoints
         var versions = (await scope.Filter(inLanguage.VisibleAt(now)).WithRelease()
             .Include(v => v.Release).ThenInclude(r => r.Categories)
             .NewestFirst().Take(Size).AsSplitQuery().ToListAsync(ct)).WithSiteData(site);
-        var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
-        // Filing a release under a category, or taking it out, changes which releases a feed holds but
-        // none of their texts or dates. So Last-Modified also follows the latest change to any visible
-        // release of the language, and a reader asking by date (If-Modified-Since) gets the feed anew.
-        // Only visible releases count: the header never hints at an embargoed one.
-        var anyChange = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+        // Both dates scan every release of the language, and change only with a release: kept between changes.
+        var (retracted, anyChange) = await ReleaseFacts.In(http).GetAsync(site, $"feed dates {scope.ListingPath}", async ct =>
+        {
+            var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+            // Filing a release under a category, or taking it out, changes which releases a feed holds but
+            // none of their texts or dates. So Last-Modified also follows the latest change to any visible
+            // release of the language, and a reader asking by date (If-Modified-Since) gets the feed anew.
+            // Only visible releases count: the header never hints at an embargoed one.
+            var anyChange = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
+            return (retracted, anyChange);
+        }, ct);
 
         var request = http.Request;
-        var items = versions.Select(v => Item(v, request, lang)).ToList();
+        var facts = ReleaseFacts.In(http);
+        var items = versions.Select(v => Item(v, request, lang, site, facts)).ToList();
         // Stable for the same content, so the bytes (and the ETag) are too; never "now".
         var updated = items.Select(i => i.Updated).Append(site.Site.UpdatedAt).Append(retracted ?? DateTime.MinValue).Max();
         var urls = new FeedUrls(
@@ -132,7 +138,7 @@ internal static class FeedEndpoints
     }
 
     /// <summary>Needs the version's release with its office and categories loaded.</summary>
-    private static FeedItem Item(ReleaseVersion version, HttpRequest request, string lang)
+    private static FeedItem Item(ReleaseVersion version, HttpRequest request, string lang, SiteSnapshot site, ReleaseFacts facts)
     {
         var release = version.Release;
         var url = SiteUrls.Absolute(request, ReleasePage.UrlOf(release, version));
@@ -145,7 +151,8 @@ internal static class FeedEndpoints
             url,
             version.Title,
             version.Summary,
-            FeedHtml.Content(version.BodyHtml, url, lang, Languages.Get(lang).Direction, lead, image),
+            // Parsing the body to make its links absolute is most of a feed's work; its result stays until the release changes.
+            facts.Text(site, $"feed body {url}\n{lead}\n{image}", () => FeedHtml.Content(version.BodyHtml, url, lang, Languages.Get(lang).Direction, lead, image)),
             published,
             ReleaseMetadata.Modified(release, version),
             new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(request, SiteUrls.Office(lang, release.Office.Code))),

@@ -24,14 +24,24 @@ internal static class HomePage
         PageCache.Tag(http, CacheTags.SiteListings);
 
         var inLanguage = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang);
-        var listing = await Listing.LoadAsync(inLanguage, request.Page, site, lang, path, ct);
+        var listing = await Listing.LoadAsync(inLanguage, request.Page, site, lang, path, ReleaseFacts.In(http), ct);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
 
         var values = listing.ToValues();
         // The blocks belong to the front page only; later pages are the plain listing.
-        values["office_blocks"] = request.Page == 1 ? await OfficeBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct) : [];
-        values["category_blocks"] = request.Page == 1 ? await CategoryBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct) : [];
+        if (request.Page == 1)
+        {
+            // Finding the newest few of every office and category walks far down the releases on a large
+            // site (a rare category's newest may be months back): the blocks stay until a release changes.
+            var facts = ReleaseFacts.In(http);
+            values["office_blocks"] = await facts.GetAsync(site, $"office blocks {lang}", ct => OfficeBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct), ct);
+            values["category_blocks"] = await facts.GetAsync(site, $"category blocks {lang}", ct => CategoryBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct), ct);
+        }
+        else
+        {
+            values["office_blocks"] = values["category_blocks"] = new List<HomeBlock>();
+        }
         var info = new PageInfo(site.In(lang).SiteName, SiteUrls.WithPage(path, request.Page))
         {
             Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Home(l.Code), request.Page)))],

@@ -27,7 +27,7 @@ internal static class OfficePage
         var path = SiteUrls.Office(lang, found.Code);
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang && v.Release.OfficeId == found.Id);
-        var listing = await Listing.LoadAsync(versions, request.Page, site, lang, path, http.RequestAborted);
+        var listing = await Listing.LoadAsync(versions, request.Page, site, lang, path, ReleaseFacts.In(http), http.RequestAborted);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
 

@@ -11,6 +11,8 @@ internal static class PublicSiteSetup
         builder.Services.AddScoped<SiteReader>();
         builder.Services.AddSingleton<SiteSnapshots>();
         builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<SiteSnapshots>());
+        builder.Services.AddSingleton<ReleaseFacts>();
+        builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseFacts>());
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
         builder.Services.AddRateLimiter(limits =>

@@ -1,11 +1,9 @@
 using System.Globalization;
-using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Editing;
 using Bayan.Localization;
 using Bayan.Search;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
 
@@ -27,7 +25,7 @@ internal static class SearchPage
     public const string RateLimitPolicy = "search";
 
     public static async Task<IResult> HandleAsync(
-        string lang, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, ISearchIndex search, TimeProvider clock)
+        string lang, HttpContext http, SiteReader sites, PageRenderer pages, ISearchIndex search, TimeProvider clock)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -40,11 +38,11 @@ internal static class SearchPage
 
         var problems = new List<Problem>();
         var query = SearchQuery.Parse(text, out var queryProblem);
-        var offices = await db.Offices.AsNoTracking().Include(o => o.Names).OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
+        var offices = site.Offices;
         var office = offices.FirstOrDefault(o => o.Code == officeCode);
         if (officeCode.Length > 0 && office is null)
             problems.Add(new Problem("search_office_unknown"));
-        var categories = await CategoriesAsync(db, lang, ct);
+        var categories = Categories(site, lang);
         var category = categories.FirstOrDefault(c => c.Slug == categorySlug);
         if (categorySlug.Length > 0 && category is null)
             problems.Add(new Problem("search_category_unknown"));
@@ -130,20 +128,19 @@ internal static class SearchPage
     private sealed record CategoryChoice(string Slug, string Label, IReadOnlyList<int> WithChildren);
 
     /// <summary>The categories named in this language, each parent followed by its children; a parent finds its children's releases too.</summary>
-    private static async Task<List<CategoryChoice>> CategoriesAsync(BayanDb db, string lang, CancellationToken ct)
+    private static List<CategoryChoice> Categories(SiteSnapshot site, string lang)
     {
-        var named = await db.CategoryNames.AsNoTracking().Where(n => n.Language == lang)
-            .Join(db.Categories, n => n.CategoryId, c => c.Id, (n, c) => new { c.Id, c.ParentId, c.Position, n.Name, n.Slug })
-            .OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
-        var childIds = await db.Categories.AsNoTracking().Where(c => c.ParentId != null).Select(c => new { c.Id, c.ParentId }).ToListAsync(ct);
+        var named = site.CategoriesIn(lang).ToList();
         var choices = new List<CategoryChoice>();
-        foreach (var parent in named.Where(c => c.ParentId is null))
+        foreach (var parent in named.Where(c => c.Category.ParentId is null))
         {
-            choices.Add(new(parent.Slug, parent.Name, [parent.Id, .. childIds.Where(c => c.ParentId == parent.Id).Select(c => c.Id)]));
-            choices.AddRange(named.Where(c => c.ParentId == parent.Id).Select(c => new CategoryChoice(c.Slug, "— " + c.Name, [c.Id])));
+            choices.Add(new(parent.Name.Slug, parent.Name.Name, [parent.Category.Id, .. site.ChildrenOf(parent.Category.Id)]));
+            choices.AddRange(named.Where(c => c.Category.ParentId == parent.Category.Id)
+                .Select(c => new CategoryChoice(c.Name.Slug, "— " + c.Name.Name, [c.Category.Id])));
         }
         // A subcategory whose parent has no name in this language still stands on its own.
-        choices.AddRange(named.Where(c => c.ParentId is { } p && !named.Any(n => n.Id == p)).Select(c => new CategoryChoice(c.Slug, c.Name, [c.Id])));
+        choices.AddRange(named.Where(c => c.Category.ParentId is { } p && !named.Any(n => n.Category.Id == p))
+            .Select(c => new CategoryChoice(c.Name.Slug, c.Name.Name, [c.Category.Id])));
         return choices;
     }
 }

@@ -98,7 +98,8 @@ public sealed class SiteSnapshot
         return Site.DefaultLanguage;
     }
 
-    private IEnumerable<(Category Category, CategoryName Name)> CategoriesIn(string language) =>
+    /// <summary>The categories named in this language, in the site's order (by position, then name).</summary>
+    public IEnumerable<(Category Category, CategoryName Name)> CategoriesIn(string language) =>
         categories.Values
             .Select(c => (Category: c, Name: c.NameIn(language)))
             .Where(c => c.Name is not null)

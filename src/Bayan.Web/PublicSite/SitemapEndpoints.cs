@@ -52,9 +52,10 @@ internal static class SitemapEndpoints
         if (site is null)
             return Results.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var languages = await db.ReleaseVersions.VisibleAt(now)
+        // A scan of every visible release: kept until one changes.
+        var languages = await ReleaseFacts.In(http).GetAsync(site, "sitemap languages", ct => db.ReleaseVersions.VisibleAt(now)
             .GroupBy(v => v.Language)
-            .Select(g => new
+            .Select(g => new LanguageStats
             {
                 Language = g.Key,
                 Count = g.Count(),
@@ -62,7 +63,7 @@ internal static class SitemapEndpoints
                 Edited = g.Max(v => v.UpdatedAt),
                 Corrected = g.Max(v => v.Release.CorrectedAt),
             })
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
 
         var files = new List<SitemapFile>();
         foreach (var language in site.Languages)
@@ -88,7 +89,7 @@ internal static class SitemapEndpoints
             return Results.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var inLanguage = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang);
-        if (page.Value > FileCount(await inLanguage.CountAsync(ct)))
+        if (page.Value > FileCount(await ReleaseFacts.In(http).GetAsync(site, $"sitemap count {lang}", inLanguage.CountAsync, ct)))
             return Results.NotFound();
 
         var urls = new List<SitemapUrl>();
@@ -186,4 +187,13 @@ internal static class SitemapEndpoints
     private static int FileCount(int releases) => Math.Max(1, (releases + ReleasesPerFile - 1) / ReleasesPerFile);
 
     private static DateTime? Latest(params DateTime?[] instants) => instants.Max();
+
+    private sealed class LanguageStats
+    {
+        public required string Language { get; init; }
+        public int Count { get; init; }
+        public DateTime? Published { get; init; }
+        public DateTime Edited { get; init; }
+        public DateTime? Corrected { get; init; }
+    }
 }

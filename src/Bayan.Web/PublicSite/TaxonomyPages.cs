@@ -64,7 +64,7 @@ internal static class TaxonomyPages
         HttpContext http, SiteSnapshot site, PageRenderer pages, string lang, string path,
         IQueryable<ReleaseVersion> versions, int page, string heading, IReadOnlyList<(string, string)> languageVersions, IReadOnlyList<FeedLink> feeds)
     {
-        var listing = await Listing.LoadAsync(versions, page, site, lang, path, http.RequestAborted);
+        var listing = await Listing.LoadAsync(versions, page, site, lang, path, ReleaseFacts.In(http), http.RequestAborted);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", page));
         var values = listing.ToValues();
