@@ -1,12 +1,14 @@
 # Building, generating and serving Bayan for the benchmark. Sourced by bench/run.sh, which sets
 # site_data (Bayan's data folder), and db_args (the database switches; empty for SQLite).
 
+# Bayan is measured as it is run in production (README.md): published, compiled ahead of time.
+# Sets bayan_dll.
 build_bayan() {
-  dotnet build src/Bayan.Web -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet publish src/Bayan.Web -c Release --ucr -o "$work/bayan" -nologo -v quiet -clp:ErrorsOnly
   dotnet build bench/PublishProbe -c Release -nologo -v quiet -clp:ErrorsOnly
+  bayan_dll=$work/bayan/Bayan.Web.dll
 }
 
-bayan_dll=src/Bayan.Web/bin/Release/net10.0/Bayan.Web.dll
 bayan() { dotnet "$bayan_dll" --data "$site_data" "${db_args[@]}" "$@"; }
 
 # generate_site RELEASES MARKER: `bayan demo --releases N`, with its progress bar, unless MARKER
