@@ -1,0 +1,57 @@
+using Bayan.Data;
+using Bayan.Web.Cli;
+using Bayan.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bayan.Tests.Startup;
+
+/// <summary>
+/// Starting skips migrating a database that is already up to date (it is costly even when there is
+/// nothing to do), so a restart must still find every migration applied, and a database left behind
+/// by an older Bayan must still be brought up to date.
+/// </summary>
+public sealed class RestartTests
+{
+    // A folder of its own for each test: xUnit makes a new instance for every test.
+    private readonly Dictionary<string, string?> settings = new()
+    {
+        ["Bayan:Data"] = Path.Combine(Path.GetTempPath(), "bayan-tests", Guid.NewGuid().ToString("N")),
+    };
+
+    private async Task<(List<string> Known, List<string> Applied)> StartAsync(Func<BayanDb, Task>? before = null)
+    {
+        await using var app = BayanWebApp.Build(BayanArgs.Of(settings));
+        if (before is not null)
+        {
+            using var setup = app.Services.CreateScope();
+            await before(setup.ServiceProvider.GetRequiredService<BayanDb>());
+        }
+        await BayanWebApp.PrepareAsync(app, CancellationToken.None);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
+        return ([.. db.Database.GetMigrations()], [.. await db.Database.GetAppliedMigrationsAsync()]);
+    }
+
+    [Fact]
+    public async Task A_restart_keeps_the_database_at_the_newest_migration()
+    {
+        await StartAsync();
+
+        var (known, applied) = await StartAsync();
+
+        Assert.Equal(known, applied);
+    }
+
+    [Fact]
+    public async Task A_database_an_older_Bayan_left_behind_is_brought_up_to_date()
+    {
+        var (known, applied) = await StartAsync(async db =>
+            await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First()));
+
+        Assert.Equal(known, applied);
+        Assert.True(known.Count > 1);
+    }
+}
