@@ -67,7 +67,8 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
         // Asked of each row (EXISTS), not joined: with a join, SQLite's planner walks every published release
         // by its status and date instead of reading the page's rows by id.
         var visible = db.Releases.VisibleAt(now);
-        var loaded = await db.ReleaseVersions.Where(v => ids.Contains(v.Id) && visible.Any(r => r.Id == v.ReleaseId))
+        // The ids as one parameter: the SQL stays the same whatever the page, so EF keeps it instead of writing it again.
+        var loaded = await db.ReleaseVersions.Where(v => EF.Parameter(ids).Contains(v.Id) && visible.Any(r => r.Id == v.ReleaseId))
             .AsFound().ToDictionaryAsync(v => v.Id, ct);
         var shown = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
         var marked = shown.Select(v => (Version: v, Title: MarkedText.Find(v.Title, request.Query), Summary: MarkedText.Find(v.Summary, request.Query))).ToList();
