@@ -1,5 +1,3 @@
-using Bayan.Releases;
-
 namespace Bayan.Search;
 
 /// <summary>
@@ -19,6 +17,7 @@ public interface ISearchIndex
     /// <summary>
     /// One page of the language versions a reader may see at <paramref name="now"/> that match: of the
     /// newest <see cref="SearchResults.Limit"/> matches, the best first, newest first among equals.
+    /// Only the page's rows are read, and a body only where the summary holds no match.
     /// </summary>
     Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct);
 
@@ -37,8 +36,8 @@ public sealed record SearchRequest(SearchQuery Query, string Language, int Page 
     public DateTime? ToUtc { get; init; }
 }
 
-/// <summary>A found language version (its release and office loaded) with its title and a snippet as safe HTML, matches in &lt;mark&gt;.</summary>
-public sealed record SearchResult(ReleaseVersion Version, string TitleHtml, string SnippetHtml);
+/// <summary>A found language version with its title and a snippet as safe HTML, matches in &lt;mark&gt;.</summary>
+public sealed record SearchResult(FoundVersion Version, string TitleHtml, string SnippetHtml);
 
 /// <summary>
 /// How many versions match, counted up to <see cref="Limit"/> (<see cref="More"/> when there are more),

@@ -10,7 +10,7 @@ namespace Bayan.Search;
 /// that the filters need, with an index in newest-first order: the planner either walks that index
 /// and stops at the newest matches of a common word, or gathers the few matches of a rare one from
 /// the GIN index. Ranked as <see cref="Rank"/> says, by the weights of the fields (title and number A,
-/// summary B, office C, body D), only the rows returned.
+/// summary B, office C, body D), only the newest matches, and only the page's rows are sent back.
 /// </summary>
 internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -27,10 +27,14 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
     protected override Task ClearAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("DELETE FROM search_index", ct);
 
-    protected override Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct)
+    protected override Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct)
     {
         // Only the filters asked for are written, so each query shape gets a plan of its own.
-        var parameters = new List<object> { TsQuery(request.Query), request.Language, limit, TsQuery(request.Query, "A"), TsQuery(request.Query, "BC") };
+        var parameters = new List<object>
+        {
+            TsQuery(request.Query), request.Language, SearchResults.Limit + 1, SearchResults.Limit,
+            TsQuery(request.Query, "A"), TsQuery(request.Query, "BC"), take, skip,
+        };
         var filters = "";
         void Filter(string condition, object value)
         {
@@ -45,19 +49,25 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             Filter("publish_at >= @", DateTime.SpecifyKind(from, DateTimeKind.Utc));
         if (request.ToUtc is { } to)
             Filter("publish_at < @", DateTime.SpecifyKind(to, DateTimeKind.Utc));
-        // Ranked in the outer query: only the rows kept, by where the words are (the weights of AddSearch's tsvector).
+        // The newest matches (one more than the limit, to know there are more), then the limit of them
+        // ranked by where the words are (the weights of AddSearch's tsvector): only the page's rows are sent.
         var sql = $$"""
-            SELECT version_id::int8 AS "Row", version_id AS "VersionId", CASE WHEN document @@ to_tsquery('simple', {3}) THEN {{Rank.Title}}
-                     WHEN document @@ to_tsquery('simple', {4}) THEN {{Rank.Summary}} ELSE {{Rank.Body}} END::float8 AS "Rank"
-            FROM (
+            WITH found AS MATERIALIZED (
                 SELECT version_id, publish_at, document FROM search_index
                 WHERE document @@ to_tsquery('simple', {0}) AND language = {1}{{filters}}
                 ORDER BY publish_at DESC, version_id DESC
                 LIMIT {2}
-            ) AS newest
-            ORDER BY newest.publish_at DESC, version_id DESC
+            ), newest AS MATERIALIZED (
+                SELECT * FROM found ORDER BY publish_at DESC, version_id DESC LIMIT {3}
+            )
+            SELECT version_id AS "VersionId", (SELECT count(*) FROM found)::int AS "Found"
+            FROM newest
+            ORDER BY CASE WHEN document @@ to_tsquery('simple', {4}) THEN {{Rank.Title}}
+                          WHEN document @@ to_tsquery('simple', {5}) THEN {{Rank.Summary}} ELSE {{Rank.Body}} END DESC,
+                     publish_at DESC, version_id DESC
+            LIMIT {6} OFFSET {7}
             """;
-        return Db.Database.SqlQueryRaw<IndexMatch>(sql, [.. parameters]).ToListAsync(ct);
+        return Db.Database.SqlQueryRaw<IndexPageRow>(sql, [.. parameters]).ToListAsync(ct);
     }
 
     /// <summary>

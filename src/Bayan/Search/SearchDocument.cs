@@ -27,14 +27,13 @@ internal sealed record SearchDocument(
 }
 
 /// <summary>
-/// A row of an index's match: where it sits in the index, which version, and how well it matches
-/// (higher is better on both databases).
+/// A row of the page an index returns: which version, and how many versions match in all, counted
+/// up to the limit it was given (the same on every row).
 /// </summary>
-internal sealed class IndexMatch
+internal sealed class IndexPageRow
 {
-    public long Row { get; init; }
     public int VersionId { get; init; }
-    public double Rank { get; init; }
+    public int Found { get; init; }
 }
 
 /// <summary>
@@ -44,11 +43,11 @@ internal sealed class IndexMatch
 internal static class Rank
 {
     /// <summary>All the words in the title or the reference number.</summary>
-    public const double Title = 2;
+    public const int Title = 2;
 
     /// <summary>All the words in the summary or the office's name.</summary>
-    public const double Summary = 1;
+    public const int Summary = 1;
 
     /// <summary>Spread over the fields, or in the body.</summary>
-    public const double Body = 0;
+    public const int Body = 0;
 }

@@ -7,9 +7,9 @@ namespace Bayan.Search;
 
 /// <summary>
 /// What both indexes do alike: which versions to hold (those of published releases: a scheduled,
-/// embargoed or retracted release is not in the index), the window of newest matches, paging and
-/// snippets for the page's rows only. Each database adds only its own SQL: how to write an entry,
-/// how to match, filter and rank.
+/// embargoed or retracted release is not in the index), the page's rows as a listing shows them, and
+/// snippets for those rows only. Each database adds only its own SQL: how to write an entry, how to
+/// match, filter, rank and page.
 /// </summary>
 internal abstract class SearchIndex(BayanDb db) : ISearchIndex
 {
@@ -50,19 +50,32 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct)
     {
-        // The index filters and stops at the newest matches itself: nothing here reads every match of a common word.
-        var newest = await NewestMatchesAsync(request, SearchResults.Limit + 1, ct);
-        var more = newest.Count > SearchResults.Limit;
-        var window = more ? newest.GetRange(0, SearchResults.Limit) : newest;
         var skip = (request.Page - 1) * SearchRequest.PageSize;
-        if (window.Count == 0 || request.Page < 1 || skip >= window.Count)
-            return new SearchResults(window.Count, more, []);
-        // A stable sort: among equal ranks the newest stays first.
-        var page = window.OrderByDescending(m => m.Rank).Skip(skip).Take(SearchRequest.PageSize).ToList();
+        if (request.Page < 1 || skip >= SearchResults.Limit)
+            skip = SearchResults.Limit;
+        // The index filters, stops at the newest matches, ranks and pages itself: nothing here reads every
+        // match of a common word, nor more rows than the page shows.
+        var page = await PageAsync(request, skip, SearchRequest.PageSize, ct);
+        // Past the last page: no rows, so ask again for the count alone (one row), for the reader's "results end on page N".
+        var found = page.Count > 0 ? page[0].Found : skip == 0 ? 0 : (await PageAsync(request, 0, 1, ct)).FirstOrDefault()?.Found ?? 0;
+        var more = found > SearchResults.Limit;
+        var total = Math.Min(found, SearchResults.Limit);
+        if (page.Count == 0)
+            return new SearchResults(total, more, []);
         var ids = page.Select(m => m.VersionId).ToList();
         // The index holds only published releases; the page's rows are checked once more, as every public page does.
-        var loaded = await db.ReleaseVersions.VisibleAt(now).Where(v => ids.Contains(v.Id)).WithListingData().ToDictionaryAsync(v => v.Id, ct);
-        return new SearchResults(window.Count, more, [.. ids.Where(loaded.ContainsKey).Select(id => Present(loaded[id], request.Query))]);
+        // Asked of each row (EXISTS), not joined: with a join, SQLite's planner walks every published release
+        // by its status and date instead of reading the page's rows by id.
+        var visible = db.Releases.VisibleAt(now);
+        // The ids as one parameter: the SQL stays the same whatever the page, so EF keeps it instead of writing it again.
+        var loaded = await db.ReleaseVersions.Where(v => EF.Parameter(ids).Contains(v.Id) && visible.Any(r => r.Id == v.ReleaseId))
+            .AsFound().ToDictionaryAsync(v => v.Id, ct);
+        var shown = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+        var marked = shown.Select(v => (Version: v, Title: MarkedText.Find(v.Title, request.Query), Summary: MarkedText.Find(v.Summary, request.Query))).ToList();
+        // A body is read only for a row whose summary holds no match: it is most of the work of a result.
+        var bodyIds = marked.Where(m => !m.Summary.HasMarks).Select(m => m.Version.Id).ToList();
+        var bodies = bodyIds.Count == 0 ? [] : await db.ReleaseVersions.Where(v => bodyIds.Contains(v.Id)).Select(v => new { v.Id, v.Body }).ToDictionaryAsync(v => v.Id, v => v.Body, ct);
+        return new SearchResults(total, more, [.. marked.Select(m => Present(m.Version, m.Title, m.Summary, bodies.GetValueOrDefault(m.Version.Id), request.Query))]);
     }
 
     public async Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct)
@@ -81,16 +94,13 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
         return ids.Count;
     }
 
-    /// <summary>The title marked; the snippet from the summary, else the body, wherever the matches are.</summary>
-    /// <remarks>The body is read only when the summary has no match: reading it is most of the work of a result.</remarks>
-    private static SearchResult Present(ReleaseVersion version, SearchQuery query)
+    /// <summary>The title marked; the snippet from the summary, else the body (given when the summary has no match), wherever the matches are.</summary>
+    private static SearchResult Present(FoundVersion version, MarkedText title, MarkedText summary, string? body, SearchQuery query)
     {
-        var title = MarkedText.Find(version.Title, query).WholeHtml();
-        var summary = MarkedText.Find(version.Summary, query);
-        if (summary.HasMarks)
-            return new SearchResult(version, title, summary.SnippetHtml(SnippetWords));
-        var body = MarkedText.Find(MarkdownRenderer.ToPlainText(version.Body), query);
-        return new SearchResult(version, title, (body.HasMarks || version.Summary.Length == 0 ? body : summary).SnippetHtml(SnippetWords));
+        if (summary.HasMarks || body is null)
+            return new SearchResult(version, title.WholeHtml(), summary.SnippetHtml(SnippetWords));
+        var inBody = MarkedText.Find(MarkdownRenderer.ToPlainText(body), query);
+        return new SearchResult(version, title.WholeHtml(), (inBody.HasMarks || version.Summary.Length == 0 ? inBody : summary).SnippetHtml(SnippetWords));
     }
 
     /// <summary>Removes every language version of these releases.</summary>
@@ -101,8 +111,10 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
     protected abstract Task ClearAsync(CancellationToken ct);
 
     /// <summary>
-    /// The matches of the request's query in its language that pass its filters, newest first, at most
-    /// <paramref name="limit"/>: the database stops reading at the limit, and ranks only what it returns.
+    /// The rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of the newest
+    /// <see cref="SearchResults.Limit"/> matches of the request's query in its language that pass its filters,
+    /// ranked as <see cref="Rank"/> says, newest first among equals; each row counts the matches up to
+    /// one more than the limit. The database stops reading at the limit and sends only the page.
     /// </summary>
-    protected abstract Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct);
+    protected abstract Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct);
 }

@@ -44,33 +44,45 @@ public static class SearchText
             latinBefore = false;
         }
 
+        void Add(Rune rune, int elementStart, int elementEnd)
+        {
+            switch (Classify(rune, latinBefore))
+            {
+                case Kind.Dropped:
+                    return;
+                case Kind.Separator:
+                    Finish();
+                    return;
+            }
+            if (word.Length == 0)
+                start = elementStart;
+            end = elementEnd;
+            latinBefore = Fold(rune, word);
+        }
+
         // Text elements (a letter with its marks) are normalised one at a time, so every character
         // of the result is known to come from one span of the original: snippets show the original.
-        var elements = StringInfo.GetTextElementEnumerator(text);
-        while (elements.MoveNext())
+        for (var elementStart = 0; elementStart < text.Length;)
         {
-            var element = (string)elements.Current;
-            var elementStart = elements.ElementIndex;
-            var elementEnd = elementStart + element.Length;
-            foreach (var rune in element.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+            var elementEnd = elementStart + StringInfo.GetNextTextElementLength(text.AsSpan(elementStart));
+            if (elementEnd == elementStart + 1 && IsNormalisedAlone(text[elementStart]))
+                Add(new Rune(text[elementStart]), elementStart, elementEnd);
+            else
             {
-                switch (Classify(rune, latinBefore))
-                {
-                    case Kind.Dropped:
-                        continue;
-                    case Kind.Separator:
-                        Finish();
-                        continue;
-                }
-                if (word.Length == 0)
-                    start = elementStart;
-                end = elementEnd;
-                latinBefore = Fold(rune, word);
+                foreach (var rune in text[elementStart..elementEnd].Normalize(NormalizationForm.FormKC).EnumerateRunes())
+                    Add(rune, elementStart, elementEnd);
             }
+            elementStart = elementEnd;
         }
         Finish();
         return tokens;
     }
+
+    /// <summary>
+    /// ASCII and the letters of the basic Arabic block, standing alone, are their own NFKC form: most
+    /// text skips asking ICU (normalising a letter at a time is most of the work of reading a text).
+    /// </summary>
+    private static bool IsNormalisedAlone(char c) => c < 0x80 || c is >= '\u0621' and <= '\u064A';
 
     private enum Kind
     {
@@ -144,13 +156,13 @@ public static class SearchText
         }
         if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
         {
-            word.Append((char)('0' + CharUnicodeInfo.GetDecimalDigitValue(rune.ToString(), 0)));
+            word.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
             return false;
         }
         if (IsLatin(c))
         {
             // "ş" is "s" with a cedilla: keep the letter, drop what decorates it.
-            var bare = rune.ToString().Normalize(NormalizationForm.FormD)[0];
+            var bare = c < 0x80 ? (char)c : rune.ToString().Normalize(NormalizationForm.FormD)[0];
             word.Append(char.ToLowerInvariant(bare));
             return true;
         }

@@ -9,7 +9,8 @@ namespace Bayan.Search;
 /// alone, in the order of its rowids, so it stops at the newest matches it needs:
 /// the rowid is the minute of publication followed by the version's id (newest first is rowid
 /// descending, a range of days is a range of rowids); language, office, categories and release are
-/// words of the column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says.
+/// words of the column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says,
+/// in the same statement, so only the page's rows are read back.
 /// </summary>
 internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -36,28 +37,31 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     protected override Task ClearAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("DELETE FROM search_index", ct);
 
-    protected override async Task<List<IndexMatch>> NewestMatchesAsync(SearchRequest request, int limit, CancellationToken ct)
+    protected override Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct)
     {
         var from = request.FromUtc is { } f ? Row(f) : long.MinValue;
         var to = request.ToUtc is { } t ? Row(t) : long.MaxValue;
-        var rows = await RowsAsync(Match(request, TextColumns), from, to, limit, ct);
-        if (rows.Count < 2)
-            return [.. rows.Select(r => Found(r, 0))];
-        // Ranked by where the words are, each a match inside the rows just found: as cheap as finding them.
-        // (bm25() would first count every row holding each word: most of the time of a common word.)
-        var titled = (await RowsAsync(Match(request, TitleColumns), rows[^1], to, limit, ct)).ToHashSet();
-        var summarised = (await RowsAsync(Match(request, SummaryColumns), rows[^1], to, limit, ct)).ToHashSet();
-        return [.. rows.Select(r => Found(r, titled.Contains(r) ? Rank.Title : summarised.Contains(r) ? Rank.Summary : Rank.Body))];
-    }
-
-    private Task<List<long>> RowsAsync(string match, long from, long to, int limit, CancellationToken ct) =>
-        Db.Database.SqlQuery<long>($"""
-            SELECT rowid AS "Value" FROM search_index
-            WHERE search_index MATCH {match} AND rowid >= {from} AND rowid < {to}
-            ORDER BY rowid DESC LIMIT {limit}
+        // One statement, so only the page's rows leave SQLite: the newest matches (one more than the limit,
+        // to know there are more), the limit of them ranked by where the words are, each a match inside the
+        // rows just found: as cheap as finding them. (bm25() would first count every row holding each word:
+        // most of the time of a common word.)
+        return Db.Database.SqlQuery<IndexPageRow>($"""
+            WITH found AS MATERIALIZED (
+                SELECT rowid AS row_id FROM search_index
+                WHERE search_index MATCH {Match(request, TextColumns)} AND rowid >= {from} AND rowid < {to}
+                ORDER BY rowid DESC LIMIT {SearchResults.Limit + 1}),
+            newest AS MATERIALIZED (SELECT row_id FROM found ORDER BY row_id DESC LIMIT {SearchResults.Limit})
+            SELECT row_id & {VersionMask} AS "VersionId", (SELECT count(*) FROM found) AS "Found"
+            FROM newest
+            ORDER BY CASE
+                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request, TitleColumns)}
+                    AND rowid >= (SELECT min(row_id) FROM newest) AND rowid < {to}) THEN {Rank.Title}
+                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request, SummaryColumns)}
+                    AND rowid >= (SELECT min(row_id) FROM newest) AND rowid < {to}) THEN {Rank.Summary}
+                ELSE {Rank.Body} END DESC, row_id DESC
+            LIMIT {take} OFFSET {skip}
             """).ToListAsync(ct);
-
-    private static IndexMatch Found(long row, double rank) => new() { Row = row, VersionId = (int)(row & VersionMask), Rank = rank };
+    }
 
     /// <summary>The minute of publication in the high bits: rows sort by it, and a day begins at a minute.</summary>
     private static long Row(DateTime utc) =>

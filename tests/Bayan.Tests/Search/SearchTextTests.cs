@@ -30,6 +30,9 @@ public sealed class SearchTextTests
     // Cyrillic: lower case, ё as е, stress marks gone.
     [InlineData("ЁЛКА", "елка")]
     [InlineData("Москва́", "москва")]
+    // Compatibility forms are read as the letters they stand for: Arabic presentation forms, full-width Latin.
+    [InlineData("ﻣﺴﺘﺸﻔﻰ", "مستشفي")]
+    [InlineData("Ｗａｔｅｒ ２０２６", "water 2026")]
     // Anything that is not a letter or digit only separates words.
     [InlineData("  <b>x</b> & \"y\"  ", "b x b y")]
     [InlineData("e-mail: a@b.org", "e mail a b org")]
