@@ -13,6 +13,8 @@ internal static class PublicSiteSetup
         builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<SiteSnapshots>());
         builder.Services.AddSingleton<ReleaseFacts>();
         builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseFacts>());
+        builder.Services.AddSingleton<ReleaseCopies>();
+        builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseCopies>());
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
         builder.Services.AddRateLimiter(limits =>

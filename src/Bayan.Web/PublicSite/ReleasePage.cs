@@ -13,7 +13,7 @@ internal static class ReleasePage
 {
     public static async Task<IResult> HandleAsync(
         string lang, string office, int id, string? slug,
-        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, ReleaseCopies copies, TimeProvider clock)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -23,10 +23,10 @@ internal static class ReleasePage
             return await pages.NotFoundAsync(http, site, lang);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = (await db.Releases.VisibleOrRetractedAt(now).WithPageData()
-            .FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
-        if (release is null)
+        var copy = await copies.GetAsync(site, id, ct => ReadAsync(db, site, id, now, ct), http.RequestAborted);
+        if (copy is null)
             return await pages.NotFoundAsync(http, site, lang);
+        var release = copy.Release;
 
         PageCache.Tag(http, CacheTags.Release(release.Id));
         var available = release.Versions.Where(v => site.IsEnabled(v.Language))
@@ -61,8 +61,19 @@ internal static class ReleasePage
         }
 
         var values = Values(release, version, site, lang, http.Request);
-        await CommentSection.AddAsync(values, http, db, site, release, version, clock.GetUtcNow().UtcDateTime, state: null);
+        CommentSection.Add(values, http, site, release, version, copy.ApprovedUnder(version), now, state: null);
         return await pages.RenderAsync(http, site, lang, "release", info, values);
+    }
+
+    /// <summary>The release with everything its page shows, and the approved comments under it; null when it is not to be seen.</summary>
+    private static async Task<ReleaseCopies.Copy?> ReadAsync(BayanDb db, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
+    {
+        // Not compiled: visibility stays in ReleaseQueries, and a kept copy spares the reading altogether.
+        var release = await db.Releases.VisibleOrRetractedAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (release is null)
+            return null;
+        var comments = await CommentSection.ApprovedUnderReleaseAsync(db, id, ct);
+        return new ReleaseCopies.Copy(site, release.WithSiteData(site), comments);
     }
 
     /// <summary>Everything the release template shows of one language version, and what its head tells link previews and search engines.</summary>

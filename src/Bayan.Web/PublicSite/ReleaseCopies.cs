@@ -1,0 +1,104 @@
+using Bayan.Changes;
+using Bayan.Comments;
+using Bayan.Releases;
+using Bayan.Web.Caching;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Bayan.Web.PublicSite;
+
+/// <summary>
+/// This process's copies of visible releases as their pages read them (versions, filing, media and
+/// approved comments), so that a release page asks the database nothing while its release is
+/// unchanged, with or without the output cache. A copy is dropped when a change to its release, its
+/// comments or the whole site is announced, here or by another node.
+/// </summary>
+/// <remarks>
+/// Only found releases are kept: a release comes into view at its publication time without any
+/// change being announced, so a miss is always asked again. Once visible, a release leaves view only
+/// through an announced change (a retraction, a new schedule).
+/// </remarks>
+internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
+{
+    /// <summary>
+    /// What the copies may take in all, as estimated by <see cref="SizeOf"/>: past it the least
+    /// recently read are dropped. A large site's hot releases fit many times over; its archive does not need to.
+    /// </summary>
+    public const long MostBytes = 64L * 1024 * 1024;
+
+    private readonly MemoryCache copies = new(new MemoryCacheOptions { SizeLimit = MostBytes, CompactionPercentage = 0.25 });
+    private readonly GuardedStore pageStore;
+
+    // A copy read before a change and stored after it would outlive the change: storing checks, under
+    // this lock, that no change was heard since the reading began; a change counts itself under it too.
+    private readonly Lock gate = new();
+    private long changes;
+
+    public ReleaseCopies(GuardedStore pageStore) => this.pageStore = pageStore;
+
+    /// <param name="Site">The snapshot the copy was completed with: its office and category names come from it.</param>
+    public sealed record Copy(SiteSnapshot Site, Release Release, IReadOnlyList<Comment> ApprovedComments)
+    {
+        public IReadOnlyList<Comment> ApprovedUnder(ReleaseVersion version) =>
+            [.. ApprovedComments.Where(c => c.ReleaseVersionId == version.Id)];
+    }
+
+    /// <summary>The kept copy of release <paramref name="id"/>, else the one <paramref name="read"/> gives (null when not visible).</summary>
+    public async Task<Copy?> GetAsync(SiteSnapshot site, int id, Func<CancellationToken, Task<Copy?>> read, CancellationToken ct)
+    {
+        if (copies.TryGetValue(id, out Copy? kept) && kept!.Site == site)
+            return kept;
+        var begun = Interlocked.Read(ref changes);
+        var copy = await read(ct);
+        // Cut off from the other nodes (Redis away), this one cannot hear their changes: it keeps nothing then.
+        if (copy is null || pageStore.KeepsBriefly)
+            return copy;
+        lock (gate)
+        {
+            if (changes == begun)
+                copies.Set(id, copy, new MemoryCacheEntryOptions { Size = SizeOf(copy) });
+        }
+        return copy;
+    }
+
+    public ValueTask ChangedAsync(ContentChange change)
+    {
+        lock (gate)
+        {
+            changes++;
+            switch (change)
+            {
+                case ContentChange.Release release:
+                    copies.Remove(release.Id);
+                    break;
+                case ContentChange.Comments comments:
+                    foreach (var id in comments.ReleaseIds)
+                        copies.Remove(id);
+                    break;
+                case ContentChange.Everything:
+                    copies.Clear();
+                    break;
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Roughly the bytes a copy holds: its texts (two bytes a character) and a share for each object.</summary>
+    public static long SizeOf(Copy copy)
+    {
+        const int PerObject = 64;
+        var release = copy.Release;
+        long size = PerObject * (4 + release.Versions.Count + release.Tags.Count + 2 * release.Attachments.Count + copy.ApprovedComments.Count);
+        foreach (var v in release.Versions)
+            size += 2L * (v.Title.Length + v.Slug.Length + v.Summary.Length + v.Body.Length + v.BodyHtml.Length);
+        foreach (var t in release.Tags)
+            size += 2L * (t.Name.Length + t.Slug.Length);
+        foreach (var a in release.Attachments)
+            size += 2L * (a.Media.FileName.Length + a.Media.Url.Length);
+        foreach (var c in copy.ApprovedComments)
+            size += 2L * (c.Name.Length + c.Email.Length + c.Text.Length);
+        size += 2L * ((release.CorrectionNote?.Length ?? 0) + (release.RetractionNote?.Length ?? 0) + (release.FeaturedImage?.Length ?? 0));
+        return size;
+    }
+
+    public void Dispose() => copies.Dispose();
+}
