@@ -1,7 +1,6 @@
 using Bayan.Changes;
 using Bayan.Comments;
 using Bayan.Releases;
-using Bayan.Web.Caching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Bayan.Web.PublicSite;
@@ -13,6 +12,10 @@ namespace Bayan.Web.PublicSite;
 /// comments or the whole site is announced, here or by another node.
 /// </summary>
 /// <remarks>
+/// <para>Kept only on a node that runs alone. Among several nodes another node's change arrives here
+/// by a Redis message, a moment after it is saved; a reader asking this node meanwhile would get the
+/// old text (and the shared output cache a copy of it), while DESIGN.md wants a change visible on
+/// every node at once. There the page reads its release each time, as before.</para>
 /// Only found releases are kept: a release comes into view at its publication time without any
 /// change being announced, so a miss is always asked again. Once visible, a release leaves view only
 /// through an announced change (a retraction, a new schedule).
@@ -26,14 +29,18 @@ internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
     public const long MostBytes = 64L * 1024 * 1024;
 
     private readonly MemoryCache copies = new(new MemoryCacheOptions { SizeLimit = MostBytes, CompactionPercentage = 0.25 });
-    private readonly GuardedStore pageStore;
+    private readonly bool keeps;
 
     // A copy read before a change and stored after it would outlive the change: storing checks, under
     // this lock, that no change was heard since the reading began; a change counts itself under it too.
     private readonly Lock gate = new();
     private long changes;
 
-    public ReleaseCopies(GuardedStore pageStore) => this.pageStore = pageStore;
+    /// <param name="keeps">False among several nodes: then every reading goes to the database.</param>
+    public ReleaseCopies(bool keeps) => this.keeps = keeps;
+
+    /// <summary>How many copies are kept just now.</summary>
+    public int Count => copies.Count;
 
     /// <param name="Site">The snapshot the copy was completed with: its office and category names come from it.</param>
     public sealed record Copy(SiteSnapshot Site, Release Release, IReadOnlyList<Comment> ApprovedComments)
@@ -49,8 +56,7 @@ internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
             return kept;
         var begun = Interlocked.Read(ref changes);
         var copy = await read(ct);
-        // Cut off from the other nodes (Redis away), this one cannot hear their changes: it keeps nothing then.
-        if (copy is null || pageStore.KeepsBriefly)
+        if (copy is null || !keeps)
             return copy;
         lock (gate)
         {
