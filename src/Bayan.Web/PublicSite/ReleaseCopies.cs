@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bayan.Changes;
 using Bayan.Comments;
 using Bayan.Releases;
@@ -45,8 +46,27 @@ internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
     /// <param name="Site">The snapshot the copy was completed with: its office and category names come from it.</param>
     public sealed record Copy(SiteSnapshot Site, Release Release, IReadOnlyList<Comment> ApprovedComments)
     {
+        // Readers choose the host they ask by, and absolute links carry it: a few are kept, the rest made each time.
+        private const int MostShown = 8;
+
+        private readonly ConcurrentDictionary<(string Lang, string Origin), object> shown = new();
+
         public IReadOnlyList<Comment> ApprovedUnder(ReleaseVersion version) =>
             [.. ApprovedComments.Where(c => c.ReleaseVersionId == version.Id)];
+
+        /// <summary>
+        /// What <paramref name="make"/> derives from this copy alone for one language and one origin
+        /// (scheme and host, for absolute links): made on the first view, then kept with the copy.
+        /// </summary>
+        public T Shown<T>(string lang, string origin, Func<T> make) where T : class
+        {
+            if (shown.TryGetValue((lang, origin), out var made) && made is T kept)
+                return kept;
+            var value = make();
+            if (shown.Count < MostShown)
+                shown.TryAdd((lang, origin), value);
+            return value;
+        }
     }
 
     /// <summary>The kept copy of release <paramref name="id"/>, else the one <paramref name="read"/> gives (null when not visible).</summary>
@@ -88,12 +108,16 @@ internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Roughly the bytes a copy holds: its texts (two bytes a character) and a share for each object.</summary>
+    /// <summary>
+    /// Roughly the bytes a copy holds: its texts (two bytes a character), a share for each object, and
+    /// room for what is derived from it later (<see cref="Copy.Shown"/>: links, dates, metadata; the body is shared).
+    /// </summary>
     public static long SizeOf(Copy copy)
     {
         const int PerObject = 64;
+        const int Derived = 16 * 1024;
         var release = copy.Release;
-        long size = PerObject * (4 + release.Versions.Count + release.Tags.Count + 2 * release.Attachments.Count + copy.ApprovedComments.Count);
+        long size = Derived + PerObject * (4 + release.Versions.Count + release.Tags.Count + 2 * release.Attachments.Count + copy.ApprovedComments.Count);
         foreach (var v in release.Versions)
             size += 2L * (v.Title.Length + v.Slug.Length + v.Summary.Length + v.Body.Length + v.BodyHtml.Length);
         foreach (var t in release.Tags)
