@@ -11,7 +11,7 @@ internal sealed class SetupFirst(RequestDelegate next)
 {
     private volatile bool setUp;
 
-    public async Task InvokeAsync(HttpContext http, BayanDb db)
+    public async Task InvokeAsync(HttpContext http)
     {
         var path = http.Request.Path;
         if (!path.StartsWithSegments("/admin") || path.StartsWithSegments("/admin/assets"))
@@ -19,7 +19,8 @@ internal sealed class SetupFirst(RequestDelegate next)
             await next(http);
             return;
         }
-        setUp = setUp || await db.Users.AnyAsync(u => u.IsAdministrator, http.RequestAborted);
+        // The database context is taken here, not for every request: public pages pass straight through.
+        setUp = setUp || await http.RequestServices.GetRequiredService<BayanDb>().Users.AnyAsync(u => u.IsAdministrator, http.RequestAborted);
         var onSetup = path.StartsWithSegments("/admin/setup");
         if (!setUp && !onSetup)
         {

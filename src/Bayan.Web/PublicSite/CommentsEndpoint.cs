@@ -66,7 +66,8 @@ internal static class CommentsEndpoint
     {
         var lang = version.Language;
         var values = ReleasePage.Values(release, version, site, lang, http.Request);
-        await CommentSection.AddAsync(values, http, db, site, release, version, now, state);
+        var approved = await CommentSection.ApprovedAsync(db, version, http.RequestAborted);
+        CommentSection.Add(values, http, site, release, version, approved, now, state);
         var info = new PageInfo(version.Title, ReleasePage.UrlOf(release, version)) { NoIndex = true };
         return await pages.RenderAsync(http, site, lang, "release", info, values, status);
     }

@@ -76,8 +76,7 @@ public sealed class PageRenderer(ThemeEngine theme, TimeProvider clock)
             ["today"] = site.Dates.Today(now, lang),
             ["clock"] = new ClockView(site.Dates.Clock(now, lang), siteLanguage.ClockName, site.Site.TimeZone, site.Dates.NumberingSystem(lang)),
         };
-        all["content"] = await theme.RenderAsync(template, all);
-        var html = await theme.RenderAsync("layout", all);
+        var html = await theme.RenderInLayoutAsync(template, "layout", all);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 

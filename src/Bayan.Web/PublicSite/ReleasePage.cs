@@ -13,7 +13,7 @@ internal static class ReleasePage
 {
     public static async Task<IResult> HandleAsync(
         string lang, string office, int id, string? slug,
-        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        HttpContext http, SiteReader sites, PageRenderer pages, ReleaseCopies copies, TimeProvider clock)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -23,10 +23,11 @@ internal static class ReleasePage
             return await pages.NotFoundAsync(http, site, lang);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = (await db.Releases.VisibleOrRetractedAt(now).WithPageData()
-            .FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
-        if (release is null)
+        // The database context is taken only when the copy has to be read: most views need none.
+        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices.GetRequiredService<BayanDb>(), site, id, now, ct), http.RequestAborted);
+        if (copy is null)
             return await pages.NotFoundAsync(http, site, lang);
+        var release = copy.Release;
 
         PageCache.Tag(http, CacheTags.Release(release.Id));
         var available = release.Versions.Where(v => site.IsEnabled(v.Language))
@@ -60,20 +61,33 @@ internal static class ReleasePage
             }, StatusCodes.Status410Gone);
         }
 
-        var values = Values(release, version, site, lang, http.Request);
-        await CommentSection.AddAsync(values, http, db, site, release, version, clock.GetUtcNow().UtcDateTime, state: null);
+        var values = copy.Shown(lang, SiteUrls.Origin(http.Request), () => Shown(release, version, site, lang, http.Request)).ToValues();
+        CommentSection.Add(values, http, site, release, version, copy.ApprovedUnder(version), now, state: null);
         return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
 
+    /// <summary>The release with everything its page shows, and the approved comments under it; null when it is not to be seen.</summary>
+    private static async Task<ReleaseCopies.Copy?> ReadAsync(BayanDb db, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
+    {
+        // Not compiled: visibility stays in ReleaseQueries, and a kept copy spares the reading altogether.
+        var release = await db.Releases.VisibleOrRetractedAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (release is null)
+            return null;
+        var comments = await CommentSection.ApprovedUnderReleaseAsync(db, id, ct);
+        return new ReleaseCopies.Copy(site, release.WithSiteData(site), comments);
+    }
+
     /// <summary>Everything the release template shows of one language version, and what its head tells link previews and search engines.</summary>
-    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request)
+    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request) =>
+        Shown(release, version, site, lang, request).ToValues();
+
+    private static ShownRelease Shown(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request)
     {
         var original = release.Versions.FirstOrDefault(v => v.IsOriginal);
         var shown = release.Versions.Where(v => site.IsEnabled(v.Language)).ToList();
-        return new Dictionary<string, object?>
-        {
-            ["meta"] = ReleaseMetadata.For(release, version, shown, site, request),
-            ["release"] = new ReleaseView(
+        return new ShownRelease(
+            ReleaseMetadata.For(release, version, shown, site, request),
+            new ReleaseView(
                 version.Title,
                 version.Summary,
                 version.BodyHtml,
@@ -92,8 +106,13 @@ internal static class ReleasePage
                 [.. release.Attachments.OrderBy(a => a.Position).Select(a => new Link($"{a.Media.FileName} ({Math.Max(1, a.Media.Bytes / 1024)} KB)", a.Media.Url))],
                 release.CorrectionNote is null ? null : new Correction(
                     Messages.Format(lang, "release_correction", site.Dates.Dateline(release.CorrectedAt ?? release.UpdatedAt, release.Office, lang).Text),
-                    release.CorrectionNote)),
-        };
+                    release.CorrectionNote)));
+    }
+
+    /// <summary>What a release page shows of one version, made from the release alone (no time, no reader).</summary>
+    private sealed record ShownRelease(ReleaseMetadata Meta, ReleaseView View)
+    {
+        public Dictionary<string, object?> ToValues() => new() { ["meta"] = Meta, ["release"] = View };
     }
 
     public static string UrlOf(Release release, ReleaseVersion version) =>

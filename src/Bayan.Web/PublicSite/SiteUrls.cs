@@ -40,5 +40,8 @@ public static class SiteUrls
 
     public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{path}";
 
+    /// <summary>What <see cref="Absolute"/> puts before a path: "https://news.example.org".</summary>
+    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

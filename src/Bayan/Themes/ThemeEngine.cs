@@ -41,6 +41,32 @@ public sealed class ThemeEngine
         return await template.RenderAsync(context, Encoder);
     }
 
+    /// <summary>
+    /// Renders template <paramref name="name"/>, then <paramref name="layout"/> around it (given as
+    /// "content"), with one set of values taken in once for both.
+    /// </summary>
+    public async Task<string> RenderInLayoutAsync(string name, string layout, IReadOnlyDictionary<string, object?> values)
+    {
+        var page = Get(name);
+        var frame = Get(layout);
+        var context = new TemplateContext(options);
+        foreach (var (key, value) in values)
+            context.SetValue(key, value);
+        // The page's template runs in a scope of its own: what it assigns stays out of the layout.
+        context.EnterChildScope();
+        string content;
+        try
+        {
+            content = await page.RenderAsync(context, Encoder);
+        }
+        finally
+        {
+            context.ReleaseScope();
+        }
+        context.SetValue("content", content);
+        return await frame.RenderAsync(context, Encoder);
+    }
+
     private IFluidTemplate Get(string name) => templates.GetOrAdd(name, Parse);
 
     private IFluidTemplate Parse(string name)
