@@ -27,7 +27,7 @@ internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
     /// What the copies may take in all, as estimated by <see cref="SizeOf"/>: past it the least
     /// recently read are dropped. A large site's hot releases fit many times over; its archive does not need to.
     /// </summary>
-    public const long MostBytes = 64L * 1024 * 1024;
+    public const long MostBytes = 16L * 1024 * 1024;
 
     private readonly MemoryCache copies = new(new MemoryCacheOptions { SizeLimit = MostBytes, CompactionPercentage = 0.25 });
     private readonly bool keeps;
