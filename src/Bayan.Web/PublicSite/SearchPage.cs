@@ -100,18 +100,12 @@ internal static class SearchPage
             return await pages.RenderAsync(http, site, lang, "search", info, values, StatusCodes.Status404NotFound);
         }
 
-        values["results"] = found.Items.Select(r => new SearchResultView(ReleaseCard.From(Card(r.Version), site), r.TitleHtml, r.SnippetHtml)).ToList();
+        values["results"] = found.Items.Select(r => new SearchResultView(ReleaseCard.From(r.Version, site), r.TitleHtml, r.SnippetHtml)).ToList();
         // Past the limit the reader is told there are more, and narrows the search to reach the rest.
         values["count"] = Digits.ForLanguage(Messages.Format(lang, found.More ? "search_count_more" : "search_count", found.Total), lang);
         values["pager"] = Pager.Create(path, request.Page, found.Total, SearchRequest.PageSize, lang);
         return await pages.RenderAsync(http, site, lang, "search", info, values);
     }
-
-    private static CardRow Card(FoundVersion v) => new()
-    {
-        ReleaseId = v.ReleaseId, OfficeId = v.OfficeId, Language = v.Language, Title = v.Title, Slug = v.Slug, Summary = v.Summary,
-        IsOriginal = v.IsOriginal, Date = v.Date, ReferenceNumber = v.ReferenceNumber, Type = v.Type,
-    };
 
     /// <summary>A day as a date input sends it (2024-11-21); anything else is a problem, not an exception.</summary>
     private static DateOnly? Day(string text, List<Problem> problems)

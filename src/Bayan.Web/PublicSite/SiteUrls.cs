@@ -38,7 +38,7 @@ public static class SiteUrls
 
     public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}page={page}";
 
-    public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{path}";
+    public static string Absolute(HttpRequest request, string path) => Origin(request) + path;
 
     /// <summary>What <see cref="Absolute"/> puts before a path: "https://news.example.org".</summary>
     public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";

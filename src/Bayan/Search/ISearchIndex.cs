@@ -1,3 +1,5 @@
+using Bayan.Releases;
+
 namespace Bayan.Search;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed record SearchRequest(SearchQuery Query, string Language, int Page 
 }
 
 /// <summary>A found language version with its title and a snippet as safe HTML, matches in &lt;mark&gt;.</summary>
-public sealed record SearchResult(FoundVersion Version, string TitleHtml, string SnippetHtml);
+public sealed record SearchResult(CardRow Version, string TitleHtml, string SnippetHtml);
 
 /// <summary>
 /// How many versions match, counted up to <see cref="Limit"/> (<see cref="More"/> when there are more),

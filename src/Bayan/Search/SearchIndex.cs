@@ -69,13 +69,13 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
         var visible = db.Releases.VisibleAt(now);
         // The ids as one parameter: the SQL stays the same whatever the page, so EF keeps it instead of writing it again.
         var loaded = await db.ReleaseVersions.Where(v => EF.Parameter(ids).Contains(v.Id) && visible.Any(r => r.Id == v.ReleaseId))
-            .AsFound().ToDictionaryAsync(v => v.Id, ct);
+            .AsCards().ToDictionaryAsync(v => v.VersionId, ct);
         var shown = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
         var marked = shown.Select(v => (Version: v, Title: MarkedText.Find(v.Title, request.Query), Summary: MarkedText.Find(v.Summary, request.Query))).ToList();
         // A body is read only for a row whose summary holds no match: it is most of the work of a result.
-        var bodyIds = marked.Where(m => !m.Summary.HasMarks).Select(m => m.Version.Id).ToList();
+        var bodyIds = marked.Where(m => !m.Summary.HasMarks).Select(m => m.Version.VersionId).ToList();
         var bodies = bodyIds.Count == 0 ? [] : await db.ReleaseVersions.Where(v => bodyIds.Contains(v.Id)).Select(v => new { v.Id, v.Body }).ToDictionaryAsync(v => v.Id, v => v.Body, ct);
-        return new SearchResults(total, more, [.. marked.Select(m => Present(m.Version, m.Title, m.Summary, bodies.GetValueOrDefault(m.Version.Id), request.Query))]);
+        return new SearchResults(total, more, [.. marked.Select(m => Present(m.Version, m.Title, m.Summary, bodies.GetValueOrDefault(m.Version.VersionId), request.Query))]);
     }
 
     public async Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct)
@@ -95,7 +95,7 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
     }
 
     /// <summary>The title marked; the snippet from the summary, else the body (given when the summary has no match), wherever the matches are.</summary>
-    private static SearchResult Present(FoundVersion version, MarkedText title, MarkedText summary, string? body, SearchQuery query)
+    private static SearchResult Present(CardRow version, MarkedText title, MarkedText summary, string? body, SearchQuery query)
     {
         if (summary.HasMarks || body is null)
             return new SearchResult(version, title.WholeHtml(), summary.SnippetHtml(SnippetWords));

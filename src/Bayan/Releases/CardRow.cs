@@ -1,15 +1,11 @@
-using Bayan.Releases;
+namespace Bayan.Releases;
 
-namespace Bayan.Search;
-
-/// <summary>
-/// A found language version as a results list shows it: the columns of the version and its release,
-/// never the body (read only for the rows whose summary holds no match) nor the office, which every
-/// page has at hand.
-/// </summary>
-public sealed class FoundVersion
+/// <summary>The columns a listing (or a page of search results) reads of a version and its release: never the body, nor joined names.</summary>
+/// <remarks>Set by name, not by constructor: the home page's union of queries can only be translated so.</remarks>
+public sealed class CardRow
 {
-    public int Id { get; init; }
+    /// <summary>The language version's own id.</summary>
+    public int VersionId { get; init; }
     public int ReleaseId { get; init; }
     public int OfficeId { get; init; }
     public required string Language { get; init; }
@@ -17,20 +13,20 @@ public sealed class FoundVersion
     public required string Slug { get; init; }
     public required string Summary { get; init; }
     public bool IsOriginal { get; init; }
-
-    /// <summary>When the release was published (its creation, for one that never was).</summary>
     public DateTime Date { get; init; }
-
     public string? ReferenceNumber { get; init; }
     public ReleaseType Type { get; init; }
+
+    /// <summary>Which block of a page the row belongs to, when one query fills several (the home page's).</summary>
+    public int Group { get; init; }
 }
 
-internal static class FoundVersionQueries
+public static class CardQueries
 {
-    public static IQueryable<FoundVersion> AsFound(this IQueryable<ReleaseVersion> versions) =>
-        versions.Select(v => new FoundVersion
+    public static IQueryable<CardRow> AsCards(this IQueryable<ReleaseVersion> versions, int group = 0) =>
+        versions.Select(v => new CardRow
         {
-            Id = v.Id,
+            VersionId = v.Id,
             ReleaseId = v.ReleaseId,
             OfficeId = v.Release.OfficeId,
             Language = v.Language,
@@ -41,5 +37,6 @@ internal static class FoundVersionQueries
             Date = v.Release.PublishAt ?? v.Release.CreatedAt,
             ReferenceNumber = v.Release.ReferenceNumber,
             Type = v.Release.Type,
+            Group = group,
         });
 }
