@@ -3,7 +3,6 @@ using Bayan.Dates;
 using Bayan.Feeds;
 using Bayan.Localization;
 using Bayan.Releases;
-using Bayan.Slugs;
 using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,14 +83,10 @@ internal static class FeedEndpoints
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var ct = http.RequestAborted;
-        var name = Slug.IsWellFormed(slug)
-            ? await db.CategoryNames.AsNoTracking().FirstOrDefaultAsync(n => n.Language == lang && n.Slug == slug, ct)
-            : null;
-        if (name is null)
+        if (site.CategoryWithSlug(lang, slug) is not ({ } category, { } name))
             return await pages.NotFoundAsync(http, site, lang);
         // As on the category's page: its releases and those of its subcategories.
-        var ids = await db.Categories.Where(c => c.Id == name.CategoryId || c.ParentId == name.CategoryId).Select(c => c.Id).ToListAsync(ct);
+        var ids = site.WithChildren(category.Id);
         PageCache.Tag(http, ids.Select(CacheTags.Category));
         var scope = new FeedScope(CategoryTitle(site, lang, name.Name), Messages.Format(lang, "feeds_latest_in", name.Name),
             SiteUrls.Category(lang, name.Slug), site.In(lang).SiteName, v => v.Where(r => r.Release.Categories.Any(c => ids.Contains(c.Id))));

@@ -62,7 +62,7 @@ internal static class HomePage
         IQueryable<ReleaseVersion> all, IQueryable<ReleaseVersion> inLanguage, SiteSnapshot site, string lang, CancellationToken ct) =>
         BlocksAsync(all, site, [.. site.TopCategoriesIn(lang).Select(c =>
         {
-            int[] ids = [c.Category.Id, .. site.ChildrenOf(c.Category.Id)];
+            var ids = site.WithChildren(c.Category.Id);
             return new BlockSource(c.Name.Name, SiteUrls.Category(lang, c.Name.Slug),
                 inLanguage.Where(v => v.Release.Categories.Any(x => ids.Contains(x.Id))));
         })], ct);

@@ -134,7 +134,7 @@ internal static class SearchPage
         var choices = new List<CategoryChoice>();
         foreach (var parent in named.Where(c => c.Category.ParentId is null))
         {
-            choices.Add(new(parent.Name.Slug, parent.Name.Name, [parent.Category.Id, .. site.ChildrenOf(parent.Category.Id)]));
+            choices.Add(new(parent.Name.Slug, parent.Name.Name, site.WithChildren(parent.Category.Id)));
             choices.AddRange(named.Where(c => c.Category.ParentId == parent.Category.Id)
                 .Select(c => new CategoryChoice(c.Name.Slug, "— " + c.Name.Name, [c.Category.Id])));
         }

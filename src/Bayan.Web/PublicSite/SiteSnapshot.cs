@@ -80,6 +80,16 @@ public sealed class SiteSnapshot
 
     public IEnumerable<int> ChildrenOf(int category) => categories.Values.Where(c => c.ParentId == category).Select(c => c.Id);
 
+    /// <summary>A category and its subcategories: what its page, its feeds and its home block list.</summary>
+    public int[] WithChildren(int category) => [category, .. ChildrenOf(category)];
+
+    /// <summary>The category whose slug in this language is <paramref name="slug"/>, if any.</summary>
+    public (Category Category, CategoryName Name)? CategoryWithSlug(string language, string slug) =>
+        categories.Values.Select(c => (Category: c, Name: c.NameIn(language)))
+            .Where(c => c.Name?.Slug == slug)
+            .Select(c => ((Category, CategoryName)?)(c.Category, c.Name!))
+            .FirstOrDefault();
+
     public Navigation NavigationIn(string language) =>
         navigation.TryGetValue(language, out var built) ? built : BuildNavigation(language);
 

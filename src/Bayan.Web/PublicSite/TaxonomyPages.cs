@@ -17,22 +17,17 @@ internal static class TaxonomyPages
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var ct = http.RequestAborted;
-        var name = Slug.IsWellFormed(slug)
-            ? await db.CategoryNames.AsNoTracking().FirstOrDefaultAsync(n => n.Language == lang && n.Slug == slug, ct)
-            : null;
-        if (name is null)
+        if (site.CategoryWithSlug(lang, slug) is not ({ } category, { } name))
             return await pages.NotFoundAsync(http, site, lang);
 
-        var ids = await db.Categories.Where(c => c.Id == name.CategoryId || c.ParentId == name.CategoryId).Select(c => c.Id).ToListAsync(ct);
+        var ids = site.WithChildren(category.Id);
         PageCache.Tag(http, ids.Select(CacheTags.Category));
-        var otherNames = await db.CategoryNames.AsNoTracking().Where(n => n.CategoryId == name.CategoryId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = db.ReleaseVersions.VisibleAt(now)
             .Where(v => v.Language == lang && v.Release.Categories.Any(c => ids.Contains(c.Id)));
         return await RenderAsync(http, site, pages, lang, SiteUrls.Category(lang, name.Slug), versions, request.Page,
             Messages.Format(lang, "category_heading", name.Name),
-            [.. otherNames.Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))],
+            [.. category.Names.Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))],
             FeedEndpoints.Links(FeedEndpoints.CategoryTitle(site, lang, name.Name), SiteUrls.Category(lang, name.Slug)));
     }
 
