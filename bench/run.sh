@@ -121,6 +121,9 @@ for target in "${targets[@]}"; do
     table_row "Bayan $name (cache off)" "$conn" "$(measure "$off$path" "$conn" "$duration")" "${nginx_rps[$conn]}"
   done
 done
+# Readers type many different queries: the cache answers few of them, so this row has the cache off.
+table_row "Bayan search, 24 queries (cache off)" "$search_connections" \
+  "$(measure "$off" "$search_connections" "$duration" bench/lib/search-queries.lua)" "${nginx_rps[$search_connections]}"
 
 echo "== Publishing $publishes releases through the back office (cache on) and timing until readers see them"
 probe=$(dotnet bench/PublishProbe/bin/Release/net10.0/PublishProbe.dll --site "$on" --publishes "$publishes" 2>&1) || true
@@ -128,6 +131,7 @@ probe=$(dotnet bench/PublishProbe/bin/Release/net10.0/PublishProbe.dll --site "$
 report_line ""
 report_line "Release page: ${release%/*}/... ($(wc -c <"$work/www/release.html") bytes); office listing: /ar/$office/"
 report_line "Searches: Arabic q=مستشفى (hospital), English q=desalination; each in about 1 of 9 synthetic releases"
+report_line "24 queries: each request the next of bench/lib/search-queries.lua (common and rare words, phrases, filters, page 2)"
 report_line "Bayan peak memory (VmHWM): $(peak_memory_mb "$pid_on") MB cache on, $(peak_memory_mb "$pid_off") MB cache off"
 report_line "Start to first answered request: $start_on_ms ms cache on, $start_off_ms ms cache off"
 report_line "$probe"

@@ -1,11 +1,12 @@
 # One wrk measurement, reduced to the figures of the table. Sourced by bench/run.sh.
 
-# measure URL CONNECTIONS DURATION_S -> one tab-separated line: requests/s p50_ms p99_ms check
+# measure URL CONNECTIONS DURATION_S [SCRIPT] -> one tab-separated line: requests/s p50_ms p99_ms check
+#   SCRIPT: a wrk Lua script that writes the requests (e.g. search-queries.lua), URL then gives only the server;
 #   requests/s counts only answers in 2xx or 3xx: wrk counts the others too, so they are taken out;
 #   check is "ok", or says how many answers failed (status 4xx/5xx, or socket errors and timeouts).
 # Requests slower than 10 s count as timeouts (wrk leaves them out of its latencies, so they are flagged).
 measure() {
-  wrk -t2 -c"$2" -d"${3}s" --timeout 10s --latency "$1" 2>&1 | awk '
+  wrk -t2 -c"$2" -d"${3}s" --timeout 10s --latency ${4:+-s "$4"} "$1" 2>&1 | awk '
     function ms(v) {
       if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0
       if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v

@@ -70,6 +70,8 @@ internal sealed class SyntheticReleases(BayanDb db)
             await transaction.CommitAsync(ct);
             progress.Report(("Synthetic", Math.Min(count, first + Batch), count));
         }
+        // A search reads every batch's part of the index until they are merged.
+        await SearchIndex.For(db).CompactAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.ChangeTracker.Clear();
     }

@@ -23,8 +23,14 @@ public interface ISearchIndex
     /// </summary>
     Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct);
 
-    /// <summary>Empties the index and fills it again from every published release, in one transaction; returns how many releases.</summary>
+    /// <summary>Empties the index and fills it again from every published release, in one transaction, and compacts it; returns how many releases.</summary>
     Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct);
+
+    /// <summary>
+    /// Compacts the index after many releases were added at once (a rebuild, generated releases), so a
+    /// search reads one structure instead of one per batch; writes as they come need none.
+    /// </summary>
+    Task CompactAsync(CancellationToken ct);
 }
 
 /// <summary>A query in one language with its filters; <see cref="ToUtc"/> is exclusive.</summary>

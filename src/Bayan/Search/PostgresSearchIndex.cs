@@ -27,6 +27,9 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
     protected override Task ClearAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("DELETE FROM search_index", ct);
 
+    /// <summary>Nothing to do: the GIN index takes new entries into its pending list and autovacuum merges them.</summary>
+    public override Task CompactAsync(CancellationToken ct) => Task.CompletedTask;
+
     protected override Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct)
     {
         // Only the filters asked for are written, so each query shape gets a plan of its own.

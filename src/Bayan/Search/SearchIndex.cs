@@ -89,6 +89,7 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
             await UpdateAsync(ids.GetRange(done, Math.Min(Batch, ids.Count - done)), ct);
             progress.Report(("Search", Math.Min(ids.Count, done + Batch), ids.Count));
         }
+        await CompactAsync(ct);
         if (transaction is not null)
             await transaction.CommitAsync(ct);
         return ids.Count;
@@ -109,6 +110,8 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
     protected abstract Task AddAsync(SearchDocument document, CancellationToken ct);
 
     protected abstract Task ClearAsync(CancellationToken ct);
+
+    public abstract Task CompactAsync(CancellationToken ct);
 
     /// <summary>
     /// The rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of the newest

@@ -166,8 +166,18 @@ public static class SearchText
             word.Append(char.ToLowerInvariant(bare));
             return true;
         }
-        word.Append(Rune.ToLowerInvariant(rune).ToString());
+        // Arabic script has no capitals; asking for its lower case was a tenth of marking a page of results.
+        if (c is >= 0x0600 and <= 0x06FF)
+            word.Append((char)c);
+        else
+            AppendRune(word, Rune.ToLowerInvariant(rune));
         return false;
+    }
+
+    private static void AppendRune(StringBuilder word, Rune rune)
+    {
+        Span<char> chars = stackalloc char[2];
+        word.Append(chars[..rune.EncodeToUtf16(chars)]);
     }
 
     private static bool IsLatin(int c) =>

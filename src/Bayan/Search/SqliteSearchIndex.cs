@@ -37,6 +37,14 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     protected override Task ClearAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("DELETE FROM search_index", ct);
 
+    /// <summary>
+    /// FTS5 writes each transaction's entries as a segment of their own and merges them only a little at
+    /// a time; 'optimize' merges them into one. At 100,000 releases written in batches the index had 17,
+    /// and a search read all of them: merged, the search statement took a fifth less time.
+    /// </summary>
+    public override Task CompactAsync(CancellationToken ct) =>
+        Db.Database.ExecuteSqlRawAsync("INSERT INTO search_index (search_index) VALUES ('optimize')", ct);
+
     protected override Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct)
     {
         var from = request.FromUtc is { } f ? Row(f) : long.MinValue;
@@ -44,7 +52,9 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
         // One statement, so only the page's rows leave SQLite: the newest matches (one more than the limit,
         // to know there are more), the limit of them ranked by where the words are, each a match inside the
         // rows just found: as cheap as finding them. (bm25() would first count every row holding each word:
-        // most of the time of a common word.)
+        // most of the time of a common word.) The ranks ask only for the words: the rows they rank passed the
+        // filters already, and a filter word such as the language is in half the index, so matching it again
+        // cost a quarter of the statement.
         return Db.Database.SqlQuery<IndexPageRow>($"""
             WITH found AS MATERIALIZED (
                 SELECT rowid AS row_id FROM search_index
@@ -54,9 +64,9 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
             SELECT row_id & {VersionMask} AS "VersionId", (SELECT count(*) FROM found) AS "Found"
             FROM newest
             ORDER BY CASE
-                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request, TitleColumns)}
+                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request.Query, TitleColumns)}
                     AND rowid >= (SELECT min(row_id) FROM newest) AND rowid < {to}) THEN {Rank.Title}
-                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request, SummaryColumns)}
+                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request.Query, SummaryColumns)}
                     AND rowid >= (SELECT min(row_id) FROM newest) AND rowid < {to}) THEN {Rank.Summary}
                 ELSE {Rank.Body} END DESC, row_id DESC
             LIMIT {take} OFFSET {skip}

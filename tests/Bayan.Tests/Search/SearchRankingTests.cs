@@ -26,6 +26,22 @@ public sealed class SearchRankingTests(SearchTestSite site) : IClassFixture<Sear
     }
 
     [Fact]
+    public async Task Filtered_results_are_ranked_the_same_way_and_keep_out_what_the_filters_leave_out()
+    {
+        var word = Seed.Unique("flood");
+        var now = site.Clock!.Now.UtcDateTime;
+        var inTitle = await site.AddAsync(site.Water, now.AddDays(-10), null, new VersionText("en", $"Warning of a {word}", "", "Stay away from the valley."));
+        var inBody = await site.AddAsync(site.Water, now.AddDays(-2), null, new VersionText("en", "Weekly briefing", "", $"The {word} season begins next month."));
+        // Newer, with the word in its title, but of another office: a rank never brings it back.
+        await site.AddAsync(site.Health, now.AddDays(-1), null, new VersionText("en", $"Clinics ready for the {word}", "", "All open."));
+
+        var (_, page) = await SearchAsync("en", word, $"&office={site.Water.Code}");
+
+        Assert.Equal([inTitle.Id, inBody.Id], FoundIds(page));
+        Assert.Equal("2 releases found", page.Text(".count"));
+    }
+
+    [Fact]
     public async Task A_common_word_is_counted_up_to_the_limit_and_pages_end_there_newest_first()
     {
         var word = Seed.Unique("common");
