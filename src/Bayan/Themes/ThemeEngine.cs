@@ -25,7 +25,7 @@ public sealed class ThemeEngine
         this.files = files;
         options = new TemplateOptions
         {
-            FileProvider = files,
+            FileProvider = new RememberedFiles(files),
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
     }

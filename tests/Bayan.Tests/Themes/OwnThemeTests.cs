@@ -8,10 +8,14 @@ public sealed class OwnThemeSite : TestSite
 {
     public string ThemeFolder { get; } = Path.Combine(Path.GetTempPath(), "bayan-tests", "theme-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>A part the page's template includes.</summary>
+    public string SignatureFile => Path.Combine(ThemeFolder, "signature.liquid");
+
     protected override void Configure(Dictionary<string, string?> settings)
     {
         Directory.CreateDirectory(Path.Combine(ThemeFolder, "assets"));
-        File.WriteAllText(Path.Combine(ThemeFolder, "page.liquid"), "<article class=\"own\"><h1>{{ page.title | upcase }}</h1></article>");
+        File.WriteAllText(Path.Combine(ThemeFolder, "page.liquid"), "<article class=\"own\"><h1>{{ page.title | upcase }}</h1>{% include \"signature\" %}</article>");
+        File.WriteAllText(SignatureFile, "<p class=\"signature\">first</p>");
         File.WriteAllText(Path.Combine(ThemeFolder, "assets", "site.css"), "body { color: rebeccapurple; }");
         settings["Bayan:Theme"] = ThemeFolder;
     }
@@ -38,5 +42,31 @@ public sealed class OwnThemeTests(OwnThemeSite site) : IClassFixture<OwnThemeSit
         Assert.NotNull(page.QuerySelector("header.site-header"));
         Assert.Contains("rebeccapurple", css);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_edit_of_an_included_template_shows_on_the_next_pages()
+    {
+        var key = Seed.Unique("contact");
+        await site.Seed.WithDbAsync(async db =>
+        {
+            db.Pages.Add(new Bayan.Pages.StaticPage { Key = key, Language = "en", Slug = key, Title = "Contact" });
+            await db.SaveChangesAsync();
+        });
+        var (_, before) = await site.Http.GetPageAsync($"/en/pages/{key}");
+        Assert.Equal("first", before.Text("p.signature"));
+
+        await File.WriteAllTextAsync(site.SignatureFile, "<p class=\"signature\">second</p>");
+
+        // The theme's files are watched: the change arrives from the file system a moment later, not within this call.
+        // Each look asks another address, so the output cache (which a theme edit does not empty) serves none of them.
+        string? shown = null;
+        for (var attempt = 0; attempt < 200 && shown != "second"; attempt++)
+        {
+            await Task.Delay(50);
+            var (_, after) = await site.Http.GetPageAsync($"/en/pages/{key}?look={attempt}");
+            shown = after.Text("p.signature");
+        }
+        Assert.Equal("second", shown);
     }
 }
