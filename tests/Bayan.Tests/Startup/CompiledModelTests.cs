@@ -29,18 +29,6 @@ public sealed class CompiledModelTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public void The_compiled_model_has_the_entities_keys_and_relations_of_the_code(string provider)
-    {
-        using var db = Create(provider);
-        var (compiled, described) = (db.Model, DescribedModel(db));
-
-        Assert.True(
-            described.ToDebugString(MetadataDebugStringOptions.ShortDefault) == compiled.ToDebugString(MetadataDebugStringOptions.ShortDefault),
-            Regenerate);
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers))]
     public void The_compiled_model_has_the_tables_columns_and_conversions_of_the_code(string provider)
     {
         using var db = Create(provider);
