@@ -29,6 +29,16 @@ public sealed class CompiledModelTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public void The_compiled_model_has_the_keys_relations_and_indexes_of_the_code(string provider)
+    {
+        using var db = Create(provider);
+        var (compiled, described) = (db.Model, DescribedModel(db));
+
+        Assert.True(Shape(described).SequenceEqual(Shape(compiled)), Regenerate);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public void The_compiled_model_has_the_tables_columns_and_conversions_of_the_code(string provider)
     {
         using var db = Create(provider);
@@ -39,6 +49,22 @@ public sealed class CompiledModelTests
 
     /// <summary>The model as the code describes it: what `dotnet ef` builds from OnModelCreating, never the compiled one.</summary>
     private static IModel DescribedModel(BayanDb db) => db.GetService<IDesignTimeModel>().Model;
+
+    /// <summary>
+    /// Each entity's key, relations, navigations and indexes, read from the metadata alone (a debug
+    /// string of the whole model also shows what running queries added to the shared compiled model).
+    /// </summary>
+    private static IEnumerable<string> Shape(IModel model) =>
+        from entity in model.GetEntityTypes()
+        from line in new[] { $"{entity.Name} key {Names(entity.FindPrimaryKey()?.Properties)}" }
+            .Concat(entity.GetForeignKeys().Select(fk => $"{entity.Name} foreign key {Names(fk.Properties)} -> {fk.PrincipalEntityType.Name} {fk.DeleteBehavior} {fk.IsRequired}"))
+            .Concat(entity.GetNavigations().Select(n => $"{entity.Name} navigation {n.Name}"))
+            .Concat(entity.GetSkipNavigations().Select(n => $"{entity.Name} skip navigation {n.Name}"))
+            .Concat(entity.GetIndexes().Select(i => $"{entity.Name} index {Names(i.Properties)} {(i.IsUnique ? "unique" : "")}"))
+        orderby line
+        select line;
+
+    private static string Names(IEnumerable<IReadOnlyProperty>? properties) => string.Join(",", properties?.Select(p => p.Name) ?? []);
 
     /// <summary>Each column as the database sees it, and how a value of the entity is converted to it.</summary>
     private static IEnumerable<string> Columns(IModel model) =>
