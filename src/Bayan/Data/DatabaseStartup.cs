@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Bayan.Search;
 using Npgsql;
 
@@ -24,6 +26,9 @@ public static class DatabaseStartup
         PrepareFolders(options);
         try
         {
+            // A new database has no history table yet, and EF Core would log the failed reading of it as an
+            // error on the very first start, though nothing is wrong (dotnet/efcore#37328): made first, it is read.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             // Migrating an up-to-date database still builds the migrations' model to compare with the
             // code's, a quarter of a second at every start: only a database behind the code needs it.
