@@ -10,7 +10,7 @@ namespace Bayan.Search;
 /// that the filters need, with an index in newest-first order: the planner either walks that index
 /// and stops at the newest matches of a common word, or gathers the few matches of a rare one from
 /// the GIN index. Ranked as <see cref="Rank"/> says, by the weights of the fields (title and number A,
-/// summary B, office C, body D), only the newest matches, and only the page's rows are sent back.
+/// summary B, office C) in the heading tsvector, only the newest matches, and only the page's rows are sent back.
 /// </summary>
 internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -53,21 +53,22 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
         if (request.ToUtc is { } to)
             Filter("publish_at < @", DateTime.SpecifyKind(to, DateTimeKind.Utc));
         // The newest matches (one more than the limit, to know there are more), then the limit of them
-        // ranked by where the words are (the weights of AddSearch's tsvector): only the page's rows are sent.
+        // ranked by where the words are: by the small heading tsvector (migration SearchHeading), since
+        // reading the whole document of each unpacks its body. Only the page's rows are sent.
         var sql = $$"""
             WITH found AS MATERIALIZED (
-                SELECT version_id, publish_at, document FROM search_index
+                SELECT version_id, publish_at FROM search_index
                 WHERE document @@ to_tsquery('simple', {0}) AND language = {1}{{filters}}
                 ORDER BY publish_at DESC, version_id DESC
                 LIMIT {2}
             ), newest AS MATERIALIZED (
                 SELECT * FROM found ORDER BY publish_at DESC, version_id DESC LIMIT {3}
             )
-            SELECT version_id AS "VersionId", (SELECT count(*) FROM found)::int AS "Found"
-            FROM newest
-            ORDER BY CASE WHEN document @@ to_tsquery('simple', {4}) THEN {{Rank.Title}}
-                          WHEN document @@ to_tsquery('simple', {5}) THEN {{Rank.Summary}} ELSE {{Rank.Body}} END DESC,
-                     publish_at DESC, version_id DESC
+            SELECT n.version_id AS "VersionId", (SELECT count(*) FROM found)::int AS "Found"
+            FROM newest n JOIN search_index s ON s.version_id = n.version_id
+            ORDER BY CASE WHEN s.heading @@ to_tsquery('simple', {4}) THEN {{Rank.Title}}
+                          WHEN s.heading @@ to_tsquery('simple', {5}) THEN {{Rank.Summary}} ELSE {{Rank.Body}} END DESC,
+                     n.publish_at DESC, n.version_id DESC
             LIMIT {6} OFFSET {7}
             """;
         return Db.Database.SqlQueryRaw<IndexPageRow>(sql, [.. parameters]).ToListAsync(ct);
