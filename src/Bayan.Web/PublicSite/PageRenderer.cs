@@ -35,6 +35,9 @@ public sealed class PageRenderer(ThemeEngine theme, TimeProvider clock)
 {
     private static readonly ConcurrentDictionary<string, Dictionary<string, object?>> Texts = new();
 
+    // How many values the layout adds to the page's (below), so the dictionary is not grown while it is filled.
+    private const int LayoutValues = 24;
+
     public async Task<IResult> RenderAsync(
         HttpContext http, SiteSnapshot site, string lang, string template, PageInfo page,
         IReadOnlyDictionary<string, object?> values, int status = StatusCodes.Status200OK)
@@ -52,32 +55,42 @@ public sealed class PageRenderer(ThemeEngine theme, TimeProvider clock)
         var siteLanguage = site.In(lang);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var all = new Dictionary<string, object?>(values)
+        var all = new Dictionary<string, object?>(values.Count + LayoutValues);
+        foreach (var (key, value) in values)
+            all[key] = value;
+        all["lang"] = lang;
+        all["dir"] = language.Direction;
+        all["t"] = TextsFor(lang);
+        all["site_name"] = siteLanguage.SiteName;
+        all["tagline"] = siteLanguage.Tagline;
+        all["home_url"] = SiteUrls.Home(lang);
+        all["search_url"] = SiteUrls.Search(lang);
+        all["title"] = page.Title;
+        all["description"] = page.Description;
+        all["canonical"] = SiteUrls.Absolute(request, page.CanonicalPath);
+        all["noindex"] = page.NoIndex;
+        all["languages"] = versions;
+        all["feeds"] = page.Feeds.Select(f => new FeedLinkView(
+            $"{f.Title} ({f.Format.Label()})", f.Format.MediaType(), f.Format.Label(), f.Path, SiteUrls.Absolute(request, f.Path))).ToList();
+        all["menu"] = nav.Menu;
+        all["link_lists"] = nav.LinkLists;
+        all["categories"] = nav.Categories;
+        all["offices"] = nav.Offices;
+        all["assets"] = ThemeSetup.AssetsPath;
+        all["today"] = site.Dates.Today(now, lang);
+        all["clock"] = new ClockView(site.Dates.Clock(now, lang), siteLanguage.ClockName, site.Site.TimeZone, site.Dates.NumberingSystem(lang));
+
+        var html = new Utf8Buffer();
+        try
         {
-            ["lang"] = lang,
-            ["dir"] = language.Direction,
-            ["t"] = TextsFor(lang),
-            ["site_name"] = siteLanguage.SiteName,
-            ["tagline"] = siteLanguage.Tagline,
-            ["home_url"] = SiteUrls.Home(lang),
-            ["search_url"] = SiteUrls.Search(lang),
-            ["title"] = page.Title,
-            ["description"] = page.Description,
-            ["canonical"] = SiteUrls.Absolute(request, page.CanonicalPath),
-            ["noindex"] = page.NoIndex,
-            ["languages"] = versions,
-            ["feeds"] = page.Feeds.Select(f => new FeedLinkView(
-                $"{f.Title} ({f.Format.Label()})", f.Format.MediaType(), f.Format.Label(), f.Path, SiteUrls.Absolute(request, f.Path))).ToList(),
-            ["menu"] = nav.Menu,
-            ["link_lists"] = nav.LinkLists,
-            ["categories"] = nav.Categories,
-            ["offices"] = nav.Offices,
-            ["assets"] = ThemeSetup.AssetsPath,
-            ["today"] = site.Dates.Today(now, lang),
-            ["clock"] = new ClockView(site.Dates.Clock(now, lang), siteLanguage.ClockName, site.Site.TimeZone, site.Dates.NumberingSystem(lang)),
-        };
-        var html = await theme.RenderInLayoutAsync(template, "layout", all);
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+            await theme.RenderInLayoutAsync(template, "layout", all, html.Writer);
+        }
+        catch
+        {
+            html.Dispose();
+            throw;
+        }
+        return new HtmlPage(html, status);
     }
 
     /// <summary>A localized error page inside the layout, with optional links to where the reader may go instead.</summary>

@@ -47,6 +47,17 @@ public sealed class ThemeEngine
     /// </summary>
     public async Task<string> RenderInLayoutAsync(string name, string layout, IReadOnlyDictionary<string, object?> values)
     {
+        using var output = new StringWriter();
+        await RenderInLayoutAsync(name, layout, values, output);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// As <see cref="RenderInLayoutAsync(string, string, IReadOnlyDictionary{string, object?})"/>, written
+    /// into <paramref name="output"/>: a page goes straight into the bytes that are sent (<see cref="Utf8Buffer"/>).
+    /// </summary>
+    public async Task RenderInLayoutAsync(string name, string layout, IReadOnlyDictionary<string, object?> values, TextWriter output)
+    {
         var page = Get(name);
         var frame = Get(layout);
         var context = new TemplateContext(options);
@@ -64,21 +75,36 @@ public sealed class ThemeEngine
             context.ReleaseScope();
         }
         context.SetValue("content", content);
-        return await frame.RenderAsync(context, Encoder);
+        await frame.RenderAsync(output, context, Encoder);
     }
 
-    private IFluidTemplate Get(string name) => templates.GetOrAdd(name, Parse);
-
-    private IFluidTemplate Parse(string name)
+    private IFluidTemplate Get(string name)
     {
+        if (templates.TryGetValue(name, out var parsed))
+            return parsed;
         var path = name + ".liquid";
+        // Watched before it is read, as RememberedFiles does: an edit landing while the file is read and
+        // parsed then drops this parse instead of keeping it until the next edit.
+        var change = files.Watch(path);
+        var template = Parse(path);
+        var entry = KeyValuePair.Create(name, template);
+        if (!change.HasChanged && templates.TryAdd(name, template))
+        {
+            change.RegisterChangeCallback(_ => templates.TryRemove(entry), null);
+            if (change.HasChanged)
+                templates.TryRemove(entry);
+        }
+        return template;
+    }
+
+    private IFluidTemplate Parse(string path)
+    {
         var file = files.GetFileInfo(path);
         if (!file.Exists)
             throw new ThemeException($"The theme has no template '{path}'.");
         using var reader = new StreamReader(file.CreateReadStream());
         if (!parser.TryParse(reader.ReadToEnd(), out var template, out var error))
             throw new ThemeException($"The theme's template '{path}' cannot be parsed: {error}");
-        files.Watch(path).RegisterChangeCallback(_ => templates.TryRemove(name, out IFluidTemplate? _), null);
         return template;
     }
 }
