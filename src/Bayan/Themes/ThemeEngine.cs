@@ -19,18 +19,27 @@ public sealed class ThemeEngine
     private readonly FluidParser parser = new();
     private readonly TemplateOptions options;
     private readonly ConcurrentDictionary<string, IFluidTemplate> templates = new();
+    private long version;
 
     public ThemeEngine(IFileProvider files)
     {
         this.files = files;
         options = new TemplateOptions
         {
-            FileProvider = new RememberedFiles(files),
+            FileProvider = new RememberedFiles(files, Changed),
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
     }
 
     public IFileProvider Files => files;
+
+    /// <summary>
+    /// Counts the changes heard to the theme's files (templates and the partials they include): what is
+    /// rendered once and kept, such as the layout's parts (PublicSite/LayoutParts), is made again when it moves.
+    /// </summary>
+    public long Version => Interlocked.Read(ref version);
+
+    private void Changed() => Interlocked.Increment(ref version);
 
     public async Task<string> RenderAsync(string name, IReadOnlyDictionary<string, object?> values)
     {
@@ -90,7 +99,11 @@ public sealed class ThemeEngine
         var entry = KeyValuePair.Create(name, template);
         if (!change.HasChanged && templates.TryAdd(name, template))
         {
-            change.RegisterChangeCallback(_ => templates.TryRemove(entry), null);
+            change.RegisterChangeCallback(_ =>
+            {
+                templates.TryRemove(entry);
+                Changed();
+            }, null);
             if (change.HasChanged)
                 templates.TryRemove(entry);
         }
