@@ -31,17 +31,18 @@ public sealed record ClockView(LocalDate Time, string Name, string Zone, string 
 public sealed record LanguageLink(string Code, string Name, string Url, string AbsoluteUrl, bool Current, string Dir);
 
 /// <summary>Renders a page's template inside the theme's layout, with everything the layout shows around it.</summary>
-public sealed class PageRenderer(ThemeEngine theme, TimeProvider clock)
+public sealed class PageRenderer(ThemeEngine theme, LayoutParts parts, TimeProvider clock)
 {
     private static readonly ConcurrentDictionary<string, Dictionary<string, object?>> Texts = new();
+
+    // How many values the layout adds to the page's (below), so the dictionary is not grown while it is filled.
+    private const int LayoutValues = 24;
 
     public async Task<IResult> RenderAsync(
         HttpContext http, SiteSnapshot site, string lang, string template, PageInfo page,
         IReadOnlyDictionary<string, object?> values, int status = StatusCodes.Status200OK)
     {
         var request = http.Request;
-        var language = Languages.Get(lang);
-        var nav = site.NavigationIn(lang);
         var versions = page.Versions
             .Where(v => site.IsEnabled(v.Lang))
             .Select(v => Languages.Find(v.Lang) is { } l
@@ -52,32 +53,34 @@ public sealed class PageRenderer(ThemeEngine theme, TimeProvider clock)
         var siteLanguage = site.In(lang);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var all = new Dictionary<string, object?>(values)
+        var all = new Dictionary<string, object?>(values.Count + LayoutValues);
+        foreach (var (key, value) in values)
+            all[key] = value;
+        AddSiteValues(all, site, lang);
+        all["title"] = page.Title;
+        all["description"] = page.Description;
+        all["canonical"] = SiteUrls.Absolute(request, page.CanonicalPath);
+        all["noindex"] = page.NoIndex;
+        all["languages"] = versions;
+        all["feeds"] = page.Feeds.Select(f => new FeedLinkView(
+            $"{f.Title} ({f.Format.Label()})", f.Format.MediaType(), f.Format.Label(), f.Path, SiteUrls.Absolute(request, f.Path))).ToList();
+        all["today"] = site.Dates.Today(now, lang);
+        all["clock"] = new ClockView(site.Dates.Clock(now, lang), siteLanguage.ClockName, site.Site.TimeZone, site.Dates.NumberingSystem(lang));
+        var made = await parts.GetAsync(site, lang);
+        all["menu_html"] = made.Menu;
+        all["sidebar_html"] = made.Sidebar;
+
+        var html = new Utf8Buffer();
+        try
         {
-            ["lang"] = lang,
-            ["dir"] = language.Direction,
-            ["t"] = TextsFor(lang),
-            ["site_name"] = siteLanguage.SiteName,
-            ["tagline"] = siteLanguage.Tagline,
-            ["home_url"] = SiteUrls.Home(lang),
-            ["search_url"] = SiteUrls.Search(lang),
-            ["title"] = page.Title,
-            ["description"] = page.Description,
-            ["canonical"] = SiteUrls.Absolute(request, page.CanonicalPath),
-            ["noindex"] = page.NoIndex,
-            ["languages"] = versions,
-            ["feeds"] = page.Feeds.Select(f => new FeedLinkView(
-                $"{f.Title} ({f.Format.Label()})", f.Format.MediaType(), f.Format.Label(), f.Path, SiteUrls.Absolute(request, f.Path))).ToList(),
-            ["menu"] = nav.Menu,
-            ["link_lists"] = nav.LinkLists,
-            ["categories"] = nav.Categories,
-            ["offices"] = nav.Offices,
-            ["assets"] = ThemeSetup.AssetsPath,
-            ["today"] = site.Dates.Today(now, lang),
-            ["clock"] = new ClockView(site.Dates.Clock(now, lang), siteLanguage.ClockName, site.Site.TimeZone, site.Dates.NumberingSystem(lang)),
-        };
-        var html = await theme.RenderInLayoutAsync(template, "layout", all);
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+            await theme.RenderInLayoutAsync(template, "layout", all, html.Writer);
+        }
+        catch
+        {
+            html.Dispose();
+            throw;
+        }
+        return new HtmlPage(html, status);
     }
 
     /// <summary>A localized error page inside the layout, with optional links to where the reader may go instead.</summary>
@@ -101,6 +104,32 @@ public sealed class PageRenderer(ThemeEngine theme, TimeProvider clock)
 
     public Task<IResult> BadRequestAsync(HttpContext http, SiteSnapshot site, string lang, string message) =>
         ErrorAsync(http, site, lang, StatusCodes.Status400BadRequest, message);
+
+    /// <summary>What every page of a language shows the same: the values the layout's parts (<see cref="LayoutParts"/>) are rendered with.</summary>
+    public static Dictionary<string, object?> SiteValues(SiteSnapshot site, string lang)
+    {
+        var values = new Dictionary<string, object?>();
+        AddSiteValues(values, site, lang);
+        return values;
+    }
+
+    private static void AddSiteValues(Dictionary<string, object?> values, SiteSnapshot site, string lang)
+    {
+        var siteLanguage = site.In(lang);
+        var nav = site.NavigationIn(lang);
+        values["lang"] = lang;
+        values["dir"] = Languages.Get(lang).Direction;
+        values["t"] = TextsFor(lang);
+        values["site_name"] = siteLanguage.SiteName;
+        values["tagline"] = siteLanguage.Tagline;
+        values["home_url"] = SiteUrls.Home(lang);
+        values["search_url"] = SiteUrls.Search(lang);
+        values["menu"] = nav.Menu;
+        values["link_lists"] = nav.LinkLists;
+        values["categories"] = nav.Categories;
+        values["offices"] = nav.Offices;
+        values["assets"] = ThemeSetup.AssetsPath;
+    }
 
     private static Dictionary<string, object?> TextsFor(string lang) =>
         Texts.GetOrAdd(lang, l => Messages.For(l).ToDictionary(p => p.Key, p => (object?)p.Value));

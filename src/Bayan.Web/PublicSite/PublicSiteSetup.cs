@@ -17,6 +17,7 @@ internal static class PublicSiteSetup
         var alone = Bayan.Web.ScaleOut.RedisSettings.Read(builder.Configuration) is null;
         builder.Services.AddSingleton(_ => new ReleaseCopies(keeps: alone));
         builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseCopies>());
+        builder.Services.AddSingleton<LayoutParts>();
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
         builder.Services.AddRateLimiter(limits =>

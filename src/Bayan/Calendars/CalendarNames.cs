@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Bayan.Localization;
 
@@ -60,18 +61,17 @@ public static class CalendarNames
         name.Length > 0 ? char.ToUpper(name[0], CultureFor(language)) + name[1..] : name;
 
     /// <summary>The language's culture with the Gregorian calendar, whatever the culture's own default.</summary>
-    public static CultureInfo CultureFor(string language)
+    public static CultureInfo CultureFor(string language) => Cultures.GetOrAdd(language, MakeCulture);
+
+    private static CultureInfo MakeCulture(string language)
     {
-        lock (Cultures)
-        {
-            if (Cultures.TryGetValue(language, out var cached))
-                return cached;
-            var culture = (CultureInfo)CultureInfo.GetCultureInfo(Languages.Find(language)?.Culture ?? "en").Clone();
-            culture.DateTimeFormat.Calendar = culture.OptionalCalendars.OfType<GregorianCalendar>()
-                .FirstOrDefault(c => c.CalendarType == GregorianCalendarTypes.Localized) ?? new GregorianCalendar();
-            return Cultures[language] = CultureInfo.ReadOnly(culture);
-        }
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(Languages.Find(language)?.Culture ?? "en").Clone();
+        culture.DateTimeFormat.Calendar = culture.OptionalCalendars.OfType<GregorianCalendar>()
+            .FirstOrDefault(c => c.CalendarType == GregorianCalendarTypes.Localized) ?? new GregorianCalendar();
+        return CultureInfo.ReadOnly(culture);
     }
 
-    private static readonly Dictionary<string, CultureInfo> Cultures = new();
+    // Read without a lock: every date on every page asks for its culture, and a lock taken that often
+    // was contended under load. Two first askers may both make one; either is the same, one is kept.
+    private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new();
 }

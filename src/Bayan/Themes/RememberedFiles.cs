@@ -10,7 +10,8 @@ namespace Bayan.Themes;
 /// of a release page; a remembered file also keeps its modification time, so Fluid's parsed copy of
 /// it stays valid until the file really changes.
 /// </summary>
-internal sealed class RememberedFiles(IFileProvider files) : IFileProvider
+/// <param name="changed">Told when a remembered file changes.</param>
+internal sealed class RememberedFiles(IFileProvider files, Action changed) : IFileProvider
 {
     private readonly ConcurrentDictionary<string, IFileInfo> known = new();
 
@@ -24,7 +25,11 @@ internal sealed class RememberedFiles(IFileProvider files) : IFileProvider
         var entry = KeyValuePair.Create(subpath, file);
         if (!change.HasChanged && known.TryAdd(subpath, file))
         {
-            change.RegisterChangeCallback(_ => known.TryRemove(entry), null);
+            change.RegisterChangeCallback(_ =>
+            {
+                known.TryRemove(entry);
+                changed();
+            }, null);
             if (change.HasChanged)
                 known.TryRemove(entry);
         }

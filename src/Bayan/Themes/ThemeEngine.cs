@@ -19,18 +19,27 @@ public sealed class ThemeEngine
     private readonly FluidParser parser = new();
     private readonly TemplateOptions options;
     private readonly ConcurrentDictionary<string, IFluidTemplate> templates = new();
+    private long version;
 
     public ThemeEngine(IFileProvider files)
     {
         this.files = files;
         options = new TemplateOptions
         {
-            FileProvider = new RememberedFiles(files),
+            FileProvider = new RememberedFiles(files, Changed),
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
     }
 
     public IFileProvider Files => files;
+
+    /// <summary>
+    /// Counts the changes heard to the theme's files (templates and the partials they include): what is
+    /// rendered once and kept, such as the layout's parts (PublicSite/LayoutParts), is made again when it moves.
+    /// </summary>
+    public long Version => Interlocked.Read(ref version);
+
+    private void Changed() => Interlocked.Increment(ref version);
 
     public async Task<string> RenderAsync(string name, IReadOnlyDictionary<string, object?> values)
     {
@@ -46,6 +55,17 @@ public sealed class ThemeEngine
     /// "content"), with one set of values taken in once for both.
     /// </summary>
     public async Task<string> RenderInLayoutAsync(string name, string layout, IReadOnlyDictionary<string, object?> values)
+    {
+        using var output = new StringWriter();
+        await RenderInLayoutAsync(name, layout, values, output);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// As <see cref="RenderInLayoutAsync(string, string, IReadOnlyDictionary{string, object?})"/>, written
+    /// into <paramref name="output"/>: a page goes straight into the bytes that are sent (<see cref="Utf8Buffer"/>).
+    /// </summary>
+    public async Task RenderInLayoutAsync(string name, string layout, IReadOnlyDictionary<string, object?> values, TextWriter output)
     {
         var page = Get(name);
         var frame = Get(layout);
@@ -64,21 +84,40 @@ public sealed class ThemeEngine
             context.ReleaseScope();
         }
         context.SetValue("content", content);
-        return await frame.RenderAsync(context, Encoder);
+        await frame.RenderAsync(output, context, Encoder);
     }
 
-    private IFluidTemplate Get(string name) => templates.GetOrAdd(name, Parse);
-
-    private IFluidTemplate Parse(string name)
+    private IFluidTemplate Get(string name)
     {
+        if (templates.TryGetValue(name, out var parsed))
+            return parsed;
         var path = name + ".liquid";
+        // Watched before it is read, as RememberedFiles does: an edit landing while the file is read and
+        // parsed then drops this parse instead of keeping it until the next edit.
+        var change = files.Watch(path);
+        var template = Parse(path);
+        var entry = KeyValuePair.Create(name, template);
+        if (!change.HasChanged && templates.TryAdd(name, template))
+        {
+            change.RegisterChangeCallback(_ =>
+            {
+                templates.TryRemove(entry);
+                Changed();
+            }, null);
+            if (change.HasChanged)
+                templates.TryRemove(entry);
+        }
+        return template;
+    }
+
+    private IFluidTemplate Parse(string path)
+    {
         var file = files.GetFileInfo(path);
         if (!file.Exists)
             throw new ThemeException($"The theme has no template '{path}'.");
         using var reader = new StreamReader(file.CreateReadStream());
         if (!parser.TryParse(reader.ReadToEnd(), out var template, out var error))
             throw new ThemeException($"The theme's template '{path}' cannot be parsed: {error}");
-        files.Watch(path).RegisterChangeCallback(_ => templates.TryRemove(name, out IFluidTemplate? _), null);
         return template;
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
+using Bayan.Categories;
 using Bayan.Comments;
 using Bayan.Editing;
+using Bayan.Navigation;
 using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Releases;
@@ -144,6 +146,38 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         await KeptAsync(path);
         Assert.IsType<EditOutcome.Done>(await site.RunAsync<UpdateSiteSettings, EditOutcome>(u => u.RunAsync(CacheTestSite.Editor, settings, CancellationToken.None)));
         Assert.Contains(tagline, await BodyAsync(path));
+    }
+
+    [Fact]
+    public async Task A_menu_item_a_link_and_a_category_show_at_once_around_the_release()
+    {
+        // The menu and the sidebar are rendered once per site snapshot and language (LayoutParts): each
+        // saved change must still show on the very next page, in its language and not in the others.
+        var office = await site.Seed.OfficeAsync();
+        var release = await site.ReleaseAsync(office);
+        var path = CacheTestSite.PathOf(release);
+        var arabic = CacheTestSite.PathOf(release, "ar");
+        await KeptAsync(path);
+        await KeptAsync(arabic);
+        var label = Seed.Unique("Menu");
+        var link = Seed.Unique("Link");
+        var category = Seed.Unique("Category");
+
+        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ManageNavigation, EditOutcome>(n =>
+            n.AddMenuItemAsync(CacheTestSite.Editor, "en", label, "/en/archive/", CancellationToken.None)));
+        Assert.Contains(label, await KeptAsync(path));
+        Assert.DoesNotContain(label, await KeptAsync(arabic));
+
+        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ManageNavigation, EditOutcome>(n =>
+            n.AddLinkAsync(CacheTestSite.Editor, "en", "Useful links", link, "https://example.org/", CancellationToken.None)));
+        Assert.Contains(link, await KeptAsync(path));
+
+        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ManageCategories, EditOutcome>(m => m.SaveAsync(CacheTestSite.Editor,
+            new CategoryForm(null, null, new Dictionary<string, string> { ["en"] = category, ["ar"] = category + " ar" },
+                new Dictionary<string, string> { ["en"] = category.ToLowerInvariant(), ["ar"] = category.ToLowerInvariant() + "-ar" }),
+            CancellationToken.None)));
+        Assert.Contains(category, await KeptAsync(path));
+        Assert.Contains(category + " ar", await KeptAsync(arabic));
     }
 
     [Fact]

@@ -11,11 +11,17 @@ public sealed class OwnThemeSite : TestSite
     /// <summary>A part the page's template includes.</summary>
     public string SignatureFile => Path.Combine(ThemeFolder, "signature.liquid");
 
+    /// <summary>The theme's own sidebar, and a part it includes.</summary>
+    public string SidebarFile => Path.Combine(ThemeFolder, "sidebar.liquid");
+    public string SidebarNoteFile => Path.Combine(ThemeFolder, "sidebar-note.liquid");
+
     protected override void Configure(Dictionary<string, string?> settings)
     {
         Directory.CreateDirectory(Path.Combine(ThemeFolder, "assets"));
         File.WriteAllText(Path.Combine(ThemeFolder, "page.liquid"), "<article class=\"own\"><h1>{{ page.title | upcase }}</h1>{% include \"signature\" %}</article>");
         File.WriteAllText(SignatureFile, "<p class=\"signature\">first</p>");
+        File.WriteAllText(SidebarFile, "<p class=\"own-sidebar\">first</p>{% include \"sidebar-note\" %}");
+        File.WriteAllText(SidebarNoteFile, "<p class=\"sidebar-note\">first</p>");
         File.WriteAllText(Path.Combine(ThemeFolder, "assets", "site.css"), "body { color: rebeccapurple; }");
         settings["Bayan:Theme"] = ThemeFolder;
     }
@@ -68,5 +74,42 @@ public sealed class OwnThemeTests(OwnThemeSite site) : IClassFixture<OwnThemeSit
             shown = after.Text("p.signature");
         }
         Assert.Equal("second", shown);
+    }
+
+    [Fact]
+    public async Task An_edit_of_the_sidebar_or_of_a_part_it_includes_shows_on_the_next_pages()
+    {
+        // The sidebar is rendered once and kept (LayoutParts) until the site or the theme changes.
+        var key = Seed.Unique("sidebar");
+        await site.Seed.WithDbAsync(async db =>
+        {
+            db.Pages.Add(new Bayan.Pages.StaticPage { Key = key, Language = "en", Slug = key, Title = "Sidebar" });
+            await db.SaveChangesAsync();
+        });
+        var (_, before) = await site.Http.GetPageAsync($"/en/pages/{key}");
+        Assert.Equal("first", before.Text("aside.sidebar p.own-sidebar"));
+        Assert.Equal("first", before.Text("aside.sidebar p.sidebar-note"));
+
+        await File.WriteAllTextAsync(site.SidebarFile, "<p class=\"own-sidebar\">second</p>{% include \"sidebar-note\" %}");
+        Assert.Equal("second", await ShownAsync($"/en/pages/{key}", "aside.sidebar p.own-sidebar", "second"));
+
+        await File.WriteAllTextAsync(site.SidebarNoteFile, "<p class=\"sidebar-note\">second</p>");
+        Assert.Equal("second", await ShownAsync($"/en/pages/{key}", "aside.sidebar p.sidebar-note", "second"));
+    }
+
+    /// <summary>
+    /// What <paramref name="selector"/> shows once a file edit has arrived from the file system (a moment
+    /// later, not within the writing call); each look asks another address, so no cached page answers.
+    /// </summary>
+    private async Task<string?> ShownAsync(string path, string selector, string expected)
+    {
+        string? shown = null;
+        for (var attempt = 0; attempt < 200 && shown != expected; attempt++)
+        {
+            await Task.Delay(50);
+            var (_, after) = await site.Http.GetPageAsync($"{path}?look={attempt}");
+            shown = after.Text(selector);
+        }
+        return shown;
     }
 }
