@@ -45,8 +45,11 @@ public static class DataServices
     internal static void UsePostgres(this DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__migrations"));
 
-    internal static void UseBayanSqlite(this DbContextOptionsBuilder db, string connectionString) =>
+    internal static void UseBayanSqlite(this DbContextOptionsBuilder db, string connectionString)
+    {
+        SqliteEngine.Configure();
         db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"));
+    }
 
     public static string ConnectionStringFor(BayanOptions options)
     {
