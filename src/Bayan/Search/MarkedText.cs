@@ -35,16 +35,26 @@ public sealed class MarkedText
     {
         var tokens = SearchText.Tokens(original);
         var marked = new bool[tokens.Count];
-        foreach (var words in query.Phrases.Select(p => p.Words))
+        foreach (var phrase in query.Phrases)
         {
+            var words = phrase.Words;
             for (var start = 0; start + words.Count <= tokens.Count; start++)
             {
-                var at = start;
-                if (words.All(word => tokens[at++].Text == word))
+                if (StandsAt(words, tokens, start))
                     Array.Fill(marked, true, start, words.Count);
             }
         }
         return new MarkedText(original, tokens, marked);
+    }
+
+    private static bool StandsAt(IReadOnlyList<string> words, IReadOnlyList<SearchToken> tokens, int start)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (tokens[start + i].Text != words[i])
+                return false;
+        }
+        return true;
     }
 
     /// <summary>All of the text, marked: for titles.</summary>
@@ -63,39 +73,49 @@ public sealed class MarkedText
                 continue;
             // A little of what comes before the first mark, so the reader sees it in context.
             var candidate = Math.Max(0, Math.Min(i - 5, tokens.Count - words));
-            var count = marked.Skip(candidate).Take(words).Count(m => m);
+            var count = MarksIn(candidate, Math.Min(tokens.Count, candidate + words));
             if (count > best)
                 (best, start) = (count, candidate);
         }
         return Html(start, Math.Min(tokens.Count, start + words) - 1, whole: false);
     }
 
+    private int MarksIn(int from, int to)
+    {
+        var count = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (marked[i])
+                count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The original from the first to the last token given: each run of marked or unmarked words is
+    /// escaped at once, with what stands between them, and the marked runs are put in &lt;mark&gt;.
+    /// </summary>
     private string Html(int first, int last, bool whole)
     {
         var html = new StringBuilder();
         if (!whole && first > 0)
             html.Append("… ");
         var position = whole ? 0 : tokens[first].Start;
-        var open = false;
-        for (var i = first; i <= last; i++)
+        for (var i = first; i <= last;)
         {
-            var token = tokens[i];
-            if (open && !marked[i])
+            var runEnd = i;
+            while (runEnd < last && marked[runEnd + 1] == marked[i])
+                runEnd++;
+            if (marked[i])
             {
-                html.Append("</mark>");
-                open = false;
+                html.Append(Encode(original[position..tokens[i].Start]));
+                html.Append("<mark>").Append(Encode(original[tokens[i].Start..tokens[runEnd].End])).Append("</mark>");
             }
-            html.Append(Encode(original[position..token.Start]));
-            if (marked[i] && !open)
-            {
-                html.Append("<mark>");
-                open = true;
-            }
-            html.Append(Encode(original[token.Start..token.End]));
-            position = token.End;
+            else
+                html.Append(Encode(original[position..tokens[runEnd].End]));
+            position = tokens[runEnd].End;
+            i = runEnd + 1;
         }
-        if (open)
-            html.Append("</mark>");
         if (whole)
             html.Append(Encode(original[position..]));
         else if (last < tokens.Count - 1)

@@ -64,7 +64,9 @@ public static class SearchText
         // of the result is known to come from one span of the original: snippets show the original.
         for (var elementStart = 0; elementStart < text.Length;)
         {
-            var elementEnd = elementStart + StringInfo.GetNextTextElementLength(text.AsSpan(elementStart));
+            var elementEnd = StandsAlone(text, elementStart)
+                ? elementStart + 1
+                : elementStart + StringInfo.GetNextTextElementLength(text.AsSpan(elementStart));
             if (elementEnd == elementStart + 1 && IsNormalisedAlone(text[elementStart]))
                 Add(new Rune(text[elementStart]), elementStart, elementEnd);
             else
@@ -83,6 +85,21 @@ public static class SearchText
     /// text skips asking ICU (normalising a letter at a time is most of the work of reading a text).
     /// </summary>
     private static bool IsNormalisedAlone(char c) => c < 0x80 || c is >= '\u0621' and <= '\u064A';
+
+    /// <summary>
+    /// Whether the character at <paramref name="at"/> is a text element by itself, known without asking
+    /// for the text's grapheme clusters (a fifth of reading a text): one of those above, followed by
+    /// another or by nothing. A mark would join it, and so would a line feed after a carriage return.
+    /// </summary>
+    private static bool StandsAlone(string text, int at)
+    {
+        if (!IsNormalisedAlone(text[at]))
+            return false;
+        if (at + 1 == text.Length)
+            return true;
+        var next = text[at + 1];
+        return IsNormalisedAlone(next) && !(text[at] == '\r' && next == '\n');
+    }
 
     private enum Kind
     {

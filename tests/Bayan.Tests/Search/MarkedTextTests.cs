@@ -42,5 +42,12 @@ public sealed class MarkedTextTests
         Assert.DoesNotContain("w1 ", snippet);
     }
 
+    [Fact]
+    public void A_snippet_is_one_line_with_every_mark_and_only_the_words_around_them()
+    {
+        var text = MarkedText.Find("Intro.\r\n\r\nThe  water\tauthority & the WATER  authority said: <water>.\nEnd of text here", Query("\"water authority\""));
+        Assert.Equal("Intro. The <mark>water authority</mark> &amp; the <mark>WATER authority</mark> …", text.SnippetHtml(7));
+    }
+
     private static SearchQuery Query(string text) => SearchQuery.Parse(text, out _)!;
 }

@@ -24,6 +24,8 @@ public sealed class SearchTextTests
     // Latin: lower case, accents gone, Turkish dotted and dotless i both plain i.
     [InlineData("Ministry of HEALTH", "ministry of health")]
     [InlineData("Café Müller", "cafe muller")]
+    [InlineData("Cafe\u0301 Mu\u0308ller", "cafe muller")]
+    [InlineData("one\r\ntwo\rthree\nfour", "one two three four")]
     [InlineData("İSTANBUL Iğdır ışık", "istanbul igdir isik")]
     [InlineData("Straße", "strasse")]
     [InlineData("Oʻzbekiston", "ozbekiston")]
