@@ -1,40 +1,24 @@
 using System.Buffers;
+using Bayan.Themes;
 
 namespace Bayan.Web.Caching;
 
-/// <summary>
-/// An answer held back while it is written, in a buffer borrowed from the shared pool: a page no
-/// longer costs a new array (and its copies as it grows) on every request. Disposing gives it back.
-/// </summary>
+/// <summary>An answer held back while it is written, in pooled bytes (<see cref="PooledBytes"/>); disposing gives them back.</summary>
 internal sealed class PooledBufferStream : Stream
 {
-    private const int FirstSize = 32 * 1024;
+    private readonly PooledBytes bytes = new();
 
-    private byte[] bytes = ArrayPool<byte>.Shared.Rent(FirstSize);
-    private int length;
-
-    public ReadOnlyMemory<byte> Written => bytes.AsMemory(0, length);
+    public ReadOnlyMemory<byte> Written => bytes.Written;
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
-    public override long Length => length;
-    public override long Position { get => length; set => throw new NotSupportedException(); }
+    public override long Length => bytes.Written.Length;
+    public override long Position { get => Length; set => throw new NotSupportedException(); }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        if (bytes.Length - length < buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(2 * bytes.Length, length + buffer.Length));
-            bytes.AsSpan(0, length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(bytes);
-            bytes = larger;
-        }
-        buffer.CopyTo(bytes.AsSpan(length));
-        length += buffer.Length;
-    }
+    public override void Write(ReadOnlySpan<byte> buffer) => bytes.Write(buffer);
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
@@ -58,12 +42,8 @@ internal sealed class PooledBufferStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && bytes.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-            bytes = [];
-            length = 0;
-        }
+        if (disposing)
+            bytes.Dispose();
         base.Dispose(disposing);
     }
 }

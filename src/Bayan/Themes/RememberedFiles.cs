@@ -19,21 +19,8 @@ internal sealed class RememberedFiles(IFileProvider files, Action changed) : IFi
     {
         if (known.TryGetValue(subpath, out var remembered))
             return remembered;
-        // Watched before it is read: a change in between then drops what was read.
         var change = files.Watch(subpath);
-        var file = files.GetFileInfo(subpath);
-        var entry = KeyValuePair.Create(subpath, file);
-        if (!change.HasChanged && known.TryAdd(subpath, file))
-        {
-            change.RegisterChangeCallback(_ =>
-            {
-                known.TryRemove(entry);
-                changed();
-            }, null);
-            if (change.HasChanged)
-                known.TryRemove(entry);
-        }
-        return file;
+        return WatchedFiles.Keep(known, subpath, files.GetFileInfo(subpath), change, changed);
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath) => files.GetDirectoryContents(subpath);

@@ -92,22 +92,8 @@ public sealed class ThemeEngine
         if (templates.TryGetValue(name, out var parsed))
             return parsed;
         var path = name + ".liquid";
-        // Watched before it is read, as RememberedFiles does: an edit landing while the file is read and
-        // parsed then drops this parse instead of keeping it until the next edit.
         var change = files.Watch(path);
-        var template = Parse(path);
-        var entry = KeyValuePair.Create(name, template);
-        if (!change.HasChanged && templates.TryAdd(name, template))
-        {
-            change.RegisterChangeCallback(_ =>
-            {
-                templates.TryRemove(entry);
-                Changed();
-            }, null);
-            if (change.HasChanged)
-                templates.TryRemove(entry);
-        }
-        return template;
+        return WatchedFiles.Keep(templates, name, Parse(path), change, Changed);
     }
 
     private IFluidTemplate Parse(string path)

@@ -64,16 +64,7 @@ public sealed class OwnThemeTests(OwnThemeSite site) : IClassFixture<OwnThemeSit
 
         await File.WriteAllTextAsync(site.SignatureFile, "<p class=\"signature\">second</p>");
 
-        // The theme's files are watched: the change arrives from the file system a moment later, not within this call.
-        // Each look asks another address, so the output cache (which a theme edit does not empty) serves none of them.
-        string? shown = null;
-        for (var attempt = 0; attempt < 200 && shown != "second"; attempt++)
-        {
-            await Task.Delay(50);
-            var (_, after) = await site.Http.GetPageAsync($"/en/pages/{key}?look={attempt}");
-            shown = after.Text("p.signature");
-        }
-        Assert.Equal("second", shown);
+        Assert.Equal("second", await ShownAsync($"/en/pages/{key}", "p.signature", "second"));
     }
 
     [Fact]
@@ -99,7 +90,8 @@ public sealed class OwnThemeTests(OwnThemeSite site) : IClassFixture<OwnThemeSit
 
     /// <summary>
     /// What <paramref name="selector"/> shows once a file edit has arrived from the file system (a moment
-    /// later, not within the writing call); each look asks another address, so no cached page answers.
+    /// later, not within the writing call); each look asks another address, so the output cache (which a
+    /// theme edit does not empty) answers none of them.
     /// </summary>
     private async Task<string?> ShownAsync(string path, string selector, string expected)
     {
