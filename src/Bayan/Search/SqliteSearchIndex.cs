@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bayan.Search;
 
@@ -10,7 +12,7 @@ namespace Bayan.Search;
 /// the rowid is the minute of publication followed by the version's id (newest first is rowid
 /// descending, a range of days is a range of rowids); language, office, categories and release are
 /// words of the column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says,
-/// in the same statement, so only the page's rows are read back.
+/// over the newest matches only.
 /// </summary>
 internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -45,32 +47,78 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     public override Task CompactAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("INSERT INTO search_index (search_index) VALUES ('optimize')", ct);
 
-    protected override Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct)
+    protected override async Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct)
     {
         var from = request.FromUtc is { } f ? Row(f) : long.MinValue;
         var to = request.ToUtc is { } t ? Row(t) : long.MaxValue;
-        // One statement, so only the page's rows leave SQLite: the newest matches (one more than the limit,
-        // to know there are more), the limit of them ranked by where the words are, each a match inside the
-        // rows just found: as cheap as finding them. (bm25() would first count every row holding each word:
-        // most of the time of a common word.) The ranks ask only for the words: the rows they rank passed the
-        // filters already, and a filter word such as the language is in half the index, so matching it again
-        // cost a quarter of the statement.
-        return Db.Database.SqlQuery<IndexPageRow>($"""
-            WITH found AS MATERIALIZED (
-                SELECT rowid AS row_id FROM search_index
-                WHERE search_index MATCH {Match(request, TextColumns)} AND rowid >= {from} AND rowid < {to}
-                ORDER BY rowid DESC LIMIT {SearchResults.Limit + 1}),
-            newest AS MATERIALIZED (SELECT row_id FROM found ORDER BY row_id DESC LIMIT {SearchResults.Limit})
-            SELECT row_id & {VersionMask} AS "VersionId", (SELECT count(*) FROM found) AS "Found"
-            FROM newest
-            ORDER BY CASE
-                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request.Query, TitleColumns)}
-                    AND rowid >= (SELECT min(row_id) FROM newest) AND rowid < {to}) THEN {Rank.Title}
-                WHEN row_id IN (SELECT rowid FROM search_index WHERE search_index MATCH {Match(request.Query, SummaryColumns)}
-                    AND rowid >= (SELECT min(row_id) FROM newest) AND rowid < {to}) THEN {Rank.Summary}
-                ELSE {Rank.Body} END DESC, row_id DESC
-            LIMIT {take} OFFSET {skip}
-            """).ToListAsync(ct);
+        // The newest matches, one more than the limit to know there are more: FTS5 walks its rowids down and stops there.
+        var found = await ReadAsync("""
+            SELECT rowid FROM search_index
+            WHERE search_index MATCH $match AND rowid >= $from AND rowid < $to
+            ORDER BY rowid DESC LIMIT $limit
+            """, [("match", Match(request, TextColumns)), ("from", from), ("to", to), ("limit", SearchResults.Limit + 1)],
+            reader => reader.GetInt64(0), ct);
+        if (found.Count == 0)
+            return [];
+        var newest = found.Count > SearchResults.Limit ? found[..SearchResults.Limit] : found;
+        var ranks = await RanksAsync(request.Query, newest[^1], to, ct);
+        // Newest first already, and ordering is stable: newest first among equals.
+        return [.. newest.OrderByDescending(row => ranks.GetValueOrDefault(row, Rank.Body)).Skip(skip).Take(take)
+            .Select(row => new IndexPageRow { VersionId = (int)(row & VersionMask), Found = found.Count })];
+    }
+
+    /// <summary>
+    /// The rows from <paramref name="oldest"/> on whose title or summary holds the words, with their rank
+    /// (rows the filters left out are among them and simply never asked for). Asked of FTS5 only for the
+    /// words, and ranked here: matching the filter words again (the language is in half the index) or
+    /// joining the newest rows against these inside SQLite cost as much as finding them; bm25() would
+    /// first count every row holding each word, most of the time of a common word.
+    /// </summary>
+    private async Task<Dictionary<long, int>> RanksAsync(SearchQuery query, long oldest, long to, CancellationToken ct)
+    {
+        var rows = await ReadAsync($"""
+            SELECT rowid, {Rank.Title} FROM search_index
+            WHERE search_index MATCH $title AND rowid >= $oldest AND rowid < $to
+            UNION ALL
+            SELECT rowid, {Rank.Summary} FROM search_index
+            WHERE search_index MATCH $summary AND rowid >= $oldest AND rowid < $to
+            """, [("title", Match(query, TitleColumns)), ("summary", Match(query, SummaryColumns)), ("oldest", oldest), ("to", to)],
+            reader => (Row: reader.GetInt64(0), Rank: reader.GetInt32(1)), ct);
+        var ranks = new Dictionary<long, int>(rows.Count);
+        foreach (var (row, rank) in rows)
+            ranks[row] = Math.Max(rank, ranks.GetValueOrDefault(row, Rank.Body));
+        return ranks;
+    }
+
+    /// <summary>
+    /// The rows of a statement, read straight from SQLite: these are a thousand rows of numbers, and
+    /// EF Core's reader, row by row asynchronously, took as long as SQLite took to find them.
+    /// </summary>
+    private async Task<List<T>> ReadAsync<T>(string sql, IEnumerable<(string Name, object Value)> parameters, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        await Db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = Db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "$" + name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<T>();
+            while (reader.Read())
+                rows.Add(read(reader));
+            return rows;
+        }
+        finally
+        {
+            await Db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The minute of publication in the high bits: rows sort by it, and a day begins at a minute.</summary>
