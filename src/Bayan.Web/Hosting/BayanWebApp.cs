@@ -88,6 +88,6 @@ public static class BayanWebApp
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
-        await DatabaseStartup.PrepareAsync(app.Services.GetRequiredService<BayanOptions>(), db, ct);
+        await DatabaseStartup.PrepareAsync(app.Services.GetRequiredService<BayanOptions>(), db, ct, app.Logger);
     }
 }

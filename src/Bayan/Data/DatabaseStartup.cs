@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Bayan.Search;
 using Npgsql;
 
@@ -14,6 +16,9 @@ namespace Bayan.Data;
 /// </summary>
 public static class DatabaseStartup
 {
+    /// <summary>Migrations that make the search index anew, empty: after any of them the releases are indexed again.</summary>
+    private static readonly string[] SearchRemade = ["_AddSearch", "_SearchFiltersInIndex", "_SearchLanguageInWords"];
+
     /// <summary>The data folder and its media folder exist and can be written, or a StartupException says why not.</summary>
     public static void PrepareFolders(BayanOptions options)
     {
@@ -21,7 +26,7 @@ public static class DatabaseStartup
         EnsureWritableFolder(options.MediaFolder);
     }
 
-    public static async Task PrepareAsync(BayanOptions options, BayanDb db, CancellationToken ct)
+    public static async Task PrepareAsync(BayanOptions options, BayanDb db, CancellationToken ct, ILogger? log = null)
     {
         PrepareFolders(options);
         try
@@ -37,8 +42,8 @@ public static class DatabaseStartup
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             // The search index is made by C#, not SQL: a site upgraded to it, or to a new shape of it, has its releases indexed once here.
-            if (pending.Any(m => m.EndsWith("_AddSearch", StringComparison.Ordinal) || m.EndsWith("_SearchFiltersInIndex", StringComparison.Ordinal)))
-                await SearchIndex.For(db).RebuildAsync(new Progress<(string, int, int)>(), ct);
+            if (pending.Any(m => SearchRemade.Any(name => m.EndsWith(name, StringComparison.Ordinal))))
+                await SearchIndex.For(db).RebuildAsync(new LoggedProgress(log ?? NullLogger.Instance), ct);
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
@@ -81,5 +86,23 @@ public static class DatabaseStartup
         if (!string.IsNullOrEmpty(builder.Password))
             builder.Password = "***";
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Indexing a large site takes a minute or more (100,000 releases: about 70 s), before the site answers:
+    /// whoever started it is told what it is doing, a tenth at a time.
+    /// </summary>
+    private sealed class LoggedProgress(ILogger log) : IProgress<(string Step, int Done, int Total)>
+    {
+        private int tenths = -1;
+
+        public void Report((string Step, int Done, int Total) value)
+        {
+            var now = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
+            if (now == tenths)
+                return;
+            tenths = now;
+            log.LogInformation("Indexing the published releases for search after an upgrade: {Done} of {Total}", value.Done, value.Total);
+        }
     }
 }

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Bayan.Search;
 
 /// <summary>
-/// SQLite: the FTS5 table search_index (migration SearchFiltersInIndex), tokenizer unicode61 over text
-/// <see cref="SearchText"/> has already normalised. Everything a search asks is answered by FTS5
-/// alone, in the order of its rowids, so it stops at the newest matches it needs:
-/// the rowid is the minute of publication followed by the version's id (newest first is rowid
-/// descending, a range of days is a range of rowids); language, office, categories and release are
-/// words of the column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says,
-/// over the newest matches only.
+/// SQLite: the contentless FTS5 table search_index (migration SearchLanguageInWords), tokenizer unicode61
+/// over text <see cref="SearchText"/> has already normalised, every word after its language's code
+/// (<see cref="Word.InLanguage"/>), so a search reads the words of its language alone. Everything a
+/// search asks is answered by FTS5 alone, in the order of its rowids, so it stops at the newest matches
+/// it needs: the rowid is the minute of publication followed by the version's id (newest first is rowid
+/// descending, a range of days is a range of rowids); office, categories and release are words of the
+/// column filters, which a reader's words never reach. Ranked as <see cref="Rank"/> says, over the newest
+/// matches only.
 /// </summary>
 internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -29,10 +30,11 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
 
     protected override Task AddAsync(SearchDocument d, CancellationToken ct)
     {
-        var filters = string.Join(' ', [Word.Language(d.Language), Word.Office(d.OfficeId), Word.Release(d.ReleaseId), .. d.CategoryIds.Select(Word.Category)]);
+        var filters = string.Join(' ', [Word.Office(d.OfficeId), Word.Release(d.ReleaseId), .. d.CategoryIds.Select(Word.Category)]);
+        string In(string text) => Word.InLanguage(d.Language, text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return Db.Database.ExecuteSqlAsync($"""
             INSERT INTO search_index (rowid, title, number, summary, office, body, filters)
-            VALUES ({Row(d.PublishAt) | (uint)d.VersionId}, {d.Title}, {d.Number}, {d.Summary}, {d.Office}, {d.Body}, {filters})
+            VALUES ({Row(d.PublishAt) | (uint)d.VersionId}, {In(d.Title)}, {In(d.Number)}, {In(d.Summary)}, {In(d.Office)}, {In(d.Body)}, {filters})
             """, ct);
     }
 
@@ -61,7 +63,7 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
         if (found.Count == 0)
             return [];
         var newest = found.Count > SearchResults.Limit ? found[..SearchResults.Limit] : found;
-        var ranks = await RanksAsync(request.Query, newest[^1], to, ct);
+        var ranks = await RanksAsync(request.Query, request.Language, newest[^1], to, ct);
         // Newest first already, and ordering is stable: newest first among equals.
         return [.. newest.OrderByDescending(row => ranks.GetValueOrDefault(row, Rank.Body)).Skip(skip).Take(take)
             .Select(row => new IndexPageRow { VersionId = (int)(row & VersionMask), Found = found.Count })];
@@ -74,7 +76,7 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     /// joining the newest rows against these inside SQLite cost as much as finding them; bm25() would
     /// first count every row holding each word, most of the time of a common word.
     /// </summary>
-    private async Task<Dictionary<long, int>> RanksAsync(SearchQuery query, long oldest, long to, CancellationToken ct)
+    private async Task<Dictionary<long, int>> RanksAsync(SearchQuery query, string language, long oldest, long to, CancellationToken ct)
     {
         var rows = await ReadAsync($"""
             SELECT rowid, {Rank.Title} FROM search_index
@@ -82,7 +84,7 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
             UNION ALL
             SELECT rowid, {Rank.Summary} FROM search_index
             WHERE search_index MATCH $summary AND rowid >= $oldest AND rowid < $to
-            """, [("title", Match(query, TitleColumns)), ("summary", Match(query, SummaryColumns)), ("oldest", oldest), ("to", to)],
+            """, [("title", Match(query, language, TitleColumns)), ("summary", Match(query, language, SummaryColumns)), ("oldest", oldest), ("to", to)],
             reader => (Row: reader.GetInt64(0), Rank: reader.GetInt32(1)), ct);
         var ranks = new Dictionary<long, int>(rows.Count);
         foreach (var (row, rank) in rows)
@@ -125,10 +127,10 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     private static long Row(DateTime utc) =>
         (long)Math.Floor((utc - DateTime.UnixEpoch).TotalMinutes) << VersionBits;
 
-    /// <summary>The reader's phrases in <paramref name="columns"/>, and a word of the filters column for each filter.</summary>
+    /// <summary>The reader's phrases in the request's language in <paramref name="columns"/>, and a word of the filters column for each filter.</summary>
     private static string Match(SearchRequest request, string columns)
     {
-        var match = $"{Match(request.Query, columns)} AND {{filters}}: {Word.Language(request.Language)}";
+        var match = Match(request.Query, request.Language, columns);
         if (request.OfficeId is { } office)
             match += $" AND {{filters}}: {Word.Office(office)}";
         if (request.CategoryIds is { Count: > 0 } categories)
@@ -137,15 +139,26 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     }
 
     /// <summary>Every phrase in double quotes, so FTS5 reads no operator in it; phrases side by side must all match.</summary>
-    private static string Match(SearchQuery query, string columns = TextColumns) =>
-        columns + ": (" + string.Join(' ', query.Phrases.Select(p => "\"" + p.ToString().Replace("\"", "\"\"") + "\"")) + ")";
+    private static string Match(SearchQuery query, string language, string columns) =>
+        columns + ": (" + string.Join(' ', query.Phrases.Select(p => "\"" + Word.InLanguage(language, p.Words).Replace("\"", "\"\"") + "\"")) + ")";
 
     private static string AnyOf(IEnumerable<string> words) => "{filters}: (" + string.Join(" OR ", words) + ")";
 
     /// <summary>Words of the filters column: a letter and digits or letters, nothing a tokenizer splits or FTS5 reads as syntax.</summary>
     private static class Word
     {
-        public static string Language(string code) => "l" + new string([.. code.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
+        /// <summary>
+        /// Words as the index holds them: each after its language's code and a private-use character, which
+        /// <see cref="SearchText"/> never leaves in a word and the tokenizer keeps in one (category Co), so
+        /// "ar" and "arb" never run together. A search then reads the words of its language alone.
+        /// </summary>
+        public static string InLanguage(string code, IEnumerable<string> words)
+        {
+            var prefix = new string([.. code.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]) + LanguageMark;
+            return string.Join(' ', words.Select(word => prefix + word));
+        }
+
+        private const char LanguageMark = '\uE000';
 
         public static string Office(int id) => "o" + id;
 

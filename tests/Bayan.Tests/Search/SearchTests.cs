@@ -56,6 +56,10 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
         { "tr", "igdir", "water" },
         { "tr", "cocuk", "hospital" },
         { "tr", "çocuk", "hospital" },
+        // Each language searches its own versions: words only the other language's version holds are not found.
+        { "en", "مستشفى", "" },
+        { "ar", "hospital", "" },
+        { "ar", "ahmed", "" },
         // Reference numbers, in every language.
         { "ar", "1446/07", "hospital" },
         { "en", "1446/07", "hospital" },
