@@ -144,7 +144,10 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
 
     private static string AnyOf(IEnumerable<string> words) => "{filters}: (" + string.Join(" OR ", words) + ")";
 
-    /// <summary>Words of the filters column: a letter and digits or letters, nothing a tokenizer splits or FTS5 reads as syntax.</summary>
+    /// <summary>
+    /// Words as the index holds them. Those of the filters column are a letter and digits, nothing a
+    /// tokenizer splits or FTS5 reads as syntax, and never a word of a text, which always begins with its language.
+    /// </summary>
     private static class Word
     {
         /// <summary>
