@@ -98,7 +98,10 @@ public static class DatabaseStartup
 
         public void Report((string Step, int Done, int Total) value)
         {
-            var now = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
+            // A new database is "upgraded" from nothing too, with nothing to index: nothing to say.
+            if (value.Total == 0)
+                return;
+            var now = value.Done * 10 / value.Total;
             if (now == tenths)
                 return;
             tenths = now;
