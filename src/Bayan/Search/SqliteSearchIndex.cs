@@ -63,6 +63,8 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
         if (found.Count == 0)
             return [];
         var newest = found.Count > SearchResults.Limit ? found[..SearchResults.Limit] : found;
+        if (skip >= newest.Count)
+            return []; // a page past the last: nothing to rank
         var ranks = await RanksAsync(request.Query, request.Language, newest[^1], to, ct);
         // Newest first already, and ordering is stable: newest first among equals.
         return [.. newest.OrderByDescending(row => ranks.GetValueOrDefault(row, Rank.Body)).Skip(skip).Take(take)
