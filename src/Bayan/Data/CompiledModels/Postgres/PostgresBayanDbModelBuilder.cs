@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a475d7b6-670f-4610-a5b0-f9714e418076"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("4a8d70fc-bb6d-474e-86c2-acd5410aaa44"), entityTypeCount: 29)
         {
         }
 

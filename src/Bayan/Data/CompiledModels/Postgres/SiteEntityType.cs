@@ -20,7 +20,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Sites.Site",
                 typeof(Site),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -79,6 +79,14 @@ namespace Bayan.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Site).GetField("<ListingDates>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
             listingDates.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var numbersInLanguageDigits = runtimeEntityType.AddProperty(
+                "NumbersInLanguageDigits",
+                typeof(bool),
+                propertyInfo: typeof(Site).GetProperty("NumbersInLanguageDigits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Site).GetField("<NumbersInLanguageDigits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            numbersInLanguageDigits.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var pageSize = runtimeEntityType.AddProperty(
                 "PageSize",

@@ -19,7 +19,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Sites.Site",
                 typeof(Site),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -71,6 +71,13 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Site).GetProperty("ListingDates", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Site).GetField("<ListingDates>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+
+            var numbersInLanguageDigits = runtimeEntityType.AddProperty(
+                "NumbersInLanguageDigits",
+                typeof(bool),
+                propertyInfo: typeof(Site).GetProperty("NumbersInLanguageDigits", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Site).GetField("<NumbersInLanguageDigits>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var pageSize = runtimeEntityType.AddProperty(
                 "PageSize",

@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ac3708a-9568-4413-a503-450686f3c316"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("070fa484-1793-4b68-b8d3-474c77f7972b"), entityTypeCount: 29)
         {
         }
 

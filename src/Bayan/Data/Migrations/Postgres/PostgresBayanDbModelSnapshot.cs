@@ -865,6 +865,9 @@ namespace Bayan.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("NumbersInLanguageDigits")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PageSize")
                         .HasColumnType("integer");
 

@@ -832,6 +832,9 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NumbersInLanguageDigits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PageSize")
                         .HasColumnType("INTEGER");
 
