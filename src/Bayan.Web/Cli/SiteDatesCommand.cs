@@ -18,11 +18,13 @@ internal static class SiteDatesCommand
         var dateline = new Option<string?>("--dateline") { Description = "Calendars of a release's date line, e.g. \"hijri:medium gregorian:long\"." };
         var listing = new Option<string?>("--listing") { Description = "Calendars of dates in listings." };
         var digits = new Option<bool?>("--extended-digits") { Description = "true: Persian and Urdu pages write ۰۱۲ digits." };
+        var numberDigits = new Option<string?>("--number-digits") { Description = "Digits of reference numbers: western (1445/03, the default) or language (١٤٤٥/٠٣ on Arabic pages)." };
+        numberDigits.AcceptOnlyFromAmong("western", "language");
         var zone = new Option<string?>("--zone") { Description = "The site's IANA time zone, e.g. Asia/Riyadh." };
         var clockNames = new Option<string[]>("--clock-name") { Description = "The clock's name in a language, e.g. ar=\"بتوقيت مكة المكرمة\"; repeatable." };
-        var command = new Command("site-dates", "Show or change the site's calendars, date styles, time zone and clock names.")
+        var command = new Command("site-dates", "Show or change the site's calendars, date styles, digits, time zone and clock names.")
         {
-            header, dateline, listing, digits, zone, clockNames,
+            header, dateline, listing, digits, numberDigits, zone, clockNames,
         };
         command.SetAction((parse, ct) => guarded(async () =>
         {
@@ -41,7 +43,8 @@ internal static class SiteDatesCommand
             await BayanWebApp.PrepareAsync(app, ct);
             using var scope = app.Services.CreateScope();
             var change = new SiteDatesChange(parse.GetValue(header), parse.GetValue(dateline), parse.GetValue(listing),
-                parse.GetValue(digits), parse.GetValue(zone), names.Count > 0 ? names : null);
+                parse.GetValue(digits), parse.GetValue(zone), names.Count > 0 ? names : null,
+                parse.GetValue(numberDigits) is { } chosen ? chosen == "language" : null);
             var outcome = await scope.ServiceProvider.GetRequiredService<UpdateSiteDates>().RunAsync(change, $"cli:{Environment.UserName}", ct);
             foreach (var error in outcome.Errors)
                 await Console.Error.WriteLineAsync($"bayan: {error}");

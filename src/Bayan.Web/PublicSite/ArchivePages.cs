@@ -120,7 +120,7 @@ internal static class ArchivePages
                 Digits.ForLanguage(g.Count().ToString(), lang, site.Site.ExtendedDigits)))];
 
     private static string MonthName(CalendarKind calendar, int year, int month, string lang, SiteSnapshot site) =>
-        Digits.ForLanguage($"{CalendarNames.MonthAlone(calendar, month, lang)} {year}", lang, site.Site.ExtendedDigits);
+        DateText.Unbroken(Digits.ForLanguage($"{CalendarNames.MonthAlone(calendar, month, lang)} {year}", lang, site.Site.ExtendedDigits));
 
     private static ArchiveScope? ScopeOf(string? officeCode, SiteSnapshot site)
     {

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
 
-public sealed record CommentView(int Id, string Name, string Html, LocalDate Date, IReadOnlyList<CommentView> Replies);
+/// <param name="Language">A reader may write in any language: the text's lang and dir.</param>
+public sealed record CommentView(int Id, string Name, string Html, LocalDate Date, TextLanguage Language, IReadOnlyList<CommentView> Replies);
 
 /// <summary>What the reader typed, kept when the form comes back with problems or asking to be sent again.</summary>
 public sealed record CommentFormState(string Name, string Email, string Text, int? ParentId, IReadOnlyDictionary<string, Problem> Errors)
@@ -64,7 +65,7 @@ internal static class CommentSection
     {
         var lang = version.Language;
         CommentView View(Comment c) => new(
-            c.Id, c.Name, CommentText.ToHtml(c.Text), site.Dates.Listing(c.CreatedAt, release.Office, lang),
+            c.Id, c.Name, CommentText.ToHtml(c.Text), site.Dates.Listing(c.CreatedAt, release.Office, lang), TextLanguage.Guessed(c.Text, lang),
             [.. approved.Where(r => r.ParentId == c.Id).Select(View)]);
         values["comments"] = approved.Where(c => c.ParentId is null).Select(View).ToList();
         values["comment_count"] = Digits.ForLanguage(approved.Count.ToString(), lang, site.Site.ExtendedDigits);

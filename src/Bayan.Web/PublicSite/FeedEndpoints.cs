@@ -1,5 +1,5 @@
 using Bayan.Data;
-using Bayan.Dates;
+using Bayan.Numbering;
 using Bayan.Feeds;
 using Bayan.Localization;
 using Bayan.Releases;
@@ -140,7 +140,7 @@ internal static class FeedEndpoints
         var published = release.PublishAt ?? release.CreatedAt;
         var image = release.FeaturedImage is { } featured ? AbsoluteMedia(request, featured) : null;
         var number = release.ReferenceNumber;
-        var lead = number is null ? null : Messages.Format(lang, "release_number", Digits.ForLanguage(number, lang));
+        var lead = number is null ? null : Messages.Format(lang, "release_number", ReferenceNumberText.PlainText(number, lang, site.Site));
         return new FeedItem(
             FeedIds.Release(request.Host.Host, release.CreatedAt, release.Id, lang) ?? url,
             url,

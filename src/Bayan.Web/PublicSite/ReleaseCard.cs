@@ -1,5 +1,6 @@
 using Bayan.Dates;
 using Bayan.Localization;
+using Bayan.Numbering;
 using Bayan.Releases;
 
 namespace Bayan.Web.PublicSite;
@@ -39,7 +40,7 @@ public sealed record ReleaseCard(
             site.Dates.Listing(row.Date, office, lang),
             office.NameIn(lang),
             SiteUrls.Office(lang, office.Code),
-            row.ReferenceNumber is null ? null : Digits.ForLanguage(row.ReferenceNumber, lang),
+            row.ReferenceNumber is null ? null : ReferenceNumberText.Shown(row.ReferenceNumber, lang, site.Site),
             !row.IsOriginal,
             TypeLabel(row.Type, lang));
     }

@@ -1,5 +1,6 @@
 using Bayan.Data;
 using Bayan.Dates;
+using Bayan.Numbering;
 using Bayan.Localization;
 using Bayan.Releases;
 using Bayan.Slugs;
@@ -58,6 +59,8 @@ internal static class ReleasePage
                 ["title"] = version.Title,
                 ["notice"] = Messages.Format(lang, "release_retracted", site.Dates.Dateline(release.RetractedAt ?? release.UpdatedAt, release.Office, lang).Text),
                 ["note"] = release.RetractionNote ?? "",
+                // The reason is written once, with the original.
+                ["note_language"] = TextLanguage.Known(release.Versions.FirstOrDefault(v => v.IsOriginal)?.Language ?? lang),
             }, StatusCodes.Status410Gone);
         }
 
@@ -92,7 +95,7 @@ internal static class ReleasePage
                 version.Summary,
                 version.BodyHtml,
                 site.Dates.Dateline(release.PublishAt ?? release.CreatedAt, release.Office, lang),
-                release.ReferenceNumber is null ? null : Digits.ForLanguage(release.ReferenceNumber, lang),
+                release.ReferenceNumber is null ? null : ReferenceNumberText.Shown(release.ReferenceNumber, lang, site.Site),
                 ReleaseCard.TypeLabel(release.Type, lang),
                 release.Office.NameIn(lang),
                 SiteUrls.Office(lang, release.Office.Code),
@@ -101,12 +104,14 @@ internal static class ReleasePage
                     ? null
                     : new Link(Messages.Format(lang, "release_translated_from", Languages.Get(original.Language).NativeName), UrlOf(release, original)),
                 [.. release.Categories.Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
-                [.. release.Tags.Select(t => new Link(t.Name, SiteUrls.Tag(lang, t.Slug)))],
+                [.. release.Tags.Select(t => new TagLink(t.Name, SiteUrls.Tag(lang, t.Slug), TextLanguage.Guessed(t.Name, lang)))],
                 release.FeaturedImage,
                 [.. release.Attachments.OrderBy(a => a.Position).Select(a => new Link($"{a.Media.FileName} ({Math.Max(1, a.Media.Bytes / 1024)} KB)", a.Media.Url))],
                 release.CorrectionNote is null ? null : new Correction(
                     Messages.Format(lang, "release_correction", site.Dates.Dateline(release.CorrectedAt ?? release.UpdatedAt, release.Office, lang).Text),
-                    release.CorrectionNote)));
+                    release.CorrectionNote,
+                    // The note is written once, with the original.
+                    TextLanguage.Known(original?.Language ?? lang))));
     }
 
     /// <summary>What a release page shows of one version, made from the release alone (no time, no reader).</summary>
@@ -131,9 +136,12 @@ public sealed record ReleaseView(
     bool Translated,
     Link? Original,
     IReadOnlyList<Link> Categories,
-    IReadOnlyList<Link> Tags,
+    IReadOnlyList<TagLink> Tags,
     string? FeaturedImage,
     IReadOnlyList<Link> Attachments,
     Correction? Correction);
 
-public sealed record Correction(string Label, string Note);
+public sealed record Correction(string Label, string Note, TextLanguage NoteLanguage);
+
+/// <summary>A tag under a release; its name is in whatever language the editor wrote it.</summary>
+public sealed record TagLink(string Label, string Url, TextLanguage Language);

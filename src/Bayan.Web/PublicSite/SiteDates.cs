@@ -19,20 +19,20 @@ public sealed class SiteDates(Site site, TimeZoneInfo zone)
     public TimeZoneInfo Zone => zone;
 
     public LocalDate Listing(DateTime utc, Office office, string lang) =>
-        DateFormatter.Format(utc, ZoneOf(office), lang, new DateOptions(listing, office.HijriCalendar, site.ExtendedDigits, " · ", Marked: true));
+        DateFormatter.Format(utc, ZoneOf(office), lang, new DateOptions(listing, office.HijriCalendar, site.ExtendedDigits, Marked: true));
 
     /// <summary>"H. 20 Rabi' al-Thani 1445 — M. Saturday, 4 November 2023".</summary>
     public LocalDate Dateline(DateTime utc, Office office, string lang) =>
-        DateFormatter.Format(utc, ZoneOf(office), lang, new DateOptions(dateline, office.HijriCalendar, site.ExtendedDigits, " — ", Marked: true));
+        DateFormatter.Format(utc, ZoneOf(office), lang, new DateOptions(dateline, office.HijriCalendar, site.ExtendedDigits, Marked: true));
 
-    /// <summary>Today in the site's zone: "Thursday, 19 Jumada al-Awwal 1446 | 2024/11/21".</summary>
+    /// <summary>Today in the site's zone: "Thursday, 19 Jumada al-Awwal 1446 — 2024/11/21".</summary>
     public LocalDate Today(DateTime nowUtc, string lang)
     {
         var local = DateFormatter.ToLocal(nowUtc, zone);
         var day = DateOnly.FromDateTime(local.DateTime);
         return new LocalDate(
             day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateFormatter.Text(day, lang, new DateOptions(header, HijriAdjustment.None, site.ExtendedDigits, " | ")));
+            DateFormatter.Text(day, lang, new DateOptions(header, HijriAdjustment.None, site.ExtendedDigits)));
     }
 
     /// <summary>The time in the site's zone, "14:05", in the language's digits.</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Bayan.Rendering;
 using Bayan.Search;
 using Npgsql;
 
@@ -18,6 +19,9 @@ public static class DatabaseStartup
 {
     /// <summary>Migrations that make the search index anew, empty: after any of them the releases are indexed again.</summary>
     private static readonly string[] SearchRemade = ["_AddSearch", "_SearchFiltersInIndex", "_SearchLanguageInWords"];
+
+    /// <summary>The migration that came with each body block taking its own direction: bodies saved before are rendered again.</summary>
+    private const string BodiesRenderedAgain = "_BidiNumbersAndDirections";
 
     /// <summary>The data folder and its media folder exist and can be written, or a StartupException says why not.</summary>
     public static void PrepareFolders(BayanOptions options)
@@ -44,6 +48,8 @@ public static class DatabaseStartup
             // The search index is made by C#, not SQL: a site upgraded to it, or to a new shape of it, has its releases indexed once here.
             if (pending.Any(m => SearchRemade.Any(name => m.EndsWith(name, StringComparison.Ordinal))))
                 await SearchIndex.For(db).RebuildAsync(new LoggedProgress(log ?? NullLogger.Instance), ct);
+            if (pending.Any(m => m.EndsWith(BodiesRenderedAgain, StringComparison.Ordinal)))
+                await RenderedBodies.RenderAgainAsync(db, ct);
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {

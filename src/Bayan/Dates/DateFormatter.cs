@@ -14,7 +14,10 @@ public static class DateFormatter
         return new LocalDate(iso, Text(DateOnly.FromDateTime(local.DateTime), language, options));
     }
 
-    /// <summary>The calendars of a local day joined by the separator; a calendar that cannot show the day falls back or is left out.</summary>
+    /// <summary>
+    /// The calendars of a local day, each one unbreakable and joined by <see cref="DateText.CalendarSeparator"/>,
+    /// where alone a line may break; a calendar that cannot show the day falls back or is left out.
+    /// </summary>
     public static string Text(DateOnly day, string language, DateOptions options)
     {
         var marked = options.Marked && options.Calendars.Count > 1;
@@ -24,11 +27,11 @@ public static class DateFormatter
             if (CalendarConverter.ConvertOrNearest(day, display.Calendar, options.Hijri) is not { } date)
                 continue;
             var text = DateText.Format(date, display.Style, language, options.ExtendedDigits);
-            parts.Add(marked ? DateText.Marked(text, date.Calendar, language) : text);
+            parts.Add(DateText.Unbroken(marked ? DateText.Marked(text, date.Calendar, language) : text));
         }
         if (parts.Count == 0)
-            parts.Add(DateText.Format(CalendarConverter.Convert(day, CalendarKind.Gregorian)!.Value, DateStyle.Medium, language, options.ExtendedDigits));
-        return string.Join(options.Separator, parts);
+            parts.Add(DateText.Unbroken(DateText.Format(CalendarConverter.Convert(day, CalendarKind.Gregorian)!.Value, DateStyle.Medium, language, options.ExtendedDigits)));
+        return string.Join(DateText.CalendarSeparator, parts);
     }
 
     public static DateTimeOffset ToLocal(DateTime utc, TimeZoneInfo zone)

@@ -25,6 +25,12 @@ public sealed class Site
     /// <summary>Persian and Urdu pages write Extended Arabic-Indic digits (۰۱۲) instead of Western ones.</summary>
     public bool ExtendedDigits { get; set; }
 
+    /// <summary>
+    /// Reference numbers in the page language's digits (١٤٤٥/٠٣ on Arabic pages) instead of the Western
+    /// digits they are given in (1445/03), which journalists quote and search for.
+    /// </summary>
+    public bool NumbersInLanguageDigits { get; set; }
+
     /// <summary>Comments appear at once instead of waiting for a moderator.</summary>
     public bool PublishCommentsAtOnce { get; set; }
 

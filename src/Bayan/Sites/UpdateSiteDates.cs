@@ -13,12 +13,13 @@ public sealed record SiteDatesChange(
     string? ListingDates = null,
     bool? ExtendedDigits = null,
     string? TimeZone = null,
-    IReadOnlyDictionary<string, string>? ClockNames = null);
+    IReadOnlyDictionary<string, string>? ClockNames = null,
+    bool? NumbersInLanguageDigits = null);
 
 public sealed record SiteDatesOutcome(bool Changed, IReadOnlyList<string> Errors);
 
 /// <summary>
-/// Changes the site's calendars, date styles, zone and clock names. Every value is checked first;
+/// Changes the site's calendars, date styles, digits, zone and clock names. Every value is checked first;
 /// one bad value changes nothing and every problem is named.
 /// </summary>
 public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock, IContentChanges changes)
@@ -57,6 +58,7 @@ public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock, IContentChan
         site.DatelineDates = Normalised(change.DatelineDates) ?? site.DatelineDates;
         site.ListingDates = Normalised(change.ListingDates) ?? site.ListingDates;
         site.ExtendedDigits = change.ExtendedDigits ?? site.ExtendedDigits;
+        site.NumbersInLanguageDigits = change.NumbersInLanguageDigits ?? site.NumbersInLanguageDigits;
         site.TimeZone = change.TimeZone ?? site.TimeZone;
         foreach (var (code, name) in change.ClockNames ?? new Dictionary<string, string>())
             languages.Single(l => l.Code == code).ClockName = name.Trim();
@@ -74,7 +76,8 @@ public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock, IContentChan
 
     public static string Describe(Site site, IEnumerable<SiteLanguage> languages) =>
         $"header: {site.HeaderDates}; dateline: {site.DatelineDates}; listing: {site.ListingDates}; " +
-        $"extended digits: {(site.ExtendedDigits ? "yes" : "no")}; zone: {site.TimeZone}; clock: " +
+        $"extended digits: {(site.ExtendedDigits ? "yes" : "no")}; " +
+        $"reference number digits: {(site.NumbersInLanguageDigits ? "language" : "western")}; zone: {site.TimeZone}; clock: " +
         string.Join(", ", languages.OrderBy(l => l.Position).Select(l => $"{l.Code}=\"{l.ClockName}\""));
 
     private static string? Normalised(string? dates) =>

@@ -1,5 +1,6 @@
 using Bayan.Calendars;
 using Bayan.Dates;
+using Bayan.Tests.Support;
 
 namespace Bayan.Tests.Calendars;
 
@@ -55,12 +56,51 @@ public sealed class DateTextTests
     {
         var options = new DateOptions(
             [new(CalendarKind.UmmAlQura, DateStyle.Medium), new(CalendarKind.Gregorian, DateStyle.Long)],
-            HijriAdjustment.None, Separator: " — ", Marked: true);
+            HijriAdjustment.None, Marked: true);
         var instant = new DateTime(2023, 11, 4, 9, 0, 0, DateTimeKind.Utc);
         var riyadh = DateFormatter.FindZone("Asia/Riyadh");
 
-        Assert.Equal("H. 20 Rabi' al-Thani 1445 — M. Saturday, 4 November 2023", DateFormatter.Format(instant, riyadh, "en", options).Text);
-        Assert.Equal("٢٠ ربيع الآخر ١٤٤٥ هـ — السبت، ٤ نوفمبر ٢٠٢٣ م", DateFormatter.Format(instant, riyadh, "ar", options).Text);
+        Assert.Equal("H. 20 Rabi' al-Thani 1445 — M. Saturday, 4 November 2023", DateFormatter.Format(instant, riyadh, "en", options).Text.Readable());
+        Assert.Equal("٢٠ ربيع الآخر ١٤٤٥ هـ — السبت، ٤ نوفمبر ٢٠٢٣ م", DateFormatter.Format(instant, riyadh, "ar", options).Text.Readable());
+    }
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("ur")]
+    [InlineData("fa")]
+    [InlineData("en")]
+    [InlineData("tr")]
+    [InlineData("ru")]
+    [InlineData("uz")]
+    public void Calendars_are_joined_by_a_separator_that_looks_like_no_digit(string language)
+    {
+        var options = new DateOptions(
+            [new(CalendarKind.UmmAlQura, DateStyle.Long), new(CalendarKind.Gregorian, DateStyle.Medium), new(CalendarKind.SolarHijri, DateStyle.Short)],
+            HijriAdjustment.None, ExtendedDigits: true, Marked: true);
+
+        var text = DateFormatter.Text(new DateOnly(2026, 12, 7), language, options);
+
+        // A middle dot reads as the Arabic-Indic zero (٠), a bar or slash between dates as the one (١), a period as a zero.
+        var parts = text.Split(" — ");
+        Assert.Equal(3, parts.Length);
+        Assert.All(parts, part => Assert.DoesNotContain(part, c => c is '·' or '|' or '•' or '∙'));
+    }
+
+    [Theory]
+    [InlineData("ar", "٢٧ جمادى الآخرة ١٤٤٨ هـ", "٧ ديسمبر ٢٠٢٦ م")]
+    [InlineData("en", "H. 27 Jumada al-Thani 1448", "M. 7 December 2026")]
+    [InlineData("ur", "27 جمادی الثانی 1448 ھ", "7 دسمبر 2026 ء")]
+    public void One_date_with_its_era_mark_never_breaks_across_lines(string language, string hijri, string gregorian)
+    {
+        var options = new DateOptions(
+            [new(CalendarKind.UmmAlQura, DateStyle.Medium), new(CalendarKind.Gregorian, DateStyle.Medium)], HijriAdjustment.None, Marked: true);
+
+        var text = DateFormatter.Text(new DateOnly(2026, 12, 7), language, options);
+
+        // The only places a line may end are the two ordinary spaces around the dash between the calendars.
+        Assert.Equal(hijri + " — " + gregorian, text.Readable());
+        Assert.Equal(2, text.Count(c => c == ' '));
+        Assert.DoesNotContain('-', text);
     }
 
     [Fact]
@@ -69,8 +109,8 @@ public sealed class DateTextTests
         var instant = new DateTime(2024, 3, 10, 22, 30, 0, DateTimeKind.Utc);
         var options = new DateOptions([new(CalendarKind.UmmAlQura, DateStyle.Medium)], HijriAdjustment.None);
 
-        Assert.Equal("29 Sha'ban 1445", DateFormatter.Format(instant, TimeZoneInfo.Utc, "en", options).Text);
-        Assert.Equal("1 Ramadan 1445", DateFormatter.Format(instant, DateFormatter.FindZone("Asia/Riyadh"), "en", options).Text);
+        Assert.Equal("29 Sha'ban 1445", DateFormatter.Format(instant, TimeZoneInfo.Utc, "en", options).Text.Readable());
+        Assert.Equal("1 Ramadan 1445", DateFormatter.Format(instant, DateFormatter.FindZone("Asia/Riyadh"), "en", options).Text.Readable());
     }
 
     [Fact]
@@ -78,7 +118,7 @@ public sealed class DateTextTests
     {
         var options = new DateOptions([new(CalendarKind.SolarHijri, DateStyle.Medium)], HijriAdjustment.None);
 
-        Assert.Equal("1 January 1", DateFormatter.Text(new DateOnly(1, 1, 1), "en", options));
+        Assert.Equal("1 January 1", DateFormatter.Text(new DateOnly(1, 1, 1), "en", options).Readable());
     }
 
     private static string Long(CalendarKind calendar, string language) =>

@@ -25,7 +25,7 @@ public sealed class ReleasePageTests(TestSite site) : IClassFixture<TestSite>
         Assert.Null(page.QuerySelector("article.release h1 .translated"));
         var time = page.QuerySelector("article.release time")!;
         Assert.Equal("2024-11-21T13:30:00+03:00", time.GetAttribute("datetime"));
-        Assert.Equal("١٩ جمادى الأولى ١٤٤٦ هـ — الخميس، ٢١ نوفمبر ٢٠٢٤ م", time.TextContent);
+        Assert.Equal("١٩ جمادى الأولى ١٤٤٦ هـ — الخميس، ٢١ نوفمبر ٢٠٢٤ م", time.TextContent.Readable());
         Assert.Contains("البيان", page.Text("article.release .body strong"));
     }
 

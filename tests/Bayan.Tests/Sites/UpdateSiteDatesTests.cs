@@ -42,7 +42,7 @@ public sealed class UpdateSiteDatesTests(TestSite site) : IClassFixture<TestSite
 
             Assert.True(outcome.Changed);
             var (_, page) = await site.Http.GetPageAsync("/en/");
-            Assert.Contains(" | ", page.QuerySelector(".today time")!.TextContent);
+            Assert.Contains(" — ", page.QuerySelector(".today time")!.TextContent);
             Assert.EndsWith("Riyadh time", page.QuerySelector(".clock")!.TextContent.Trim());
             var stored = await site.Seed.WithDbAsync(db => db.Sites.AsNoTracking().SingleAsync());
             Assert.Equal("gregorian:long hijri-tabular:short", stored.HeaderDates);

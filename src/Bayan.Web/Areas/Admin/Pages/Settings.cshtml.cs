@@ -24,6 +24,7 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
     [BindProperty] public string DatelineDates { get; set; } = "";
     [BindProperty] public string ListingDates { get; set; } = "";
     [BindProperty] public bool ExtendedDigits { get; set; }
+    [BindProperty] public bool NumbersInLanguageDigits { get; set; }
 
     public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
     public IReadOnlyList<string> DateErrors { get; private set; } = [];
@@ -59,7 +60,7 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
         if (!(await current.GetAsync(ct)).CanManageSite)
             return Forbid();
         var outcome = await saveDates.RunAsync(
-            new SiteDatesChange(HeaderDates, DatelineDates, ListingDates, ExtendedDigits, TimeZone, ClockNames.ToDictionary(c => c.Key, c => c.Value ?? "")),
+            new SiteDatesChange(HeaderDates, DatelineDates, ListingDates, ExtendedDigits, TimeZone, ClockNames.ToDictionary(c => c.Key, c => c.Value ?? ""), NumbersInLanguageDigits),
             (await current.GetAsync(ct)).Name, ct);
         if (outcome.Errors.Count == 0)
             return Redirect("/admin/settings?saved=1");
@@ -91,8 +92,8 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
     {
         var site = await db.Sites.AsNoTracking().FirstAsync(ct);
         var languages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).ToListAsync(ct);
-        (TimeZone, HeaderDates, DatelineDates, ListingDates, ExtendedDigits) =
-            (site.TimeZone, site.HeaderDates, site.DatelineDates, site.ListingDates, site.ExtendedDigits);
+        (TimeZone, HeaderDates, DatelineDates, ListingDates, ExtendedDigits, NumbersInLanguageDigits) =
+            (site.TimeZone, site.HeaderDates, site.DatelineDates, site.ListingDates, site.ExtendedDigits, site.NumbersInLanguageDigits);
         ClockNames = languages.ToDictionary(l => l.Code, l => l.ClockName);
     }
 }
