@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a475d7b6-670f-4610-a5b0-f9714e418076"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("e516b273-588e-4300-8838-b7dff3247c53"), entityTypeCount: 30)
         {
         }
 
@@ -42,6 +42,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var site = SiteEntityType.Create(this);
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var tagName = TagNameEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             ReleaseEntityType.CreateForeignKey1(release, office);
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
+            TagNameEntityType.CreateForeignKey1(tagName, tag);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -102,6 +104,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             SiteEntityType.CreateAnnotations(site);
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
+            TagNameEntityType.CreateAnnotations(tagName);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);

@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ac3708a-9568-4413-a503-450686f3c316"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("9a701351-c3d9-40a9-9b1d-7722ded06a64"), entityTypeCount: 30)
         {
         }
 
@@ -41,6 +41,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var site = SiteEntityType.Create(this);
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var tagName = TagNameEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -64,6 +65,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             ReleaseEntityType.CreateForeignKey1(release, office);
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
+            TagNameEntityType.CreateForeignKey1(tagName, tag);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -101,6 +103,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             SiteEntityType.CreateAnnotations(site);
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
+            TagNameEntityType.CreateAnnotations(tagName);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
