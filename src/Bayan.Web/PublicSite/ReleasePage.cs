@@ -1,6 +1,7 @@
 using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Localization;
+using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Slugs;
 using Bayan.Web.Caching;
@@ -57,7 +58,7 @@ internal static class ReleasePage
             {
                 ["title"] = version.Title,
                 ["notice"] = Messages.Format(lang, "release_retracted", site.Dates.Dateline(release.RetractedAt ?? release.UpdatedAt, release.Office, lang).Text),
-                ["note"] = release.RetractionNote ?? "",
+                ["note"] = VersionNotes.Pick(release, version, v => v.RetractionNote),
             }, StatusCodes.Status410Gone);
         }
 
@@ -101,12 +102,15 @@ internal static class ReleasePage
                     ? null
                     : new Link(Messages.Format(lang, "release_translated_from", Languages.Get(original.Language).NativeName), UrlOf(release, original)),
                 [.. release.Categories.Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
-                [.. release.Tags.Select(t => new Link(t.Name, SiteUrls.Tag(lang, t.Slug)))],
+                // Only the tags named in the page's language: a name in another language belongs on its own pages.
+                [.. release.Tags.Select(t => t.NameIn(lang)).OfType<Tags.TagName>().Select(n => new Link(n.Name, SiteUrls.Tag(lang, n.Slug)))],
                 release.FeaturedImage,
                 [.. release.Attachments.OrderBy(a => a.Position).Select(a => new Link($"{a.Media.FileName} ({Math.Max(1, a.Media.Bytes / 1024)} KB)", a.Media.Url))],
-                release.CorrectionNote is null ? null : new Correction(
+                VersionNotes.Pick(release, version, v => v.CorrectionNote) is not { } correction ? null : new Correction(
                     Messages.Format(lang, "release_correction", site.Dates.Dateline(release.CorrectedAt ?? release.UpdatedAt, release.Office, lang).Text),
-                    release.CorrectionNote)));
+                    correction),
+                VersionNotes.Outdated(release, version, site, lang),
+                OfficeSignature.For(release.Office, lang)));
     }
 
     /// <summary>What a release page shows of one version, made from the release alone (no time, no reader).</summary>
@@ -134,6 +138,8 @@ public sealed record ReleaseView(
     IReadOnlyList<Link> Tags,
     string? FeaturedImage,
     IReadOnlyList<Link> Attachments,
-    Correction? Correction);
+    Correction? Correction,
+    OutdatedNotice? Outdated,
+    OfficeSignature Signature);
 
-public sealed record Correction(string Label, string Note);
+public sealed record Correction(string Label, NoteText Note);
