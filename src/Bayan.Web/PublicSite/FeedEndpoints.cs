@@ -2,6 +2,7 @@ using Bayan.Data;
 using Bayan.Numbering;
 using Bayan.Feeds;
 using Bayan.Localization;
+using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
@@ -147,7 +148,8 @@ internal static class FeedEndpoints
             version.Title,
             version.Summary,
             // Parsing the body to make its links absolute is most of a feed's work; its result stays until the release changes.
-            facts.Text(site, $"feed body {url}\n{lead}\n{image}", () => FeedHtml.Content(version.BodyHtml, url, lang, Languages.Get(lang).Direction, lead, image)),
+            facts.Text(site, $"feed body {url}\n{lead}\n{image}", () => FeedHtml.Content(version.BodyHtml, url, lang, Languages.Get(lang).Direction, lead, image,
+                SignatureHtml.Write(OfficeSignature.For(release.Office, lang), lang))),
             published,
             ReleaseMetadata.Modified(release, version),
             new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(request, SiteUrls.Office(lang, release.Office.Code))),

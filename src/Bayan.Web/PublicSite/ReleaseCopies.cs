@@ -120,13 +120,15 @@ internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
         long size = Derived + PerObject * (4 + release.Versions.Count + release.Tags.Count + 2 * release.Attachments.Count + copy.ApprovedComments.Count);
         foreach (var v in release.Versions)
             size += 2L * (v.Title.Length + v.Slug.Length + v.Summary.Length + v.Body.Length + v.BodyHtml.Length);
-        foreach (var t in release.Tags)
-            size += 2L * (t.Name.Length + t.Slug.Length);
+        foreach (var n in release.Tags.SelectMany(t => t.Names))
+            size += 2L * (n.Name.Length + n.Slug.Length) + PerObject;
         foreach (var a in release.Attachments)
             size += 2L * (a.Media.FileName.Length + a.Media.Url.Length);
         foreach (var c in copy.ApprovedComments)
             size += 2L * (c.Name.Length + c.Email.Length + c.Text.Length);
-        size += 2L * ((release.CorrectionNote?.Length ?? 0) + (release.RetractionNote?.Length ?? 0) + (release.FeaturedImage?.Length ?? 0));
+        foreach (var v in release.Versions)
+            size += 2L * ((v.CorrectionNote?.Length ?? 0) + (v.RetractionNote?.Length ?? 0));
+        size += 2L * (release.FeaturedImage?.Length ?? 0);
         return size;
     }
 

@@ -53,7 +53,8 @@ public sealed record ReleaseMetadata(IReadOnlyList<MetaTag> Properties, IReadOnl
         properties.Add(new("article:published_time", published));
         properties.Add(new("article:modified_time", modified));
         properties.AddRange(categories.Select(c => new MetaTag("article:section", c)));
-        properties.AddRange(release.Tags.Select(t => new MetaTag("article:tag", t.Name)));
+        var tags = release.Tags.Select(t => t.NameIn(version.Language)?.Name).OfType<string>().ToList();
+        properties.AddRange(tags.Select(t => new MetaTag("article:tag", t)));
 
         List<MetaTag> names = [new("twitter:card", image is null ? "summary" : "summary_large_image"), new("twitter:title", version.Title)];
         if (description is not null)
@@ -93,8 +94,8 @@ public sealed record ReleaseMetadata(IReadOnlyList<MetaTag> Properties, IReadOnl
             article["identifier"] = number;
         if (categories.Count > 0)
             article["articleSection"] = new JsonArray([.. categories.Select(c => (JsonNode)c)]);
-        if (release.Tags.Count > 0)
-            article["keywords"] = string.Join(", ", release.Tags.Select(t => t.Name));
+        if (tags.Count > 0)
+            article["keywords"] = string.Join(", ", tags);
         if (!version.IsOriginal && original is not null)
             article["translationOfWork"] = new JsonObject { ["@id"] = UrlOf(original) };
         var translations = versions.Where(v => !v.IsOriginal).ToList();

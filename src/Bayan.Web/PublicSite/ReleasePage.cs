@@ -2,6 +2,7 @@ using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Numbering;
 using Bayan.Localization;
+using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Slugs;
 using Bayan.Web.Caching;
@@ -58,9 +59,7 @@ internal static class ReleasePage
             {
                 ["title"] = version.Title,
                 ["notice"] = Messages.Format(lang, "release_retracted", site.Dates.Dateline(release.RetractedAt ?? release.UpdatedAt, release.Office, lang).Text),
-                ["note"] = release.RetractionNote ?? "",
-                // The reason is written once, with the original.
-                ["note_language"] = TextLanguage.Known(release.Versions.FirstOrDefault(v => v.IsOriginal)?.Language ?? lang),
+                ["note"] = VersionNotes.Pick(release, version, v => v.RetractionNote),
             }, StatusCodes.Status410Gone);
         }
 
@@ -104,14 +103,15 @@ internal static class ReleasePage
                     ? null
                     : new Link(Messages.Format(lang, "release_translated_from", Languages.Get(original.Language).NativeName), UrlOf(release, original)),
                 [.. release.Categories.Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
-                [.. release.Tags.Select(t => new TagLink(t.Name, SiteUrls.Tag(lang, t.Slug), TextLanguage.Guessed(t.Name, lang)))],
+                // Only the tags named in the page's language: a name in another language belongs on its own pages.
+                [.. release.Tags.Select(t => t.NameIn(lang)).OfType<Tags.TagName>().Select(n => new TagLink(n.Name, SiteUrls.Tag(lang, n.Slug), TextLanguage.Known(lang)))],
                 release.FeaturedImage,
                 [.. release.Attachments.OrderBy(a => a.Position).Select(a => new Link($"{a.Media.FileName} ({Math.Max(1, a.Media.Bytes / 1024)} KB)", a.Media.Url))],
-                release.CorrectionNote is null ? null : new Correction(
+                VersionNotes.Pick(release, version, v => v.CorrectionNote) is not { } correction ? null : new Correction(
                     Messages.Format(lang, "release_correction", site.Dates.Dateline(release.CorrectedAt ?? release.UpdatedAt, release.Office, lang).Text),
-                    release.CorrectionNote,
-                    // The note is written once, with the original.
-                    TextLanguage.Known(original?.Language ?? lang))));
+                    correction),
+                VersionNotes.Outdated(release, version, site, lang),
+                OfficeSignature.For(release.Office, lang)));
     }
 
     /// <summary>What a release page shows of one version, made from the release alone (no time, no reader).</summary>
@@ -139,9 +139,11 @@ public sealed record ReleaseView(
     IReadOnlyList<TagLink> Tags,
     string? FeaturedImage,
     IReadOnlyList<Link> Attachments,
-    Correction? Correction);
+    Correction? Correction,
+    OutdatedNotice? Outdated,
+    OfficeSignature Signature);
 
-public sealed record Correction(string Label, string Note, TextLanguage NoteLanguage);
+public sealed record Correction(string Label, NoteText Note);
 
-/// <summary>A tag under a release; its name is in whatever language the editor wrote it.</summary>
+/// <summary>A tag under a release, named in the page's language.</summary>
 public sealed record TagLink(string Label, string Url, TextLanguage Language);

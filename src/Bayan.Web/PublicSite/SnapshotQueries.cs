@@ -18,7 +18,7 @@ internal static class SnapshotQueries
         releases.AsNoTracking()
             .Include(r => r.Versions)
             .Include(r => r.Categories)
-            .Include(r => r.Tags)
+            .Include(r => r.Tags).ThenInclude(t => t.Names)
             .Include(r => r.Attachments).ThenInclude(a => a.Media)
             .AsSplitQuery();
 

@@ -38,19 +38,21 @@ internal static class TaxonomyPages
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
+        // A tag's page exists only in the languages it has a name in, under that language's slug.
         var tag = Slug.IsWellFormed(slug)
-            ? await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, http.RequestAborted)
+            ? await db.Tags.AsNoTracking().Include(t => t.Names)
+                .FirstOrDefaultAsync(t => t.Names.Any(n => n.Language == lang && n.Slug == slug), http.RequestAborted)
             : null;
-        if (tag is null)
+        if (tag?.NameIn(lang) is not { } name)
             return await pages.NotFoundAsync(http, site, lang);
 
         PageCache.Tag(http, CacheTags.Tag(tag.Id));
         var now = clock.GetUtcNow().UtcDateTime;
         var versions = db.ReleaseVersions.VisibleAt(now)
             .Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));
-        return await RenderAsync(http, site, pages, lang, SiteUrls.Tag(lang, tag.Slug), versions, request.Page,
-            Messages.Format(lang, "tag_heading", tag.Name),
-            [.. site.Languages.Select(l => (l.Code, SiteUrls.Tag(l.Code, tag.Slug)))],
+        return await RenderAsync(http, site, pages, lang, SiteUrls.Tag(lang, name.Slug), versions, request.Page,
+            Messages.Format(lang, "tag_heading", name.Name),
+            [.. tag.Names.Where(n => site.IsEnabled(n.Language)).Select(n => (n.Language, SiteUrls.Tag(n.Language, n.Slug)))],
             // Tags have no feed of their own: the site's stands in.
             FeedEndpoints.Links(FeedEndpoints.SiteTitle(site, lang), SiteUrls.Home(lang)));
     }

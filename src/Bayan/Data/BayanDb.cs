@@ -31,6 +31,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategoryName> CategoryNames => Set<CategoryName>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<TagName> TagNames => Set<TagName>();
     public DbSet<StaticPage> Pages => Set<StaticPage>();
     public DbSet<MenuItem> MenuItems => Set<MenuItem>();
     public DbSet<LinkList> LinkLists => Set<LinkList>();
@@ -95,6 +96,10 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(o => o.DefaultLanguage).HaveLanguageLength();
             e.Property(o => o.TimeZone).HasMaxLength(64);
             e.Property(o => o.NumberingPattern).HasMaxLength(100);
+            e.Property(o => o.Website).HasMaxLength(Limits.Url);
+            e.Property(o => o.Telephone).HasMaxLength(Limits.Telephone);
+            e.Property(o => o.Email).HasMaxLength(Limits.Email);
+            e.Property(o => o.SocialLinks).HasMaxLength(Limits.Summary);
             e.HasMany(o => o.Names).WithOne().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(o => o.MonthStarts).WithOne().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(o => o.HijriCalendar);
@@ -158,6 +163,8 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.HasKey(n => new { n.OfficeId, n.Language });
             e.Property(n => n.Language).HaveLanguageLength();
             e.Property(n => n.Name).HasMaxLength(Limits.Title);
+            e.Property(n => n.FullName).HasMaxLength(Limits.Title);
+            e.Property(n => n.Address).HasMaxLength(Limits.Address);
         });
 
         model.Entity<Release>(e =>
@@ -168,8 +175,6 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(r => r.ReferenceNumber).HasMaxLength(64);
             e.Property(r => r.OriginalLanguage).HaveLanguageLength();
             e.Property(r => r.FeaturedImage).HasMaxLength(Limits.Url);
-            e.Property(r => r.CorrectionNote).HasMaxLength(Limits.Summary);
-            e.Property(r => r.RetractionNote).HasMaxLength(Limits.Summary);
             e.HasMany(r => r.Versions).WithOne(v => v.Release).HasForeignKey(v => v.ReleaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Categories).WithMany().UsingEntity("ReleaseCategories");
             e.HasMany(r => r.Tags).WithMany().UsingEntity("ReleaseTags");
@@ -184,6 +189,8 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(v => v.Summary).HasMaxLength(Limits.Summary);
             e.Property(v => v.Body).HasMaxLength(Limits.Body);
             e.Property(v => v.BodyHtml).IsUnbounded();
+            e.Property(v => v.CorrectionNote).HasMaxLength(Limits.Summary);
+            e.Property(v => v.RetractionNote).HasMaxLength(Limits.Summary);
             e.Property(v => v.ConcurrencyVersion).IsConcurrencyToken();
             e.Ignore(v => v.IsOriginal);
             e.HasMany(v => v.Revisions).WithOne().HasForeignKey(r => r.ReleaseVersionId).OnDelete(DeleteBehavior.Cascade);
@@ -211,10 +218,14 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(n => n.Slug).HasMaxLength(Limits.Slug);
         });
         model.Entity<Tag>(e =>
+            e.HasMany(t => t.Names).WithOne().HasForeignKey(n => n.TagId).OnDelete(DeleteBehavior.Cascade));
+        model.Entity<TagName>(e =>
         {
-            e.HasIndex(t => t.Slug).IsUnique();
-            e.Property(t => t.Name).HasMaxLength(Limits.Title);
-            e.Property(t => t.Slug).HasMaxLength(Limits.Slug);
+            e.HasKey(n => new { n.TagId, n.Language });
+            e.HasIndex(n => new { n.Language, n.Slug }).IsUnique();
+            e.Property(n => n.Language).HaveLanguageLength();
+            e.Property(n => n.Name).HasMaxLength(Limits.Title);
+            e.Property(n => n.Slug).HasMaxLength(Limits.Slug);
         });
 
         model.Entity<StaticPage>(e =>

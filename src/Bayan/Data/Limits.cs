@@ -12,5 +12,7 @@ public static class Limits
     public const int Body = 200_000;
     public const int CommentName = 100;
     public const int Email = 254;
+    public const int Telephone = 40;
+    public const int Address = 500;
     public const int CommentText = 5_000;
 }

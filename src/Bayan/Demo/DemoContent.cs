@@ -14,10 +14,13 @@ internal sealed record DemoContent(
 
 internal sealed record DemoSiteSettings(string DefaultLanguage, string TimeZone, List<DemoSiteLanguage> Languages);
 internal sealed record DemoSiteLanguage(string Code, string SiteName, string Tagline, string? ClockName);
-internal sealed record DemoOffice(string Code, string DefaultLanguage, string TimeZone, string NumberingPattern, Dictionary<string, string> Names);
+internal sealed record DemoOffice(
+    string Code, string DefaultLanguage, string TimeZone, string NumberingPattern, Dictionary<string, string> Names, DemoSignature? Signature);
+internal sealed record DemoSignature(
+    Dictionary<string, string> FullNames, Dictionary<string, string> Addresses, string? Website, string? Telephone, string? Email, List<string>? Social);
 internal sealed record DemoCategory(string Key, Dictionary<string, DemoCategoryName> Names, List<DemoCategory>? Children);
 internal sealed record DemoCategoryName(string Name, string Slug);
-internal sealed record DemoTag(string Key, string Name);
+internal sealed record DemoTag(string Key, Dictionary<string, string> Names);
 internal sealed record DemoPage(string Key, Dictionary<string, DemoPageVersion> Versions);
 internal sealed record DemoPageVersion(string Slug, string Title, string Body);
 internal sealed record DemoLink(string Label, string Url);

@@ -38,7 +38,10 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock, IContentChanges cha
             AddSite(content.Site, now);
         var offices = AddOffices(content.Offices);
         var categories = AddCategories(content.Categories, parent: null, new Dictionary<string, Category>());
-        var tags = content.Tags.ToDictionary(t => t.Key, t => new Tag { Name = t.Name, Slug = Slug.From(t.Key) });
+        var tags = content.Tags.ToDictionary(t => t.Key, t => new Tag
+        {
+            Names = [.. t.Names.Select(n => new TagName { Language = n.Key, Name = n.Value, Slug = Slug.From(n.Value) })],
+        });
         db.Tags.AddRange(tags.Values);
         AddPages(content.Pages, now);
         AddNavigation(content);
@@ -93,7 +96,17 @@ public sealed class DemoSite(BayanDb db, TimeProvider clock, IContentChanges cha
                 TimeZone = item.TimeZone,
                 NumberingPattern = item.NumberingPattern,
                 Position = position++,
-                Names = [.. item.Names.Select(n => new OfficeName { Language = n.Key, Name = n.Value })],
+                Names = [.. item.Names.Select(n => new OfficeName
+                {
+                    Language = n.Key,
+                    Name = n.Value,
+                    FullName = item.Signature?.FullNames.GetValueOrDefault(n.Key),
+                    Address = item.Signature?.Addresses.GetValueOrDefault(n.Key),
+                })],
+                Website = item.Signature?.Website,
+                Telephone = item.Signature?.Telephone,
+                Email = item.Signature?.Email,
+                SocialLinks = item.Signature?.Social is { Count: > 0 } social ? string.Join('\n', social) : null,
             };
             db.Offices.Add(office);
             offices[item.Code] = office;

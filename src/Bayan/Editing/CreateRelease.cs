@@ -37,7 +37,7 @@ public sealed class CreateRelease(BayanDb db, TimeProvider clock)
         var categories = await db.Categories.Where(c => categoryIds.Contains(c.Id)).ToListAsync(ct);
         if (categories.Count != categoryIds.Distinct().Count())
             errors["categories"] = new Problem("edit_category_unknown");
-        var tags = await Tagging.FindOrCreateAsync(db, input.Tags ?? [], errors, ct);
+        var tags = await Tagging.FindOrCreateAsync(db, input.Language, input.Tags ?? [], errors, ct);
         if (errors.Count > 0)
             return new EditOutcome.Invalid(errors);
 

@@ -18,7 +18,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
         if (!actor.CanEditOffice(release.OfficeId))
@@ -30,7 +30,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         var categories = await db.Categories.Where(c => wanted.Contains(c.Id)).ToListAsync(ct);
         if (categories.Count != wanted.Count)
             errors["categories"] = new Problem("edit_category_unknown");
-        var tags = await Tagging.FindOrCreateAsync(db, tagNames, errors, ct);
+        var tags = await Tagging.FindOrCreateAsync(db, release.OriginalLanguage, tagNames, errors, ct);
         if (errors.Count > 0)
             return new EditOutcome.Invalid(errors);
 
@@ -48,7 +48,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         var now = clock.GetUtcNow().UtcDateTime;
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.details-changed", $"release:{releaseId}",
-            $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.Name))}");
+            $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.NameFor(release.OriginalLanguage)))}");
         await db.SaveChangesAsync(ct);
         await search.UpdateAsync([releaseId], ct);
         await transaction.CommitAsync(ct);

@@ -12,8 +12,9 @@ public static class FeedHtml
     /// The body inside a block that carries its language and direction (readers rarely guess right to
     /// left), after a line with the reference number and the featured image, every link and image
     /// made absolute against the release's address: a feed reader has no page to resolve "/media/..." against.
+    /// The office's signature block ends it, as it ends the page.
     /// </summary>
-    public static string Content(string bodyHtml, string pageUrl, string language, string direction, string? lead, string? image)
+    public static string Content(string bodyHtml, string pageUrl, string language, string direction, string? lead, string? image, string? signatureHtml = null)
     {
         var document = Parser.ParseDocument(string.Empty);
         var block = document.CreateElement("div");
@@ -22,7 +23,8 @@ public static class FeedHtml
         block.InnerHtml =
             (lead is null ? "" : $"<p>{WebUtility.HtmlEncode(lead)}</p>")
             + (image is null ? "" : $"<p><img src=\"{WebUtility.HtmlEncode(image)}\" alt=\"\"></p>")
-            + bodyHtml;
+            + bodyHtml
+            + signatureHtml;
         var baseUri = new Uri(pageUrl);
         foreach (var element in block.QuerySelectorAll("[href], [src]"))
         {

@@ -17,6 +17,14 @@ public sealed class Office
     public int HijriAdjustment { get; set; }
 
     public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
+
+    /// <summary>Contact lines of the signature block that ends every release; each shown only when set.</summary>
+    public string? Website { get; set; }
+    public string? Telephone { get; set; }
+    public string? Email { get; set; }
+
+    /// <summary>Addresses of the office's social accounts, one a line.</summary>
+    public string? SocialLinks { get; set; }
     public int Position { get; set; }
     public List<OfficeName> Names { get; set; } = [];
 
@@ -37,6 +45,12 @@ public sealed class OfficeName
     public int OfficeId { get; set; }
     public required string Language { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The office's full, formal name for the signature block ("Media Office of the Ministry of Health").</summary>
+    public string? FullName { get; set; }
+
+    /// <summary>The postal address in this language, as lines.</summary>
+    public string? Address { get; set; }
 }
 
 /// <summary>"Ramadan 1445 began on 2024-03-11 for this office": every day of that month follows it.</summary>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Offices;
 
-/// <summary>An office as the form sends it; <see cref="Id"/> null creates one.</summary>
+/// <summary>An office as the form sends it; <see cref="Id"/> null creates one. Without <see cref="Contact"/> the signature stays as it is.</summary>
 public sealed record OfficeForm(
     int? Id,
     string Code,
@@ -20,7 +20,8 @@ public sealed record OfficeForm(
     string DefaultLanguage,
     string TimeZone,
     int HijriAdjustment,
-    string NumberingPattern);
+    string NumberingPattern,
+    OfficeContact? Contact = null);
 
 /// <summary>Creates or changes an office; administrators only, every value checked before anything is saved.</summary>
 public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
@@ -65,6 +66,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
             errors["hijri_adjustment"] = new Problem("office_shift_invalid", HijriAdjustment.MaxShift);
         if (NumberingPattern.TryParse(form.NumberingPattern, out var patternError) is null)
             errors["numbering_pattern"] = new Problem("office_pattern_invalid", patternError);
+        form.Contact?.Check(names.Keys, errors);
         if (errors.Count > 0)
             return new EditOutcome.Invalid(errors);
 
@@ -89,6 +91,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
             else
                 office.Names.Add(new OfficeName { Language = language, Name = name });
         }
+        form.Contact?.ApplyTo(office);
         AuditLog.Record(db, now, actor.Name, form.Id is null ? "office.created" : "office.changed", $"office:{code}",
             $"zone {office.TimeZone}; hijri shift {office.HijriAdjustment}; pattern {office.NumberingPattern}; names {string.Join(", ", names.Select(n => $"{n.Key}={n.Value}"))}");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

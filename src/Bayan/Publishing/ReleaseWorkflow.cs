@@ -42,23 +42,45 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
             return null;
         }, ct);
 
+    /// <summary>The original's correction note alone.</summary>
     public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
+        CorrectAsync(actor, releaseId, OriginalOnly(note), ct);
+
+    /// <summary>
+    /// A dated correction with a note per language version (<paramref name="notes"/> by language; the
+    /// original's is required, a version without one shows the original's). A version left out loses its
+    /// former note: the form always sends them all.
+    /// </summary>
+    public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, IReadOnlyDictionary<string, string?> notes, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.corrected", (release, now) =>
         {
-            if (Note(note) is not { } text)
+            if (NotesFor(release, notes) is not { } texts)
                 return new Problem("note_required", Data.Limits.Summary);
-            release.CorrectionNote = text;
+            foreach (var version in release.Versions)
+                version.CorrectionNote = texts.GetValueOrDefault(version.Language);
             release.CorrectedAt = now;
             return null;
         }, ct);
 
+    /// <summary>Withdraws the release with the original's reason alone; the caller has confirmed.</summary>
     public Task<EditOutcome> RetractAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
+        RetractAsync(actor, releaseId, OriginalOnly(note), confirmed: true, ct);
+
+    /// <summary>
+    /// Withdraws a published release from every page, feed and search, with the reason per language
+    /// version as for a correction. It cannot be undone, so the person must have confirmed it.
+    /// </summary>
+    public Task<EditOutcome> RetractAsync(
+        Actor actor, int releaseId, IReadOnlyDictionary<string, string?> notes, bool confirmed, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.retracted", (release, now) =>
         {
-            if (Note(note) is not { } text)
+            if (!confirmed)
+                return new Problem("retract_confirm_required");
+            if (NotesFor(release, notes) is not { } texts)
                 return new Problem("note_required", Data.Limits.Summary);
             release.Status = ReleaseStatus.Retracted;
-            release.RetractionNote = text;
+            foreach (var version in release.Versions)
+                version.RetractionNote = texts.GetValueOrDefault(version.Language);
             release.RetractedAt = now;
             return null;
         }, ct);
@@ -74,10 +96,35 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     private static string? Note(string? note) =>
         note?.Trim() is { Length: > 0 and <= Data.Limits.Summary } text && !text.Contains('<') ? text : null;
 
+    /// <summary>An original-only note, keyed by a language no version has: <see cref="NotesFor"/> gives it to the original.</summary>
+    private const string Original = "";
+
+    private static Dictionary<string, string?> OriginalOnly(string note) => new() { [Original] = note };
+
+    /// <summary>
+    /// The note of each version that has one, checked; null when the original has none or any note
+    /// is empty of text, too long or holds HTML. Notes for languages the release has not are ignored.
+    /// </summary>
+    private static Dictionary<string, string>? NotesFor(Release release, IReadOnlyDictionary<string, string?> notes)
+    {
+        var texts = new Dictionary<string, string>();
+        foreach (var version in release.Versions)
+        {
+            var given = notes.GetValueOrDefault(version.Language) ?? (version.IsOriginal ? notes.GetValueOrDefault(Original) : null);
+            if (string.IsNullOrWhiteSpace(given))
+                continue;
+            if (Note(given) is not { } text)
+                return null;
+            texts[version.Language] = text;
+        }
+        return texts.ContainsKey(release.OriginalLanguage) ? texts : null;
+    }
+
     private async Task<EditOutcome> StepAsync(
         Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Release, DateTime, Problem?> apply, CancellationToken ct)
     {
-        var release = await db.Releases.FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        // With its versions: a correction or retraction writes a note on each.
+        var release = await db.Releases.Include(r => r.Versions).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
         if (!actor.CanEditOffice(release.OfficeId))

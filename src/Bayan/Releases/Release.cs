@@ -24,12 +24,10 @@ public sealed class Release
     /// <summary>When the release is (or was, or will be) public, in UTC.</summary>
     public DateTime? PublishAt { get; set; }
 
-    /// <summary>A visible note on the public page after a correction of a published release.</summary>
-    public string? CorrectionNote { get; set; }
+    /// <summary>When a published release was last corrected; each version carries its own note.</summary>
     public DateTime? CorrectedAt { get; set; }
 
-    /// <summary>Why a published release was withdrawn; its address then says so instead of showing it.</summary>
-    public string? RetractionNote { get; set; }
+    /// <summary>When a published release was withdrawn; each version carries the reason in its language.</summary>
     public DateTime? RetractedAt { get; set; }
 
     /// <summary>Editors can close a release to new comments.</summary>

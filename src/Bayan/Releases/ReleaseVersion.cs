@@ -27,7 +27,17 @@ public sealed class ReleaseVersion
     public int ConcurrencyVersion { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A visible note on this version's page after a correction of the published release.</summary>
+    public string? CorrectionNote { get; set; }
+
+    /// <summary>Why the release was withdrawn, in this version's language.</summary>
+    public string? RetractionNote { get; set; }
     public List<Revision> Revisions { get; set; } = [];
 
     public bool IsOriginal => Language == Release.OriginalLanguage;
+
+    /// <summary>A translation is outdated when its original has been saved since the revision it was translated from.</summary>
+    public bool IsOutdatedAgainst(ReleaseVersion? original) =>
+        original is not null && original != this && SourceRevisionId != original.CurrentRevisionId;
 }

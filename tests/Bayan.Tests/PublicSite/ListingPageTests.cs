@@ -132,7 +132,7 @@ public sealed class ListingPageTests(TestSite site) : IClassFixture<TestSite>
         var tagged = await site.Seed.ReleaseAsync(office, tag: tag);
         await site.Seed.ReleaseAsync(office);
 
-        var (response, page) = await site.Http.GetPageAsync($"/en/tag/{tag.Slug}/");
+        var (response, page) = await site.Http.GetPageAsync($"/en/tag/{Seed.EnglishSlug(tag)}/");
         var missing = await site.Http.GetAsync("/en/tag/no-such-tag/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -88,14 +88,24 @@ public sealed class Seed(IServiceProvider services)
         return category;
     });
 
+    /// <summary>A tag named in Arabic and English; its English slug is <see cref="EnglishSlug"/>.</summary>
     public Task<Tag> TagAsync() => WithDbAsync(async db =>
     {
         var key = Unique("tag");
-        var tag = new Tag { Name = key, Slug = key };
+        var tag = new Tag
+        {
+            Names =
+            [
+                new TagName { Language = "ar", Name = $"وسم {key}", Slug = $"وسم-{key}" },
+                new TagName { Language = "en", Name = key, Slug = key },
+            ],
+        };
         db.Tags.Add(tag);
         await db.SaveChangesAsync();
         return tag;
     });
+
+    public static string EnglishSlug(Tag tag) => tag.Names.Single(n => n.Language == "en").Slug;
 
     public const string Password = "correct horse battery";
 

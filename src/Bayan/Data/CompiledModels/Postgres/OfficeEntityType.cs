@@ -20,7 +20,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Offices.Office",
                 typeof(Office),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 11,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -51,6 +51,15 @@ namespace Bayan.Data.CompiledModels.Postgres
                 maxLength: 16);
             defaultLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var email = runtimeEntityType.AddProperty(
+                "Email",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 254);
+            email.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var hijriAdjustment = runtimeEntityType.AddProperty(
                 "HijriAdjustment",
                 typeof(int),
@@ -75,6 +84,24 @@ namespace Bayan.Data.CompiledModels.Postgres
                 sentinel: 0);
             position.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var socialLinks = runtimeEntityType.AddProperty(
+                "SocialLinks",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("SocialLinks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<SocialLinks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            socialLinks.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var telephone = runtimeEntityType.AddProperty(
+                "Telephone",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("Telephone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<Telephone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
+            telephone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",
                 typeof(string),
@@ -82,6 +109,15 @@ namespace Bayan.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Office).GetField("<TimeZone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
             timeZone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var website = runtimeEntityType.AddProperty(
+                "Website",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("Website", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<Website>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            website.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -25,7 +25,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Releases.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 14,
                 navigationCount: 3,
                 skipNavigationCount: 2,
                 foreignKeyCount: 1,
@@ -57,15 +57,6 @@ namespace Bayan.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Release).GetField("<CorrectedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             correctedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var correctionNote = runtimeEntityType.AddProperty(
-                "CorrectionNote",
-                typeof(string),
-                propertyInfo: typeof(Release).GetProperty("CorrectionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Release).GetField("<CorrectionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-            correctionNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -124,15 +115,6 @@ namespace Bayan.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Release).GetField("<RetractedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             retractedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var retractionNote = runtimeEntityType.AddProperty(
-                "RetractionNote",
-                typeof(string),
-                propertyInfo: typeof(Release).GetProperty("RetractionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Release).GetField("<RetractionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-            retractionNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",

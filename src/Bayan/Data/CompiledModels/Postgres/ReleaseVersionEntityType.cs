@@ -22,7 +22,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Releases.ReleaseVersion",
                 typeof(ReleaseVersion),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 14,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -62,6 +62,15 @@ namespace Bayan.Data.CompiledModels.Postgres
                 sentinel: 0);
             concurrencyVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var correctionNote = runtimeEntityType.AddProperty(
+                "CorrectionNote",
+                typeof(string),
+                propertyInfo: typeof(ReleaseVersion).GetProperty("CorrectionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReleaseVersion).GetField("<CorrectionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            correctionNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var currentRevisionId = runtimeEntityType.AddProperty(
                 "CurrentRevisionId",
                 typeof(int?),
@@ -85,6 +94,15 @@ namespace Bayan.Data.CompiledModels.Postgres
                 fieldInfo: typeof(ReleaseVersion).GetField("<ReleaseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             releaseId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var retractionNote = runtimeEntityType.AddProperty(
+                "RetractionNote",
+                typeof(string),
+                propertyInfo: typeof(ReleaseVersion).GetProperty("RetractionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReleaseVersion).GetField("<RetractionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            retractionNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

@@ -19,7 +19,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Offices.Office",
                 typeof(Office),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 11,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -47,6 +47,14 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Office).GetField("<DefaultLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
 
+            var email = runtimeEntityType.AddProperty(
+                "Email",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 254);
+
             var hijriAdjustment = runtimeEntityType.AddProperty(
                 "HijriAdjustment",
                 typeof(int),
@@ -68,12 +76,36 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Office).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var socialLinks = runtimeEntityType.AddProperty(
+                "SocialLinks",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("SocialLinks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<SocialLinks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
+            var telephone = runtimeEntityType.AddProperty(
+                "Telephone",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("Telephone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<Telephone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40);
+
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",
                 typeof(string),
                 propertyInfo: typeof(Office).GetProperty("TimeZone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Office).GetField("<TimeZone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
+
+            var website = runtimeEntityType.AddProperty(
+                "Website",
+                typeof(string),
+                propertyInfo: typeof(Office).GetProperty("Website", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<Website>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -21,7 +21,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Offices.OfficeName",
                 typeof(OfficeName),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 5,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -40,6 +40,22 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(OfficeName).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 16);
+
+            var address = runtimeEntityType.AddProperty(
+                "Address",
+                typeof(string),
+                propertyInfo: typeof(OfficeName).GetProperty("Address", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeName).GetField("<Address>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var fullName = runtimeEntityType.AddProperty(
+                "FullName",
+                typeof(string),
+                propertyInfo: typeof(OfficeName).GetProperty("FullName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OfficeName).GetField("<FullName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 300);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -24,7 +24,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Releases.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 14,
                 navigationCount: 3,
                 skipNavigationCount: 2,
                 foreignKeyCount: 1,
@@ -54,14 +54,6 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Release).GetField("<CorrectedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
-
-            var correctionNote = runtimeEntityType.AddProperty(
-                "CorrectionNote",
-                typeof(string),
-                propertyInfo: typeof(Release).GetProperty("CorrectionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Release).GetField("<CorrectionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -116,14 +108,6 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Release).GetField("<RetractedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
-
-            var retractionNote = runtimeEntityType.AddProperty(
-                "RetractionNote",
-                typeof(string),
-                propertyInfo: typeof(Release).GetProperty("RetractionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Release).GetField("<RetractionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
 
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",

@@ -21,7 +21,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Releases.ReleaseVersion",
                 typeof(ReleaseVersion),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 14,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -57,6 +57,14 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 concurrencyToken: true,
                 sentinel: 0);
 
+            var correctionNote = runtimeEntityType.AddProperty(
+                "CorrectionNote",
+                typeof(string),
+                propertyInfo: typeof(ReleaseVersion).GetProperty("CorrectionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReleaseVersion).GetField("<CorrectionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var currentRevisionId = runtimeEntityType.AddProperty(
                 "CurrentRevisionId",
                 typeof(int?),
@@ -77,6 +85,14 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(ReleaseVersion).GetProperty("ReleaseId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReleaseVersion).GetField("<ReleaseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var retractionNote = runtimeEntityType.AddProperty(
+                "RetractionNote",
+                typeof(string),
+                propertyInfo: typeof(ReleaseVersion).GetProperty("RetractionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReleaseVersion).GetField("<RetractionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

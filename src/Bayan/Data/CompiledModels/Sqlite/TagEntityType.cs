@@ -21,9 +21,9 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Tags.Tag",
                 typeof(Tag),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 1,
+                navigationCount: 1,
                 skipNavigationCount: 1,
-                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -35,27 +35,9 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
-            var name = runtimeEntityType.AddProperty(
-                "Name",
-                typeof(string),
-                propertyInfo: typeof(Tag).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Tag).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 300);
-
-            var slug = runtimeEntityType.AddProperty(
-                "Slug",
-                typeof(string),
-                propertyInfo: typeof(Tag).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Tag).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
-
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { slug },
-                unique: true);
 
             return runtimeEntityType;
         }

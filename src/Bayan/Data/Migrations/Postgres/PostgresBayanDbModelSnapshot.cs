@@ -559,6 +559,10 @@ namespace Bayan.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<int>("HijriAdjustment")
                         .HasColumnType("integer");
 
@@ -570,10 +574,22 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SocialLinks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -591,6 +607,14 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<string>("Language")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -667,10 +691,6 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<DateTime?>("CorrectedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CorrectionNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -695,10 +715,6 @@ namespace Bayan.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("RetractedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RetractionNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<int?>("Sequence")
                         .HasColumnType("integer");
@@ -747,6 +763,10 @@ namespace Bayan.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int?>("CurrentRevisionId")
                         .HasColumnType("integer");
 
@@ -757,6 +777,10 @@ namespace Bayan.Data.Migrations.Postgres
 
                     b.Property<int>("ReleaseId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RetractionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -924,6 +948,20 @@ namespace Bayan.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.HasKey("Id");
+
+                    b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Bayan.Tags.TagName", b =>
+                {
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -934,12 +972,12 @@ namespace Bayan.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("Id");
+                    b.HasKey("TagId", "Language");
 
-                    b.HasIndex("Slug")
+                    b.HasIndex("Language", "Slug")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("TagNames");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -1194,6 +1232,15 @@ namespace Bayan.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bayan.Tags.TagName", b =>
+                {
+                    b.HasOne("Bayan.Tags.Tag", null)
+                        .WithMany("Names")
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.HasOne("Bayan.Accounts.User", null)
@@ -1287,6 +1334,11 @@ namespace Bayan.Data.Migrations.Postgres
             modelBuilder.Entity("Bayan.Releases.ReleaseVersion", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Bayan.Tags.Tag", b =>
+                {
+                    b.Navigation("Names");
                 });
 #pragma warning restore 612, 618
         }

@@ -534,6 +534,10 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HijriAdjustment")
                         .HasColumnType("INTEGER");
 
@@ -545,9 +549,21 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SocialLinks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -565,6 +581,14 @@ namespace Bayan.Data.Migrations.Sqlite
 
                     b.Property<string>("Language")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -638,10 +662,6 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CorrectedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CorrectionNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -665,10 +685,6 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RetractedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RetractionNote")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Sequence")
@@ -716,6 +732,10 @@ namespace Bayan.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CurrentRevisionId")
                         .HasColumnType("INTEGER");
 
@@ -726,6 +746,10 @@ namespace Bayan.Data.Migrations.Sqlite
 
                     b.Property<int>("ReleaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RetractionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -889,6 +913,20 @@ namespace Bayan.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.HasKey("Id");
+
+                    b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Bayan.Tags.TagName", b =>
+                {
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -899,12 +937,12 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("TagId", "Language");
 
-                    b.HasIndex("Slug")
+                    b.HasIndex("Language", "Slug")
                         .IsUnique();
 
-                    b.ToTable("Tags");
+                    b.ToTable("TagNames");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -1157,6 +1195,15 @@ namespace Bayan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bayan.Tags.TagName", b =>
+                {
+                    b.HasOne("Bayan.Tags.Tag", null)
+                        .WithMany("Names")
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.HasOne("Bayan.Accounts.User", null)
@@ -1250,6 +1297,11 @@ namespace Bayan.Data.Migrations.Sqlite
             modelBuilder.Entity("Bayan.Releases.ReleaseVersion", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Bayan.Tags.Tag", b =>
+                {
+                    b.Navigation("Names");
                 });
 #pragma warning restore 612, 618
         }

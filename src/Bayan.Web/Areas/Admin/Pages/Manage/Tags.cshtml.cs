@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Manage;
 
-/// <summary>/admin/tags: rename, merge or delete the free tags editors typed.</summary>
+/// <summary>/admin/tags: name each tag in every language, merge or delete the free tags editors typed.</summary>
 public sealed class TagsModel(BayanDb db, CurrentActor current, ManageTags manage) : ManagePage(db, current)
 {
     public IReadOnlyList<(Tag Tag, int Releases)> Tags { get; private set; } = [];
 
-    public Task<IActionResult> OnPostRenameAsync(int id, string name, CancellationToken ct) =>
-        ActAsync(actor => manage.RenameAsync(actor, id, name, ct), ct);
+    public Task<IActionResult> OnPostNamesAsync(int id, Dictionary<string, string> names, CancellationToken ct) =>
+        ActAsync(actor => manage.SaveNamesAsync(actor, id, names, ct), ct);
 
     public Task<IActionResult> OnPostMergeAsync(int id, int into, CancellationToken ct) =>
         ActAsync(actor => manage.MergeAsync(actor, id, into, ct), ct);
@@ -20,10 +20,13 @@ public sealed class TagsModel(BayanDb db, CurrentActor current, ManageTags manag
     public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         ActAsync(actor => manage.DeleteAsync(actor, id, ct), ct);
 
+    /// <summary>A tag in the back office's language, else by its first name.</summary>
+    public string Label(Tag tag, string language) => tag.NameFor(language);
+
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var tags = await Db.Tags.AsNoTracking().OrderBy(t => t.Slug).ToListAsync(ct);
+        var tags = await Db.Tags.AsNoTracking().Include(t => t.Names).ToListAsync(ct);
         var counts = await Db.Releases.SelectMany(r => r.Tags).GroupBy(t => t.Id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        Tags = [.. tags.Select(t => (t, counts.GetValueOrDefault(t.Id)))];
+        Tags = [.. tags.Select(t => (t, counts.GetValueOrDefault(t.Id))).OrderBy(t => t.t.NameFor(SiteLanguages.FirstOrDefault() ?? ""), StringComparer.CurrentCulture)];
     }
 }

@@ -19,6 +19,12 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
     [BindProperty] public string TimeZone { get; set; } = "";
     [BindProperty] public int HijriAdjustment { get; set; }
     [BindProperty] public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
+    [BindProperty] public Dictionary<string, string> FullNames { get; set; } = [];
+    [BindProperty] public Dictionary<string, string> Addresses { get; set; } = [];
+    [BindProperty] public string? Website { get; set; }
+    [BindProperty] public string? Telephone { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? SocialLinks { get; set; }
 
     public int? Id { get; private set; }
     public IReadOnlyList<string> Languages { get; private set; } = [];
@@ -40,16 +46,15 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
             return Page();
         }
         var office = await db.Offices.AsNoTracking().Include(o => o.Names).FirstAsync(o => o.Id == id, ct);
-        (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
-            (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
-        Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        Fill(office);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var outcome = await save.RunAsync(await current.GetAsync(ct),
-            new OfficeForm(id, Code, Names, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern), ct);
+            new OfficeForm(id, Code, Names, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern,
+                new OfficeContact(FullNames, Addresses, Website, Telephone, Email, SocialLinks)), ct);
         switch (outcome)
         {
             case EditOutcome.Done done:
@@ -78,13 +83,21 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
         DateOnly? day = DateOnly.TryParseExact(startsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
         var outcome = await monthStarts.RunAsync(new MonthStartRequest(office.Code, year, month, day, actor.Name), ct);
         await LoadAsync(id, ct);
-        (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
-            (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
-        Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        Fill(office);
         Message = outcome.Message;
         if (!outcome.Changed)
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    private void Fill(Office office)
+    {
+        (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
+            (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
+        Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        var contact = OfficeContact.Of(office);
+        (FullNames, Addresses) = (new(contact.FullNames!), new(contact.Addresses!));
+        (Website, Telephone, Email, SocialLinks) = (contact.Website, contact.Telephone, contact.Email, contact.SocialLinks);
     }
 
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)

@@ -48,11 +48,13 @@ public sealed class DetailModel(
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
         ActAsync(id, actor => publish.RunAsync(actor, id, ct), ct);
 
-    public Task<IActionResult> OnPostCorrectAsync(int id, string note, CancellationToken ct) =>
-        ActAsync(id, actor => workflow.CorrectAsync(actor, id, note, ct), ct);
+    /// <summary>A note per language version, as <c>notes[ar]</c>, <c>notes[en]</c>.</summary>
+    public Task<IActionResult> OnPostCorrectAsync(int id, Dictionary<string, string?> notes, CancellationToken ct) =>
+        ActAsync(id, actor => workflow.CorrectAsync(actor, id, notes ?? [], ct), ct);
 
-    public Task<IActionResult> OnPostRetractAsync(int id, string note, CancellationToken ct) =>
-        ActAsync(id, actor => workflow.RetractAsync(actor, id, note, ct), ct);
+    /// <summary>The reason per language version, and the tick that confirms it: a retraction cannot be undone.</summary>
+    public Task<IActionResult> OnPostRetractAsync(int id, Dictionary<string, string?> notes, bool confirmed, CancellationToken ct) =>
+        ActAsync(id, actor => workflow.RetractAsync(actor, id, notes ?? [], confirmed, ct), ct);
 
     /// <summary>The time is entered in the site's zone, as the newsroom reads clocks.</summary>
     public async Task<IActionResult> OnPostScheduleAsync(int id, string at, CancellationToken ct)
@@ -95,6 +97,10 @@ public sealed class DetailModel(
     public Task<IActionResult> OnPostRevokeLinkAsync(int id, int linkId, CancellationToken ct) =>
         ActAsync(id, actor => embargo.RevokeAsync(actor, linkId, ct), ct);
 
+    /// <summary>The original first, then the translations in the site's order of languages.</summary>
+    public IEnumerable<ReleaseVersion> VersionsInOrder() =>
+        Release.Versions.OrderBy(v => v.Language == Release.OriginalLanguage ? -1 : SiteLanguages.ToList().IndexOf(v.Language));
+
     public string PublicUrl(ReleaseVersion version) => SiteUrls.Release(version.Language, Release.Office.Code, Release.Id, version.Slug);
 
     public bool Outdated(ReleaseVersion version) =>
@@ -130,7 +136,7 @@ public sealed class DetailModel(
         var release = await db.Releases.AsNoTracking().VisibleTo(Actor)
             .Include(r => r.Versions).Include(r => r.Office).ThenInclude(o => o.Names)
             .Include(r => r.Attachments).ThenInclude(a => a.Media)
-            .Include(r => r.Categories).Include(r => r.Tags)
+            .Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (release is null)
             return false;
