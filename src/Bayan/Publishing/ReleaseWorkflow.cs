@@ -40,7 +40,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
             release.Status = ReleaseStatus.Scheduled;
             release.PublishAt = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
             return null;
-        }, ct);
+        }, ct, done: "schedule_done");
 
     public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.corrected", (release, now) =>
@@ -75,7 +75,8 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         note?.Trim() is { Length: > 0 and <= Data.Limits.Summary } text && !text.Contains('<') ? text : null;
 
     private async Task<EditOutcome> StepAsync(
-        Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Release, DateTime, Problem?> apply, CancellationToken ct)
+        Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Release, DateTime, Problem?> apply, CancellationToken ct,
+        string done = "workflow_done")
     {
         var release = await db.Releases.FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
@@ -95,6 +96,6 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
-        return new EditOutcome.Done(release.Id, new Problem("workflow_done"));
+        return new EditOutcome.Done(release.Id, new Problem(done));
     }
 }
