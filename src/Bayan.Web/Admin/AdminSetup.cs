@@ -3,6 +3,7 @@ using Bayan.Data;
 using Bayan.Navigation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Bayan.Web.Admin;
 
@@ -65,8 +66,13 @@ internal static class AdminSetup
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Denied");
             pages.Conventions.AllowAnonymousToAreaPage("Admin", "/Password");
-            // One form page serves both a new office and an existing one.
-            pages.Conventions.AddAreaPageRoute("Admin", "/Offices/Edit", "/admin/offices/new");
+            // One form page serves both a new office and an existing one. Unlike AddAreaPageRoute, the
+            // extra address makes no links: a form on an office's page (asp-page-handler) must post back
+            // to /admin/offices/{id}, not to /admin/offices/new, which knows no office.
+            pages.Conventions.AddAreaPageRouteModelConvention("Admin", "/Offices/Edit", page => page.Selectors.Add(new SelectorModel
+            {
+                AttributeRouteModel = new AttributeRouteModel { Template = "/admin/offices/new", SuppressLinkGeneration = true },
+            }));
         });
     }
 

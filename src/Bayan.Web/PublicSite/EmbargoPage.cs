@@ -39,7 +39,7 @@ internal static class EmbargoPage
         var values = ReleasePage.Values(release, version, site, version.Language, http.Request);
         // A preview is for the journalists who have the link: nothing in it invites link previews or crawlers.
         values.Remove("meta");
-        values["embargo"] = Messages.Format(version.Language, "embargo_banner", site.Dates.Dateline(release.PublishAt ?? now, release.Office, version.Language).Text);
+        values["embargo"] = Messages.Format(version.Language, "embargo_banner", site.Times.Format(release.PublishAt ?? now, version.Language));
         var info = new PageInfo(version.Title, $"{path}?lang={version.Language}")
         {
             NoIndex = true,

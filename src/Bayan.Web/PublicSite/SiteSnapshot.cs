@@ -1,4 +1,5 @@
 using Bayan.Categories;
+using Bayan.Dates;
 using Bayan.Navigation;
 using Bayan.Offices;
 using Bayan.Sites;
@@ -28,6 +29,7 @@ public sealed class SiteSnapshot
         Languages = languages;
         Zone = zone;
         Dates = new SiteDates(site, zone);
+        Times = new ZonedTimes(site, languages, zone);
         Offices = offices;
         officesById = offices.ToDictionary(o => o.Id);
         officesByCode = offices.ToDictionary(o => o.Code, StringComparer.Ordinal);
@@ -41,6 +43,9 @@ public sealed class SiteSnapshot
     public IReadOnlyList<SiteLanguage> Languages { get; }
     public TimeZoneInfo Zone { get; }
     public SiteDates Dates { get; }
+
+    /// <summary>Embargo and publication times: hour, zone and day.</summary>
+    public ZonedTimes Times { get; }
 
     /// <summary>In the site's order: by position, then code.</summary>
     public IReadOnlyList<Office> Offices { get; }

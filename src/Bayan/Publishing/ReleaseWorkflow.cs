@@ -40,7 +40,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
             release.Status = ReleaseStatus.Scheduled;
             release.PublishAt = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
             return null;
-        }, ct);
+        }, ct, done: "schedule_done");
 
     /// <summary>The original's correction note alone.</summary>
     public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
@@ -121,7 +121,8 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     }
 
     private async Task<EditOutcome> StepAsync(
-        Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Release, DateTime, Problem?> apply, CancellationToken ct)
+        Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Release, DateTime, Problem?> apply, CancellationToken ct,
+        string done = "workflow_done")
     {
         // With its versions: a correction or retraction writes a note on each.
         var release = await db.Releases.Include(r => r.Versions).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
@@ -142,6 +143,6 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
-        return new EditOutcome.Done(release.Id, new Problem("workflow_done"));
+        return new EditOutcome.Done(release.Id, new Problem(done));
     }
 }

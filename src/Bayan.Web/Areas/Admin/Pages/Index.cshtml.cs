@@ -1,7 +1,9 @@
 using Bayan.Accounts;
 using Bayan.Data;
+using Bayan.Dates;
 using Bayan.Releases;
 using Bayan.Web.Admin;
+using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +12,10 @@ namespace Bayan.Web.Areas.Admin.Pages;
 
 public sealed record VersionBadge(string Language, bool Original, bool Outdated);
 
-public sealed record ReleaseRow(int Id, string Title, string Office, ReleaseStatus Status, string? Number, DateTime UpdatedAt, IReadOnlyList<VersionBadge> Versions);
+public sealed record ReleaseRow(int Id, string Title, string Office, ReleaseStatus Status, string? Number, DateTime UpdatedAt, IReadOnlyList<VersionBadge> Versions, DateTime? PublishAt = null);
 
 /// <summary>/admin: the releases this person may act on, newest change first, with outdated translations marked.</summary>
-public sealed class IndexModel(BayanDb db, CurrentActor current) : PageModel
+public sealed class IndexModel(BayanDb db, CurrentActor current, SiteReader sites) : PageModel
 {
     private const int PageSize = 50;
 
@@ -22,6 +24,7 @@ public sealed class IndexModel(BayanDb db, CurrentActor current) : PageModel
 
     public IReadOnlyList<ReleaseRow> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
+    public ZonedTimes Times { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -36,6 +39,7 @@ public sealed class IndexModel(BayanDb db, CurrentActor current) : PageModel
             .Skip((P - 1) * PageSize).Take(PageSize + 1).AsSplitQuery().ToListAsync(ct);
         HasMore = releases.Count > PageSize;
         Rows = [.. releases.Take(PageSize).Select(r => ToRow(r, language))];
+        Times = (await sites.LoadAsync(ct))!.Times;
     }
 
     internal static ReleaseRow ToRow(Release release, string language)
@@ -49,7 +53,8 @@ public sealed class IndexModel(BayanDb db, CurrentActor current) : PageModel
             release.ReferenceNumber,
             release.UpdatedAt,
             [.. release.Versions.OrderBy(v => v.Language != release.OriginalLanguage).ThenBy(v => v.Language)
-                .Select(v => new VersionBadge(v.Language, v.Language == release.OriginalLanguage, Outdated(v, original)))]);
+                .Select(v => new VersionBadge(v.Language, v.Language == release.OriginalLanguage, Outdated(v, original)))],
+            release.Status == ReleaseStatus.Scheduled ? release.PublishAt : null);
     }
 
     /// <summary>A translation is outdated when the original has been saved since the revision it was translated from.</summary>

@@ -17,7 +17,7 @@ namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
 public sealed class DetailModel(
-    BayanDb db, CurrentActor current, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media, UpdateReleaseDetails details)
+    BayanDb db, CurrentActor current, SiteReader sites, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media, UpdateReleaseDetails details)
     : PageModel
 {
     public IReadOnlyList<Choice> Categories { get; private set; } = [];
@@ -33,6 +33,7 @@ public sealed class DetailModel(
     public Actor Actor { get; private set; } = null!;
     public IReadOnlyList<string> SiteLanguages { get; private set; } = [];
     public string Zone { get; private set; } = "UTC";
+    public ZonedTimes Times { get; private set; } = null!;
     public Problem? Error { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
@@ -143,6 +144,8 @@ public sealed class DetailModel(
         Release = release;
         SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
         Zone = (await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone;
+        // The back office opens only once the site is set up, so there is always a snapshot.
+        Times = (await sites.LoadAsync(ct))!.Times;
         var lang = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
         var names = await db.CategoryNames.AsNoTracking().ToListAsync(ct);
         Categories = [.. names.GroupBy(n => n.CategoryId)
