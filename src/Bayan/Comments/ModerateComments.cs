@@ -17,12 +17,24 @@ public enum Moderation
 /// <summary>Approves, rejects, marks as spam or deletes comments, many at once; moderators and administrators only.</summary>
 public sealed class ModerateComments(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
-    /// <summary>How many comments changed; null when the actor may not moderate.</summary>
+    /// <summary>
+    /// How many comments changed; null when the actor may not moderate. A comment already in the
+    /// asked-for state, or deleted meanwhile, is left alone and not counted.
+    /// </summary>
     public async Task<int?> RunAsync(Actor actor, IReadOnlyList<int> ids, Moderation action, CancellationToken ct)
     {
         if (!actor.CanModerate)
             return null;
-        var comments = await db.Comments.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var target = action switch
+        {
+            Moderation.Approve => CommentStatus.Approved,
+            Moderation.Reject => CommentStatus.Rejected,
+            _ => CommentStatus.Spam,
+        };
+        var comments = await db.Comments.Where(c => ids.Contains(c.Id))
+            .Where(c => action == Moderation.Delete || c.Status != target).ToListAsync(ct);
+        if (comments.Count == 0)
+            return 0;
         var versions = comments.Select(c => c.ReleaseVersionId).Distinct().ToList();
         var releases = await db.ReleaseVersions.Where(v => versions.Contains(v.Id)).Select(v => v.ReleaseId).Distinct().ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -36,12 +48,7 @@ public sealed class ModerateComments(BayanDb db, TimeProvider clock, IContentCha
             }
             else
             {
-                comment.Status = action switch
-                {
-                    Moderation.Approve => CommentStatus.Approved,
-                    Moderation.Reject => CommentStatus.Rejected,
-                    _ => CommentStatus.Spam,
-                };
+                comment.Status = target;
                 comment.ModeratedBy = actor.Name;
                 comment.ModeratedAt = now;
             }

@@ -21,3 +21,19 @@
   });
   render();
 })();
+
+// Moderation: the bulk buttons say how many comments are ticked and stay off while none is, so a
+// click never acts on nothing. Without this script the server refuses an empty bulk action itself.
+(function () {
+  var bulk = document.querySelector("[data-bulk]");
+  if (!bulk) return;
+  var form = bulk.form;
+  var output = bulk.querySelector("[data-ticked]");
+  function update() {
+    var ticked = form.querySelectorAll("input[name=ids]:checked").length;
+    output.textContent = ticked;
+    bulk.querySelectorAll("button").forEach(function (button) { button.disabled = ticked === 0; });
+  }
+  form.addEventListener("change", update);
+  update();
+})();

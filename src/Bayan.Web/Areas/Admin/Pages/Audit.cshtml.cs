@@ -1,5 +1,6 @@
 using Bayan.Audit;
 using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages;
 
-/// <summary>/admin/audit: every change, newest first, filtered by who, what and subject; administrators only.</summary>
-public sealed class AuditModel(BayanDb db, CurrentActor current) : PageModel
+/// <summary>
+/// /admin/audit: every change, newest first, filtered by who, what and subject; administrators only.
+/// Actions are named in the reader's language; a filter by code prefix ("release.") still works from an address.
+/// </summary>
+public sealed class AuditModel(BayanDb db, CurrentActor current, AdminText text) : PageModel
 {
     private const int PageSize = 100;
 
@@ -19,6 +23,9 @@ public sealed class AuditModel(BayanDb db, CurrentActor current) : PageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public bool HasMore { get; private set; }
+
+    /// <summary>Times are shown on the site's clock, named in the reader's language.</summary>
+    public SiteClock Clock { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -36,6 +43,7 @@ public sealed class AuditModel(BayanDb db, CurrentActor current) : PageModel
             .Skip((P - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         HasMore = page.Count > PageSize;
         Entries = [.. page.Take(PageSize)];
+        Clock = await SiteClock.LoadAsync(db, text.Language, ct);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using Bayan.Comments;
 using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,34 +10,67 @@ namespace Bayan.Web.Areas.Admin.Pages.Comments;
 
 public sealed record QueuedComment(int Id, string Name, string Email, string Text, DateTime At, string ReleaseTitle, int ReleaseId, string Language, CommentStatus Status);
 
-/// <summary>/admin/comments: the moderation queue, pending first; moderators and administrators.</summary>
-public sealed class IndexModel(BayanDb db, CurrentActor current, ModerateComments moderate) : PageModel
+/// <summary>
+/// /admin/comments: the moderation queue, pending first; moderators and administrators. A row's own
+/// buttons act on that row alone; the bulk buttons act on the ticked rows and refuse when none is ticked.
+/// </summary>
+public sealed class IndexModel(BayanDb db, CurrentActor current, ModerateComments moderate, AdminText text) : PageModel
 {
     private const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public CommentStatus Status { get; set; } = CommentStatus.Pending;
     public IReadOnlyList<QueuedComment> Items { get; private set; } = [];
-    public int? Changed { get; private set; }
+    public SiteClock Clock { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>What the last click did, in the reader's language; null when there is nothing to say.</summary>
+    public string? Notice { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Moderation? done, int? count, bool one, CancellationToken ct)
     {
         if (!(await current.GetAsync(ct)).CanModerate)
             return Forbid();
+        if (done is { } action && count is { } changed)
+            Notice = changed == 0 ? text["moderation_nothing_changed"]
+                : one ? text["moderation_one_done_" + action]
+                : text.Format("moderation_ticked_done_" + action, changed);
         await LoadAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(List<int> ids, Moderation action, CancellationToken ct)
+    /// <summary>A row's own button: that comment only, whatever else is ticked.</summary>
+    public Task<IActionResult> OnPostOneAsync(int one, Moderation? action, CancellationToken ct) =>
+        ModerateAsync([one], action, single: true, ct);
+
+    /// <summary>A bulk button: the ticked comments.</summary>
+    public async Task<IActionResult> OnPostAsync(List<int> ids, Moderation? action, CancellationToken ct)
     {
-        var changed = await moderate.RunAsync(await current.GetAsync(ct), ids ?? [], action, ct);
+        if (ids is not { Count: > 0 })
+        {
+            if (!(await current.GetAsync(ct)).CanModerate)
+                return Forbid();
+            Error = text["moderation_none_ticked"];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(ct);
+            return Page();
+        }
+        return await ModerateAsync(ids, action, single: false, ct);
+    }
+
+    private async Task<IActionResult> ModerateAsync(IReadOnlyList<int> ids, Moderation? asked, bool single, CancellationToken ct)
+    {
+        // A missing or unknown action is refused, never read as the first one (Approve).
+        if (asked is not { } action || !Enum.IsDefined(action))
+            return BadRequest();
+        var changed = await moderate.RunAsync(await current.GetAsync(ct), ids, action, ct);
         if (changed is null)
             return Forbid();
-        return Redirect($"/admin/comments?status={Status}&changed={changed}");
+        return Redirect($"/admin/comments?status={Status}&done={action}&count={changed}{(single ? "&one=true" : "")}");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Changed = int.TryParse(Request.Query["changed"], out var changed) ? changed : null;
+        Clock = await SiteClock.LoadAsync(db, text.Language, ct);
         Items = await db.Comments.AsNoTracking().Where(c => c.Status == Status)
             .OrderByDescending(c => c.CreatedAt).Take(PageSize)
             .Join(db.ReleaseVersions, c => c.ReleaseVersionId, v => v.Id,
