@@ -46,10 +46,13 @@ public static class BayanCommandLine
         Recursive = true,
     };
 
-    public static Task<int> RunAsync(string[] args)
+    /// <param name="console">For tests: where messages go instead of the console.</param>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? console = null)
     {
         var root = new RootCommand("Bayan: a newsroom publishing platform. Without a command it serves the site.")
         {
+            // Settings by their full name (`--Bayan:OutputCache:Enabled=false`) pass to configuration;
+            // UnknownTokens refuses every other token System.CommandLine did not match.
             TreatUnmatchedTokensAsErrors = false,
         };
         root.Options.Add(Data);
@@ -72,7 +75,16 @@ public static class BayanCommandLine
         root.Subcommands.Add(HijriMonthCommand.Create(Settings, Guarded));
         root.Subcommands.Add(SiteDatesCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ReindexCommand.Create(Settings, Guarded));
-        return root.Parse(args).InvokeAsync();
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count == 0 && UnknownTokens.Describe(parse) is { } unknown)
+        {
+            var error = console?.Error ?? Console.Error;
+            await error.WriteLineAsync($"bayan: {unknown}. See bayan --help.");
+            await error.WriteLineAsync(UnknownTokens.ListCommands(root));
+            return 2;
+        }
+        return await parse.InvokeAsync(console);
     }
 
     /// <summary>The switches as configuration, after anything else on the command line (e.g. --Bayan:Data=x).</summary>
