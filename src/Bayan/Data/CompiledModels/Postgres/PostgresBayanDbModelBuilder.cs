@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a475d7b6-670f-4610-a5b0-f9714e418076"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("384c5c06-d480-4dfd-8b69-885424c23165"), entityTypeCount: 30)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var user = UserEntityType.Create(this);
             var userLanguage = UserLanguageEntityType.Create(this);
             var userOffice = UserOfficeEntityType.Create(this);
+            var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             UserLanguageEntityType.CreateForeignKey1(userLanguage, user);
             UserOfficeEntityType.CreateForeignKey1(userOffice, office);
             UserOfficeEntityType.CreateForeignKey2(userOffice, user);
+            UserSessionEntityType.CreateForeignKey1(userSession, user);
             CategoryEntityType.CreateForeignKey1(category, category);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
@@ -81,6 +83,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             UserEntityType.CreateAnnotations(user);
             UserLanguageEntityType.CreateAnnotations(userLanguage);
             UserOfficeEntityType.CreateAnnotations(userOffice);
+            UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);

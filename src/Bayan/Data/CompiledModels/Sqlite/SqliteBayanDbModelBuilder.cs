@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ac3708a-9568-4413-a503-450686f3c316"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("f20aa160-42a5-40b8-b3ab-b9b79f7ee92c"), entityTypeCount: 30)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var user = UserEntityType.Create(this);
             var userLanguage = UserLanguageEntityType.Create(this);
             var userOffice = UserOfficeEntityType.Create(this);
+            var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             UserLanguageEntityType.CreateForeignKey1(userLanguage, user);
             UserOfficeEntityType.CreateForeignKey1(userOffice, office);
             UserOfficeEntityType.CreateForeignKey2(userOffice, user);
+            UserSessionEntityType.CreateForeignKey1(userSession, user);
             CategoryEntityType.CreateForeignKey1(category, category);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
@@ -80,6 +82,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             UserEntityType.CreateAnnotations(user);
             UserLanguageEntityType.CreateAnnotations(userLanguage);
             UserOfficeEntityType.CreateAnnotations(userOffice);
+            UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
