@@ -44,9 +44,15 @@ internal static class AdminSetup
                 cookie.AccessDeniedPath = "/admin/denied";
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
+                SessionCookie.Track(cookie);
             }));
-        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Signing out ends a session at once (SessionCookie). The stamp check, once a minute, brings a
+        // session's claims (roles, language) up to date after someone changed them.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SessionCookie.KeepSessionAsync;
+        });
         services.AddAuthorization();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
         services.AddHttpContextAccessor();

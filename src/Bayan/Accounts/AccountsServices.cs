@@ -14,5 +14,6 @@ public static class AccountsServices
             .AddScoped<ChangePassword>()
             .AddScoped<ChooseLanguage>()
             .AddScoped<SignOutEverywhere>()
+            .AddScoped<UserSessions>()
             .AddScoped<UnlockUser>();
 }

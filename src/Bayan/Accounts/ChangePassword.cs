@@ -8,9 +8,9 @@ namespace Bayan.Accounts;
 
 /// <summary>
 /// A signed-in person changes their own password, giving the current one. The security stamp
-/// changes with it, so their other sessions end; the caller signs this one in again.
+/// changes with it and every session of theirs ends at once; the caller signs this one in again.
 /// </summary>
-public sealed class ChangePassword(BayanDb db, UserManager<User> users, TimeProvider clock)
+public sealed class ChangePassword(BayanDb db, UserManager<User> users, UserSessions sessions, TimeProvider clock)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, string current, string password, CancellationToken ct)
     {
@@ -29,6 +29,7 @@ public sealed class ChangePassword(BayanDb db, UserManager<User> users, TimeProv
             db.ChangeTracker.Clear();
             return Invalid("current_password", new Problem("users_current_password_wrong"));
         }
+        await sessions.EndAllAsync(user.Id, ct);
         return new EditOutcome.Done(user.Id, new Problem("users_password_changed"));
     }
 

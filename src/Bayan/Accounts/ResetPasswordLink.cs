@@ -11,7 +11,7 @@ namespace Bayan.Accounts;
 /// invitation). The account's security stamp changes first, so every older link stops working and
 /// the account's sessions end.
 /// </summary>
-public sealed class ResetPasswordLink(BayanDb db, UserManager<User> users, TimeProvider clock)
+public sealed class ResetPasswordLink(BayanDb db, UserManager<User> users, UserSessions sessions, TimeProvider clock)
 {
     public async Task<(PasswordLink? Link, EditOutcome Outcome)> RunAsync(Actor actor, int userId, CancellationToken ct)
     {
@@ -28,6 +28,7 @@ public sealed class ResetPasswordLink(BayanDb db, UserManager<User> users, TimeP
             db.ChangeTracker.Clear();
             return (null, new EditOutcome.Invalid(new Dictionary<string, Problem> { ["user"] = new("users_try_again") }));
         }
+        await sessions.EndAllAsync(user.Id, ct);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         return (PasswordLink.For(user.Id, token), new EditOutcome.Done(user.Id, new Problem("users_link_made", user.DisplayName)));
     }

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Accounts;
 
 /// <summary>
-/// Ends every session of an account, on every device: the security stamp changes, and each
-/// session's cookie fails its next stamp check. A person for themselves, or an administrator for anyone.
+/// Ends every session of an account, on every device, at once: its sessions leave the server's list,
+/// and the security stamp changes too, so that nothing signed before it counts. A person for themselves, or an administrator for anyone.
 /// </summary>
-public sealed class SignOutEverywhere(BayanDb db, UserManager<User> users, TimeProvider clock)
+public sealed class SignOutEverywhere(BayanDb db, UserManager<User> users, UserSessions sessions, TimeProvider clock)
 {
     public async Task<EditOutcome> RunAsync(Actor actor, int userId, CancellationToken ct)
     {
@@ -27,6 +27,7 @@ public sealed class SignOutEverywhere(BayanDb db, UserManager<User> users, TimeP
             db.ChangeTracker.Clear();
             return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["user"] = new("users_try_again") });
         }
+        await sessions.EndAllAsync(user.Id, ct);
         return new EditOutcome.Done(user.Id, new Problem("users_signed_out_everywhere"));
     }
 }

@@ -44,6 +44,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<ReleaseAttachment> ReleaseAttachments => Set<ReleaseAttachment>();
     public DbSet<UserLanguage> UserLanguages => Set<UserLanguage>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -70,6 +71,13 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         {
             e.HasKey(l => new { l.UserId, l.Language });
             e.Property(l => l.Language).HaveLanguageLength();
+        });
+        model.Entity<UserSession>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(32);
+            e.HasIndex(s => s.UserId);
+            e.HasIndex(s => s.SeenAt);
+            e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Site>().Property(s => s.Id).ValueGeneratedNever();
         model.Entity<Site>().Property(s => s.DefaultLanguage).HaveLanguageLength();

@@ -70,11 +70,17 @@ public sealed class SeveralNodesTests : IAsyncLifetime
         var dashboard = await onB.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
 
+        using var copy = new AdminClient(nodes.A.BaseAddress);
+        foreach (Cookie cookie in onA.Cookies.GetAllCookies())
+            copy.Cookies.Add(cookie);
+
         var page = await onA.PageAsync("/admin/account");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
         Assert.False(string.IsNullOrEmpty(token), $"node A's account page has no form token: {page.Title}");
         var signOut = await onB.PostAsync("/admin/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", token!)]));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/admin/login", signOut.Headers.Location?.OriginalString);
+        // Signed out on B, the session is over on A too: a copy of the cookie opens nothing there.
+        Assert.Contains("/admin/login", (await copy.GetAsync("/admin")).Headers.Location?.OriginalString);
     }
 }

@@ -5,15 +5,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bayan.Web.Areas.Admin.Pages;
 
-/// <summary>/admin/logout (POST only): this browser; with everywhere=true, every session of the account.</summary>
-public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> users) : PageModel
+/// <summary>
+/// /admin/logout (POST only): ends this browser's session, on the server too, so a copy of its cookie
+/// opens nothing afterwards. Every session of the account ends from /admin/account.
+/// </summary>
+public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/admin");
 
-    public async Task<IActionResult> OnPostAsync(bool everywhere)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (everywhere && await users.GetUserAsync(User) is { } user)
-            await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return Redirect("/admin/login");
     }

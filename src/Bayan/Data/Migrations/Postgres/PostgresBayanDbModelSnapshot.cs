@@ -141,6 +141,30 @@ namespace Bayan.Data.Migrations.Postgres
                     b.ToTable("UserOffices");
                 });
 
+            modelBuilder.Entity("Bayan.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Bayan.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1101,6 +1125,15 @@ namespace Bayan.Data.Migrations.Postgres
 
                     b.HasOne("Bayan.Accounts.User", null)
                         .WithMany("Offices")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Bayan.Accounts.User", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -134,6 +134,30 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.ToTable("UserOffices");
                 });
 
+            modelBuilder.Entity("Bayan.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Bayan.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1064,6 +1088,15 @@ namespace Bayan.Data.Migrations.Sqlite
 
                     b.HasOne("Bayan.Accounts.User", null)
                         .WithMany("Offices")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Bayan.Accounts.User", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
