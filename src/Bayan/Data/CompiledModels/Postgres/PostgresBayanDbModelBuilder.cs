@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4a8d70fc-bb6d-474e-86c2-acd5410aaa44"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("a95232bd-6489-4d7e-9c43-b0ed8ff89a7c"), entityTypeCount: 31)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var user = UserEntityType.Create(this);
             var userLanguage = UserLanguageEntityType.Create(this);
             var userOffice = UserOfficeEntityType.Create(this);
+            var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
@@ -42,6 +43,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var site = SiteEntityType.Create(this);
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var tagName = TagNameEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -51,6 +53,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             UserLanguageEntityType.CreateForeignKey1(userLanguage, user);
             UserOfficeEntityType.CreateForeignKey1(userOffice, office);
             UserOfficeEntityType.CreateForeignKey2(userOffice, user);
+            UserSessionEntityType.CreateForeignKey1(userSession, user);
             CategoryEntityType.CreateForeignKey1(category, category);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
@@ -65,6 +68,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             ReleaseEntityType.CreateForeignKey1(release, office);
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
+            TagNameEntityType.CreateForeignKey1(tagName, tag);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -81,6 +85,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             UserEntityType.CreateAnnotations(user);
             UserLanguageEntityType.CreateAnnotations(userLanguage);
             UserOfficeEntityType.CreateAnnotations(userOffice);
+            UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
@@ -102,6 +107,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             SiteEntityType.CreateAnnotations(site);
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
+            TagNameEntityType.CreateAnnotations(tagName);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);

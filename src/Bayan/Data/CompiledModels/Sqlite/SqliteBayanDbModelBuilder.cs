@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("070fa484-1793-4b68-b8d3-474c77f7972b"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("85376032-2a77-4764-bd55-73ff83569b64"), entityTypeCount: 31)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var user = UserEntityType.Create(this);
             var userLanguage = UserLanguageEntityType.Create(this);
             var userOffice = UserOfficeEntityType.Create(this);
+            var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var site = SiteEntityType.Create(this);
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var tagName = TagNameEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -50,6 +52,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             UserLanguageEntityType.CreateForeignKey1(userLanguage, user);
             UserOfficeEntityType.CreateForeignKey1(userOffice, office);
             UserOfficeEntityType.CreateForeignKey2(userOffice, user);
+            UserSessionEntityType.CreateForeignKey1(userSession, user);
             CategoryEntityType.CreateForeignKey1(category, category);
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
@@ -64,6 +67,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             ReleaseEntityType.CreateForeignKey1(release, office);
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
+            TagNameEntityType.CreateForeignKey1(tagName, tag);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -80,6 +84,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             UserEntityType.CreateAnnotations(user);
             UserLanguageEntityType.CreateAnnotations(userLanguage);
             UserOfficeEntityType.CreateAnnotations(userOffice);
+            UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
@@ -101,6 +106,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             SiteEntityType.CreateAnnotations(site);
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
+            TagNameEntityType.CreateAnnotations(tagName);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
