@@ -66,7 +66,7 @@ public sealed class PermissionMatrixTests(TestSite site) : IClassFixture<TestSit
             Action.TranslateIntoEnglish => await client.PostFormAsync("/admin/login", $"/admin/releases/{inReview.Id}/en",
                 [new("Title", "Translated title"), new("Summary", ""), new("Body", "Translated body")]),
             Action.Publish => await client.PostFormAsync("/admin/login", $"/admin/releases/{inReview.Id}?handler=Publish", []),
-            _ => await client.PostFormAsync("/admin/login", $"/admin/releases/{published.Id}?handler=Retract", [new("note", "Issued in error.")]),
+            _ => await client.PostFormAsync("/admin/login", $"/admin/releases/{published.Id}?handler=Retract", [new("notes[ar]", "صدر خطأً."), new("confirmed", "true")]),
         };
         var after = await SnapshotAsync(office.Id);
 

@@ -187,7 +187,8 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         var category = await site.Seed.CategoryAsync();
         var editor = await site.Seed.UserAsync(offices: [office.Id]);
         var translator = await site.Seed.UserAsync(languages: ["en"]);
-        var tag = Seed.Unique("tag");
+        // Typed by its English name, so the English page shows it.
+        var tag = Seed.EnglishSlug(await site.Seed.TagAsync());
         KeyValuePair<string, string>[] form = [new("type", "Statement"), new("categoryIds", category.Id.ToString()), new("tags", tag)];
 
         using (var refused = new AdminClient(site.BaseAddress))

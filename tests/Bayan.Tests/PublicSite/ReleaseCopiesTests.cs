@@ -104,7 +104,8 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         var office = await site.Seed.OfficeAsync();
         var release = await site.ReleaseAsync(office);
         var path = CacheTestSite.PathOf(release);
-        var tag = Seed.Unique("newtag");
+        // A tag named in English: one typed anew would be named in the release's language (Arabic) only.
+        var tag = Seed.EnglishSlug(await site.Seed.TagAsync());
         Assert.DoesNotContain(tag, await KeptAsync(path));
 
         var outcome = await site.RunAsync<UpdateReleaseDetails, EditOutcome>(d => d.RunAsync(

@@ -19,8 +19,9 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
     [BindProperty] public string TimeZone { get; set; } = "";
     [BindProperty] public int HijriAdjustment { get; set; }
     [BindProperty] public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
-    [BindProperty] public Dictionary<string, string> FullNames { get; set; } = [];
-    [BindProperty] public Dictionary<string, string> Addresses { get; set; } = [];
+    // Named explicitly: a dictionary missing from the form would otherwise be bound from every field of it.
+    [BindProperty(Name = nameof(FullNames))] public Dictionary<string, string> FullNames { get; set; } = [];
+    [BindProperty(Name = nameof(Addresses))] public Dictionary<string, string> Addresses { get; set; } = [];
     [BindProperty] public string? Website { get; set; }
     [BindProperty] public string? Telephone { get; set; }
     [BindProperty] public string? Email { get; set; }
