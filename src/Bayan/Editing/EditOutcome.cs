@@ -19,7 +19,27 @@ public abstract record EditOutcome
     public sealed record NotFound : EditOutcome;
 
     /// <summary>Someone saved the same version since this editor opened it: both texts, nothing overwritten.</summary>
-    public sealed record Conflict(DraftText Theirs, string TheirAuthor, DateTime TheirTime, DraftText Yours, int CurrentConcurrency) : EditOutcome;
+    public sealed record Conflict(DraftText Theirs, string TheirAuthor, DateTime TheirTime, DraftText Yours, int CurrentConcurrency) : EditOutcome
+    {
+        /// <summary>Only the fields that differ, each with its word diff.</summary>
+        public IReadOnlyList<FieldConflict> Fields => FieldConflicts.Of(Theirs, Yours);
+    }
+
+    /// <summary>
+    /// Someone changed what a release is filed under since this editor opened the form: the fields
+    /// that differ, theirs against yours, nothing saved.
+    /// </summary>
+    public sealed record DetailsConflict(ReleaseDetails Theirs, ReleaseDetails Yours) : EditOutcome;
 }
 
 public sealed record DraftText(string Title, string Slug, string Summary, string Body);
+
+/// <summary>What a release is filed under: its type, category ids and tag names.</summary>
+public sealed record ReleaseDetails(Releases.ReleaseType Type, IReadOnlyList<int> CategoryIds, IReadOnlyList<string> TagNames)
+{
+    /// <summary>The same filing, whatever the order of categories and tags and the spaces around tag names.</summary>
+    public bool SameAs(ReleaseDetails other) =>
+        Type == other.Type
+        && CategoryIds.ToHashSet().SetEquals(other.CategoryIds)
+        && FieldConflicts.Items(TagNames) == FieldConflicts.Items(other.TagNames);
+}

@@ -11,9 +11,12 @@ namespace Bayan.Editing;
 
 /// <summary>
 /// An edit of one language version. <see cref="BaseConcurrency"/> is the version the editor opened;
-/// null creates the version (a new translation).
+/// null creates the version (a new translation). After a conflict, <see cref="TakeTheirs"/> names the
+/// fields ("title", "slug", "summary", "body") where the editor keeps the stored text over their own.
 /// </summary>
-public sealed record VersionEdit(int ReleaseId, string Language, string Title, string? Slug, string Summary, string Body, int? BaseConcurrency);
+public sealed record VersionEdit(
+    int ReleaseId, string Language, string Title, string? Slug, string Summary, string Body, int? BaseConcurrency,
+    IReadOnlySet<string>? TakeTheirs = null);
 
 /// <summary>
 /// Saves a language version as a new revision. A save based on an older revision than the stored
@@ -36,12 +39,14 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
             return new EditOutcome.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var title = edit.Title.Trim();
-        var text = new DraftText(title, VersionRules.SlugFor(title, edit.Slug), edit.Summary.Trim(), edit.Body);
+        var text = new DraftText(edit.Title.Trim(), VersionRules.SlugFor(edit.Title.Trim(), edit.Slug), edit.Summary.Trim(), edit.Body);
         var original = release.Versions.Single(v => v.Language == release.OriginalLanguage);
         var version = release.Versions.FirstOrDefault(v => v.Language == edit.Language);
         if (version is not null && edit.BaseConcurrency != version.ConcurrencyVersion)
             return await ConflictAsync(version, text, ct);
+        if (version is not null)
+            text = KeepTheirs(text, version, edit.TakeTheirs);
+        var title = text.Title;
         if (version is not null && Same(version, text))
             return new EditOutcome.Done(release.Id, new Problem("edit_unchanged"));
 
@@ -94,6 +99,14 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
             new DraftText(current.Title, current.Slug, current.Summary, current.Body),
             latest.Author, latest.CreatedAt, yours, current.ConcurrencyVersion);
     }
+
+    /// <summary>The stored text of the fields the editor chose to keep; the base matched, so it is the text they were shown.</summary>
+    private static DraftText KeepTheirs(DraftText yours, ReleaseVersion stored, IReadOnlySet<string>? fields) =>
+        fields is not { Count: > 0 } ? yours : new DraftText(
+            fields.Contains("title") ? stored.Title : yours.Title,
+            fields.Contains("slug") ? stored.Slug : yours.Slug,
+            fields.Contains("summary") ? stored.Summary : yours.Summary,
+            fields.Contains("body") ? stored.Body : yours.Body);
 
     private static bool Same(ReleaseVersion version, DraftText text) =>
         version.Title == text.Title && version.Slug == text.Slug && version.Summary == text.Summary && version.Body == text.Body;

@@ -11,11 +11,14 @@ namespace Bayan.Editing;
 /// <summary>
 /// Changes what a release is filed under after it was created: its type, categories and tags; editors of its office.
 /// The search index, which filters by category itself, takes the change in the same transaction.
+/// Given what the editor saw, a change someone else saved since is a conflict, never overwritten;
+/// after one, <c>takeTheirs</c> names the fields ("type", "categories", "tags") where the editor keeps the stored value.
 /// </summary>
 public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public async Task<EditOutcome> RunAsync(
-        Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct)
+        Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct,
+        ReleaseDetails? seen = null, IReadOnlySet<string>? takeTheirs = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
@@ -23,6 +26,13 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
             return new EditOutcome.NotFound();
         if (!actor.CanEditOffice(release.OfficeId))
             return new EditOutcome.Forbidden();
+        var stored = new ReleaseDetails(release.Type, [.. release.Categories.Select(c => c.Id)], [.. release.Tags.Select(t => t.NameFor(release.OriginalLanguage))]);
+        if (seen is not null && !seen.SameAs(stored))
+            return new EditOutcome.DetailsConflict(stored, new ReleaseDetails(type, categoryIds, tagNames));
+        takeTheirs ??= new HashSet<string>();
+        type = takeTheirs.Contains("type") ? stored.Type : type;
+        categoryIds = takeTheirs.Contains("categories") ? stored.CategoryIds : categoryIds;
+        tagNames = takeTheirs.Contains("tags") ? stored.TagNames : tagNames;
         var errors = new Dictionary<string, Problem>();
         if (!Enum.IsDefined(type))
             errors["type"] = new Problem("edit_type_unknown");

@@ -164,7 +164,7 @@ public sealed class EditorJourneyTests(TestSite site, Support.Browser browser) :
     }
 
     [Fact]
-    public async Task A_second_editor_saving_an_older_text_sees_the_conflict_with_both_texts()
+    public async Task A_second_editor_saving_an_older_text_sees_each_differing_field_as_a_word_diff_and_keeps_a_side_per_field()
     {
         var office = await site.Seed.OfficeAsync();
         var release = await site.Seed.ReleaseAsync(office);
@@ -180,16 +180,31 @@ public sealed class EditorJourneyTests(TestSite site, Support.Browser browser) :
             await page.GotoAsync(Url($"/admin/releases/{release.Id}/en"));
         }
 
+        await first.FillAsync("#Summary", "A campaign in every health centre.");
         await first.FillAsync("#Body", "Text of the first editor.");
         await first.ClickAsync("form.editor-form button.primary");
+        await second.FillAsync("#Summary", "A campaign in every school.");
         await second.FillAsync("#Body", "Text of the second editor.");
         await second.ClickAsync("form.editor-form button.primary");
 
-        await Expect(second.Locator(".conflict")).ToBeVisibleAsync();
-        await Expect(second.Locator(".conflict pre").First).ToHaveTextAsync("Text of the first editor.");
-        await Expect(second.Locator(".conflict pre").Nth(1)).ToHaveTextAsync("Text of the second editor.");
+        // Title and address are the same on both sides, so only the summary and the body are shown.
+        var conflict = second.Locator(".conflict");
+        await Expect(conflict).ToBeVisibleAsync();
+        await Expect(conflict.Locator(".conflict-field legend")).ToHaveTextAsync(["Summary", "Text"]);
+        var summary = conflict.Locator(".conflict-field[data-field=summary]");
+        await Expect(summary.Locator("del")).ToHaveTextAsync("health centre.");
+        await Expect(summary.Locator("ins")).ToHaveTextAsync("school.");
+        await Expect(conflict.Locator(".conflict-field[data-field=body] del")).ToHaveTextAsync("first");
+        await Expect(conflict.Locator(".conflict-field[data-field=body] ins")).ToHaveTextAsync("second");
         await Expect(second.Locator("#Body")).ToHaveValueAsync("Text of the second editor.");
         await Support.Browser.ScreenshotAsync(second, "admin-conflict", fullPage: true);
+
+        // Their summary, my text.
+        await summary.GetByLabel("Take theirs").CheckAsync();
+        await second.ClickAsync("form.editor-form button.primary");
+        await Expect(second).ToHaveURLAsync(new Regex($"/admin/releases/{release.Id}\\?done="));
+        var stored = await site.Seed.WithDbAsync(db => db.ReleaseVersions.SingleAsync(v => v.ReleaseId == release.Id && v.Language == "en"));
+        Assert.Equal(("A campaign in every health centre.", "Text of the second editor."), (stored.Summary, stored.Body));
         // The conflict page is answered with 409 Conflict, which Chromium reports on its console.
         Assert.DoesNotContain(errors, e => !e.Contains("status of 409"));
     }

@@ -85,9 +85,47 @@ public sealed class DetailModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostDetailsAsync(int id, ReleaseType type, List<int> categoryIds, string? tags, CancellationToken ct) =>
-        ActAsync(id, actor => details.RunAsync(actor, id, type, categoryIds ?? [],
-            tags?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], ct), ct);
+    /// <summary>
+    /// The form carries what the editor saw (seen...), so a filing someone else saved since is a
+    /// conflict; after one, take[field] says which side to keep.
+    /// </summary>
+    public async Task<IActionResult> OnPostDetailsAsync(
+        int id, ReleaseType type, List<int> categoryIds, string? tags,
+        ReleaseType? seenType, List<int> seenCategoryIds, string? seenTags, Dictionary<string, string> take, CancellationToken ct)
+    {
+        var seen = seenType is { } shown ? new ReleaseDetails(shown, seenCategoryIds ?? [], TagList(seenTags)) : null;
+        var outcome = await details.RunAsync(await current.GetAsync(ct), id, type, categoryIds ?? [], TagList(tags), ct,
+            seen, FieldConflicts.TheirsChosen(take));
+        if (outcome is not EditOutcome.DetailsConflict conflict)
+            return await ActAsync(id, _ => Task.FromResult(outcome), ct);
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        DetailsConflict = conflict;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private static string[] TagList(string? tags) =>
+        tags?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>What the release is filed under as stored.</summary>
+    public ReleaseDetails StoredDetails =>
+        new(Release.Type, [.. Release.Categories.Select(c => c.Id)], [.. Release.Tags.Select(t => t.NameFor(Release.OriginalLanguage))]);
+
+    public EditOutcome.DetailsConflict? DetailsConflict { get; private set; }
+
+    /// <summary>The conflict's differing fields as the reader names them: type labels and category names in their language.</summary>
+    public IReadOnlyList<FieldConflict> DetailsConflictFields()
+    {
+        var (theirs, yours) = (DetailsConflict!.Theirs, DetailsConflict.Yours);
+        var language = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
+        string Names(IEnumerable<int> ids) =>
+            FieldConflicts.Items(ids.Select(i => Categories.FirstOrDefault(c => c.Value == i.ToString())?.Label ?? i.ToString()));
+        return FieldConflicts.Differing(
+            ("type", ReleaseCard.TypeLabel(theirs.Type, language), ReleaseCard.TypeLabel(yours.Type, language)),
+            ("categories", Names(theirs.CategoryIds), Names(yours.CategoryIds)),
+            ("tags", FieldConflicts.Items(theirs.TagNames), FieldConflicts.Items(yours.TagNames)));
+    }
 
     public Task<IActionResult> OnPostCommentsAsync(int id, bool closed, CancellationToken ct) =>
         ActAsync(id, actor => workflow.SetCommentsClosedAsync(actor, id, closed, ct), ct);

@@ -2,6 +2,7 @@ using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Releases;
+using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,13 +14,16 @@ namespace Bayan.Web.Areas.Admin.Pages.Releases;
 /// /admin/releases/{id}/{lang}: edits a language version. For a translation the original stands
 /// beside it, with what changed in the original since the translation was last saved.
 /// </summary>
-public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save) : PageModel
+public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save, AdminText text) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Slug { get; set; }
     [BindProperty] public string Summary { get; set; } = "";
     [BindProperty] public string Body { get; set; } = "";
     [BindProperty] public int? BaseConcurrency { get; set; }
+
+    /// <summary>After a conflict: per field, "theirs" or "yours".</summary>
+    [BindProperty] public Dictionary<string, string> Take { get; set; } = [];
 
     public Release Release { get; private set; } = null!;
     public string Language { get; private set; } = "";
@@ -28,6 +32,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
     public Revision? TranslatedFrom { get; private set; }
     public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
     public EditOutcome.Conflict? Conflict { get; private set; }
+    public SiteClock Clock { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, string lang, CancellationToken ct)
     {
@@ -46,7 +51,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
         if (await LoadAsync(id, lang, ct) is { } stop)
             return stop;
         var outcome = await save.RunAsync(await current.GetAsync(ct),
-            new VersionEdit(id, lang, Title ?? "", Slug, Summary ?? "", Body ?? "", BaseConcurrency), ct);
+            new VersionEdit(id, lang, Title ?? "", Slug, Summary ?? "", Body ?? "", BaseConcurrency, FieldConflicts.TheirsChosen(Take)), ct);
         switch (outcome)
         {
             case EditOutcome.Done done:
@@ -79,6 +84,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
             return Forbid();
         Release = release;
         Language = lang;
+        Clock = await SiteClock.LoadAsync(db, text.Language, ct);
         Original = release.Versions.FirstOrDefault(v => v.Language == release.OriginalLanguage);
         var version = release.Versions.FirstOrDefault(v => v.Language == lang);
         if (IsTranslation && version?.SourceRevisionId is { } source && source != Original?.CurrentRevisionId)
