@@ -1,7 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Navigation;
-using Microsoft.AspNetCore.DataProtection;
+using Bayan.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bayan.Web.Admin;
@@ -47,7 +47,7 @@ internal static class AdminSetup
         // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        services.AddKeyProtection(options);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AdminText>();
