@@ -1,7 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Navigation;
-using Microsoft.AspNetCore.DataProtection;
+using Bayan.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -54,7 +54,7 @@ internal static class AdminSetup
             o.OnRefreshingPrincipal = SessionCookie.KeepSessionAsync;
         });
         services.AddAuthorization();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        services.AddKeyProtection(options);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AdminText>();
