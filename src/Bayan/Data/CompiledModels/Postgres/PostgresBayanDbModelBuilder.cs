@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("384c5c06-d480-4dfd-8b69-885424c23165"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("8e971070-d158-474e-9336-ad8eb8a70b70"), entityTypeCount: 30)
         {
         }
 

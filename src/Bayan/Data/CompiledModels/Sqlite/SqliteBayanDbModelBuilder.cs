@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f20aa160-42a5-40b8-b3ab-b9b79f7ee92c"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("d971c85e-eef2-4218-98af-57be42f5106c"), entityTypeCount: 30)
         {
         }
 
