@@ -91,6 +91,8 @@ internal static class ArchivePages
         var versions = scope.Versions(db, now, lang)
             .Where(v => v.Release.PublishAt >= range.StartUtc && v.Release.PublishAt < range.EndUtc);
         var path = scope.MonthPath(lang, calendar, range.Year, range.Month);
+        if (await Listing.IsEmptyAsync(versions, site, path, ReleaseFacts.In(http), http.RequestAborted))
+            return await pages.NotFoundAsync(http, site, lang);
         var listing = await Listing.LoadAsync(versions, request.Page, site, lang, path, ReleaseFacts.In(http), http.RequestAborted);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));

@@ -4,8 +4,8 @@ using Bayan.Editing;
 using Bayan.Localization;
 using Bayan.Releases;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Bayan.Web.PublicSite;
 
@@ -24,15 +24,19 @@ internal static class CommentsEndpoint
 
     public static async Task<IResult> HandleAsync(
         string lang, string office, int id, string slug,
-        [FromForm] string? name, [FromForm] string? email, [FromForm] string? text, [FromForm] int? parent, [FromForm] string? website,
-        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, PostComment post, IAntiforgery antiforgery, TimeProvider clock)
+        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, PostComment post, IAntiforgery antiforgery,
+        IOptions<AntiforgeryOptions> antiforgeryOptions, TimeProvider clock)
     {
         var site = await sites.LoadAsync(http.RequestAborted);
         if (site is null || !site.IsEnabled(lang))
             return Results.NotFound();
+        // Read by hand, so that no sending (too large, a reply to "abc") loses the reader's words on a bare error page.
+        var sending = await CommentSending.ReadAsync(http.Request, http.RequestAborted);
+        var (name, email, text, parent) = (sending["name"] ?? "", sending["email"] ?? "", sending["text"] ?? "", sending["parent"]);
         var valid = await antiforgery.IsRequestValidAsync(http);
         var outcome = valid
-            ? await post.RunAsync(new CommentForm(id, lang, name, email, text, parent, website), http.RequestAborted)
+            ? await post.RunAsync(new CommentForm(id, lang, name, email, text, parent, sending["website"],
+                sending[antiforgeryOptions.Value.FormFieldName], sending.Cut), http.RequestAborted)
             : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var release = (await db.Releases.VisibleAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
@@ -48,15 +52,28 @@ internal static class CommentsEndpoint
                 return await pages.ErrorAsync(http, site, lang, StatusCodes.Status403Forbidden, Messages.Get(lang, "comment_closed"));
             case CommentOutcome.Invalid invalid:
                 return await FormAgainAsync(http, pages, db, site, release, version, now, StatusCodes.Status422UnprocessableEntity,
-                    new CommentFormState(name ?? "", email ?? "", text ?? "", parent, invalid.Errors));
+                    GivenBack(name, email, text, parent, invalid.Errors));
             default:
                 // Not checked at all: the token was missing or stale. Nothing is kept, and nothing lost.
                 return await FormAgainAsync(http, pages, db, site, release, version, now, StatusCodes.Status400BadRequest,
-                    new CommentFormState(name ?? "", email ?? "", text ?? "", parent, new Dictionary<string, Problem>())
+                    GivenBack(name, email, text, parent, new Dictionary<string, Problem>()) with
                     {
                         Notice = Messages.Get(lang, "comment_send_again"),
                     });
         }
+    }
+
+    /// <summary>The form's fields as the page can show them again: nothing it cannot paint, no more than a comment holds.</summary>
+    private static CommentFormState GivenBack(string name, string email, string text, string? parent, IReadOnlyDictionary<string, Problem> errors)
+    {
+        static string Shown(string value, int limit)
+        {
+            var printable = CommentText.WithoutControlCharacters(value);
+            return printable.Length > limit ? printable[..limit] : printable;
+        }
+        return new CommentFormState(
+            Shown(name, Limits.CommentName), Shown(email, Limits.Email), Shown(text, Limits.CommentText),
+            int.TryParse(parent, out var parentId) ? parentId : null, errors);
     }
 
     /// <summary>The release page again with the reader's form as sent, never kept: it carries this reader's token.</summary>

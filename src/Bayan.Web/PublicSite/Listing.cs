@@ -12,8 +12,7 @@ public sealed record Listing(IReadOnlyList<ReleaseCard> Releases, Pager Pager, i
         IQueryable<ReleaseVersion> versions, int page, SiteSnapshot site, string lang, string path, ReleaseFacts facts, CancellationToken ct)
     {
         var size = site.Site.PageSize;
-        // Counting a listing reads all its rows (ten thousand on a home page), a page of it only a few.
-        var total = await facts.GetAsync(site, $"count {path}", versions.CountAsync, ct);
+        var total = await CountAsync(versions, site, path, facts, ct);
         if (!Pager.Exists(page, total, size))
             return null;
         var items = await versions.NewestFirst().Skip((page - 1) * size).Take(size).AsCards().ToListAsync(ct);
@@ -22,6 +21,18 @@ public sealed record Listing(IReadOnlyList<ReleaseCard> Releases, Pager Pager, i
             Pager.Create(path, page, total, size, lang),
             total);
     }
+
+    /// <summary>
+    /// Whether a listing shows nothing at all. A tag, category or month with nothing visible must answer as an
+    /// unknown one does: a tag used only by an embargoed release would otherwise confirm the story to anyone guessing.
+    /// </summary>
+    public static async Task<bool> IsEmptyAsync(
+        IQueryable<ReleaseVersion> versions, SiteSnapshot site, string path, ReleaseFacts facts, CancellationToken ct) =>
+        await CountAsync(versions, site, path, facts, ct) == 0;
+
+    // Counting a listing reads all its rows (ten thousand on a home page), a page of it only a few; kept in the facts.
+    private static Task<int> CountAsync(IQueryable<ReleaseVersion> versions, SiteSnapshot site, string path, ReleaseFacts facts, CancellationToken ct) =>
+        facts.GetAsync(site, $"count {path}", versions.CountAsync, ct);
 
     public Dictionary<string, object?> ToValues() => new()
     {

@@ -61,6 +61,8 @@ internal static class TaxonomyPages
         HttpContext http, SiteSnapshot site, PageRenderer pages, string lang, string path,
         IQueryable<ReleaseVersion> versions, int page, string heading, IReadOnlyList<(string, string)> languageVersions, IReadOnlyList<FeedLink> feeds)
     {
+        if (await Listing.IsEmptyAsync(versions, site, path, ReleaseFacts.In(http), http.RequestAborted))
+            return await pages.NotFoundAsync(http, site, lang);
         var listing = await Listing.LoadAsync(versions, page, site, lang, path, ReleaseFacts.In(http), http.RequestAborted);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", page));

@@ -18,6 +18,12 @@ public sealed class Comment
     public CommentStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? ModeratedBy { get; set; }
+
+    /// <summary>
+    /// A digest of the form's antiforgery token and fields: the same form sent twice (a double click, a
+    /// browser that resends) finds the comment it already made instead of making a second one.
+    /// </summary>
+    public string? SendingKey { get; set; }
     public DateTime? ModeratedAt { get; set; }
 }
 

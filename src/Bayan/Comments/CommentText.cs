@@ -45,7 +45,17 @@ public static partial class CommentText
     private static string Encode(string text) =>
         WebUtility.HtmlEncode(text).Replace("\r\n", "\n").Replace("\n", "<br>\n");
 
-    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!?][^<>]*>?", RegexOptions.CultureInvariant)]
+    /// <summary>Characters no page can show (NUL and the like); line breaks and tabs are text.</summary>
+    public static bool HasControlCharacters(string text) => text.Any(IsHidden);
+
+    /// <summary>The text without what <see cref="HasControlCharacters"/> finds, to give back to the reader.</summary>
+    public static string WithoutControlCharacters(string text) =>
+        HasControlCharacters(text) ? new string([.. text.Where(c => !IsHidden(c))]) : text;
+
+    private static bool IsHidden(char c) => char.IsControl(c) && c is not '\n' and not '\r' and not '\t';
+
+    // A tag is only markup once it closes: "a<b" and "x <y" are a reader's plain text.
+    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!?][^<>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

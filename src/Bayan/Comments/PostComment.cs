@@ -1,5 +1,7 @@
 using Bayan.Changes;
 using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
 using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Releases;
@@ -7,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Comments;
 
-/// <summary>A comment as the reader's form sends it. <see cref="Website"/> is the honeypot: people leave it empty.</summary>
-public sealed record CommentForm(int ReleaseId, string Language, string? Name, string? Email, string? Text, int? ParentId, string? Website);
+/// <summary>
+/// A comment as the reader's form sends it. <see cref="Website"/> is the honeypot: people leave it empty.
+/// <see cref="Parent"/> is the field as sent, a number or not. <see cref="SendingToken"/> is the form's
+/// antiforgery token, which tells a sending again apart from a new comment. <see cref="Cut"/> says the
+/// sending was larger than any comment may be and only its start was read.
+/// </summary>
+public sealed record CommentForm(
+    int ReleaseId, string Language, string? Name, string? Email, string? Text, string? Parent, string? Website,
+    string? SendingToken = null, bool Cut = false);
 
 public abstract record CommentOutcome
 {
@@ -49,36 +58,72 @@ public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges 
             errors["name"] = new Problem("edit_too_long", Limits.CommentName);
         if (email.Length == 0 || email.Length > Limits.Email || !MailAddress.TryCreate(email, out _))
             errors["email"] = new Problem("comment_email_required");
-        if (text.Length == 0)
+        if (form.Cut)
+            errors["text"] = new Problem("comment_too_large", Limits.CommentText);
+        else if (text.Length == 0)
             errors["text"] = new Problem("comment_text_required");
         else if (text.Length > Limits.CommentText)
             errors["text"] = new Problem("edit_too_long", Limits.CommentText);
-        foreach (var (field, value) in new[] { ("name", name), ("text", text) })
+        foreach (var (field, value) in new[] { ("name", name), ("email", email), ("text", text) })
         {
-            if (CommentText.ContainsMarkup(value))
+            if (CommentText.HasControlCharacters(value))
+                errors[field] = new Problem("comment_control_characters");
+            else if (field != "email" && CommentText.ContainsMarkup(value))
                 errors[field] = new Problem("comment_no_html");
         }
-        if (form.ParentId is { } parentId && !await db.Comments.AnyAsync(c =>
-                c.Id == parentId && c.ReleaseVersionId == version.Id && c.ParentId == null && c.Status == CommentStatus.Approved, ct))
+        var parent = form.Parent?.Trim() ?? "";
+        int? parentId = int.TryParse(parent, out var number) ? number : null;
+        if (parent.Length > 0 && (parentId is null || !await db.Comments.AnyAsync(c =>
+                c.Id == parentId && c.ReleaseVersionId == version.Id && c.ParentId == null && c.Status == CommentStatus.Approved, ct)))
             errors["parent"] = new Problem("comment_parent_unknown");
         if (errors.Count > 0)
             return new CommentOutcome.Invalid(errors);
 
+        var key = SendingKey(form, name, email, text, parentId);
+        if (await SentBeforeAsync(key, ct) is { } earlier)
+            return earlier;
         var held = !site.PublishCommentsAtOnce;
         db.Comments.Add(new Comment
         {
             ReleaseVersionId = version.Id,
-            ParentId = form.ParentId,
+            ParentId = parentId,
             Name = name,
             Email = email,
             Text = text,
             Status = held ? CommentStatus.Pending : CommentStatus.Approved,
             CreatedAt = now,
+            SendingKey = key,
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // Two copies of one sending arrived together: the other one was kept.
+            db.ChangeTracker.Clear();
+            return await SentBeforeAsync(key, ct) ?? throw new InvalidOperationException("A comment could not be saved, and no earlier copy of it exists.");
+        }
         if (!held)
             await changes.SavedAsync(new ContentChange.Comments([version.ReleaseId]));
         return new CommentOutcome.Posted(held);
+    }
+
+    /// <summary>The same token with the same words is the same sending; a new comment from the same page is not.</summary>
+    private static string? SendingKey(CommentForm form, string name, string email, string text, int? parentId)
+    {
+        if (string.IsNullOrEmpty(form.SendingToken))
+            return null;
+        var sending = string.Join("\n", form.SendingToken, form.ReleaseId, form.Language, parentId, name, email, text);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sending)));
+    }
+
+    private async Task<CommentOutcome.Posted?> SentBeforeAsync(string? key, CancellationToken ct)
+    {
+        if (key is null)
+            return null;
+        var status = await db.Comments.Where(c => c.SendingKey == key).Select(c => (CommentStatus?)c.Status).FirstOrDefaultAsync(ct);
+        return status is null ? null : new CommentOutcome.Posted(Held: status == CommentStatus.Pending);
     }
 
     /// <summary>Open unless the editors closed it or the site's number of days since publication has passed.</summary>

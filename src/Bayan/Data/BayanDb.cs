@@ -125,6 +125,8 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(c => c.Email).HasMaxLength(Limits.Email);
             e.Property(c => c.Text).HasMaxLength(Limits.CommentText);
             e.Property(c => c.ModeratedBy).HasMaxLength(Limits.Title);
+            e.Property(c => c.SendingKey).HasMaxLength(64);
+            e.HasIndex(c => c.SendingKey).IsUnique();
             e.HasOne<ReleaseVersion>().WithMany().HasForeignKey(c => c.ReleaseVersionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         });

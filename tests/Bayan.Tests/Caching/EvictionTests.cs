@@ -172,7 +172,9 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         var title = release.Versions.Single(v => v.Language == "en").Title;
         string Category(Categories.Category c) => $"/en/category/{c.Names.Single(n => n.Language == "en").Slug}/";
         var newTag = Seed.Unique("newtag");
-        await WarmAsync(Category(left), Category(joined), Category(unrelated), $"/en/tag/{Seed.EnglishSlug(oldTag)}/", $"/en/tag/{Seed.EnglishSlug(unrelatedTag)}/");
+        await WarmAsync(Category(left), Category(unrelated), $"/en/tag/{Seed.EnglishSlug(oldTag)}/", $"/en/tag/{Seed.EnglishSlug(unrelatedTag)}/");
+        // A category with nothing in it answers as an unknown one, and such an answer is never kept.
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Category(joined))).Status);
 
         var outcome = await site.RunAsync<UpdateReleaseDetails, EditOutcome>(d => d.RunAsync(
             CacheTestSite.Editor, release.Id, ReleaseType.PressRelease, [joined.Id], [newTag], CancellationToken.None));

@@ -38,17 +38,17 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
         var (link, _) = await RunAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Editor, id, "Wire agencies", default));
         var versions = await site.Seed.WithDbAsync(db => db.ReleaseVersions.Where(v => v.ReleaseId == id).ToListAsync());
         var month = $"{at.AddHours(3):yyyy}/{at.AddHours(3):MM}";
-        var addresses = new[]
-        {
-            "/ar/", "/en/", $"/en/{office.Code}/", $"/ar/{office.Code}/",
-            $"/en/category/{category.Names.Single(n => n.Language == "en").Slug}/", $"/en/tag/{tag}/",
-            $"/en/archive/{month}/",
-        };
+        var listings = new[] { "/ar/", "/en/", $"/en/{office.Code}/", $"/ar/{office.Code}/" };
+        // Named by a word the release alone gives them: before its time they answer as unknown ones do.
+        var named = new[] { $"/en/category/{category.Names.Single(n => n.Language == "en").Slug}/", $"/en/tag/{tag}/", $"/en/archive/{month}/" };
+        var addresses = listings.Concat(named).ToArray();
         var officeArchive = $"/en/{office.Code}/archive/";
         var releasePages = versions.Select(v => $"/{v.Language}/{office.Code}/{id}/{Uri.EscapeDataString(v.Slug)}").ToList();
 
-        foreach (var path in addresses)
+        foreach (var path in listings)
             Assert.DoesNotContain(title, await BodyAsync(path));
+        foreach (var path in named)
+            Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(path)).StatusCode);
         foreach (var path in releasePages)
             Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(path)).StatusCode);
         var (_, emptyArchive) = await site.Http.GetPageAsync(officeArchive);

@@ -50,6 +50,10 @@ public sealed class ManagementTests(TestSite site) : IClassFixture<TestSite>
             [new("id", category.CategoryId.ToString()), new("parentId", child.Id.ToString()), new("names[en]", name)]);
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        // Its page answers once something is filed under it; empty, it answers as an unknown category would.
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync($"/en/category/{category.Slug}/")).StatusCode);
+        var filed = await site.Seed.WithDbAsync(db => db.Categories.AsNoTracking().SingleAsync(c => c.Id == category.CategoryId));
+        await site.Seed.ReleaseAsync(await site.Seed.OfficeAsync(), category: filed);
         Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync($"/en/category/{category.Slug}/")).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, cycle.StatusCode);
         Assert.Null(await site.Seed.WithDbAsync(db => db.Categories.Where(c => c.Id == category.CategoryId).Select(c => c.ParentId).SingleAsync()));

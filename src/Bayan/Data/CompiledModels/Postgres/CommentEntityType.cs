@@ -21,9 +21,9 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Comments.Comment",
                 typeof(Comment),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -93,6 +93,15 @@ namespace Bayan.Data.CompiledModels.Postgres
                 sentinel: 0);
             releaseVersionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var sendingKey = runtimeEntityType.AddProperty(
+                "SendingKey",
+                typeof(string),
+                propertyInfo: typeof(Comment).GetProperty("SendingKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Comment).GetField("<SendingKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            sendingKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(CommentStatus),
@@ -119,9 +128,13 @@ namespace Bayan.Data.CompiledModels.Postgres
                 new[] { parentId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { status, createdAt });
+                new[] { sendingKey },
+                unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { status, createdAt });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { releaseVersionId, status, createdAt });
 
             return runtimeEntityType;

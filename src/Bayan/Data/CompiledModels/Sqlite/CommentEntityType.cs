@@ -20,9 +20,9 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Comments.Comment",
                 typeof(Comment),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -86,6 +86,14 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Comment).GetField("<ReleaseVersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var sendingKey = runtimeEntityType.AddProperty(
+                "SendingKey",
+                typeof(string),
+                propertyInfo: typeof(Comment).GetProperty("SendingKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Comment).GetField("<SendingKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(CommentStatus),
@@ -110,9 +118,13 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 new[] { parentId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { status, createdAt });
+                new[] { sendingKey },
+                unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { status, createdAt });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { releaseVersionId, status, createdAt });
 
             return runtimeEntityType;

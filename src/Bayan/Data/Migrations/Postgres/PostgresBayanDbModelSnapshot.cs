@@ -287,6 +287,10 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<int>("ReleaseVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SendingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -300,6 +304,9 @@ namespace Bayan.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SendingKey")
+                        .IsUnique();
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -274,6 +274,10 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Property<int>("ReleaseVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SendingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -287,6 +291,9 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SendingKey")
+                        .IsUnique();
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Bayan.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CommentSendingKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SendingKey",
+                table: "Comments",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_SendingKey",
+                table: "Comments",
+                column: "SendingKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_SendingKey",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "SendingKey",
+                table: "Comments");
+        }
+    }
+}
