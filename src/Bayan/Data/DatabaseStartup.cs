@@ -16,8 +16,11 @@ namespace Bayan.Data;
 /// </summary>
 public static class DatabaseStartup
 {
-    /// <summary>Migrations that make the search index anew, empty: after any of them the releases are indexed again.</summary>
-    private static readonly string[] SearchRemade = ["_AddSearch", "_SearchFiltersInIndex", "_SearchLanguageInWords"];
+    /// <summary>
+    /// Migrations that make the search index anew, empty, or change what it holds of a text: after any of
+    /// them the releases are indexed again.
+    /// </summary>
+    private static readonly string[] SearchRemade = ["_AddSearch", "_SearchFiltersInIndex", "_SearchLanguageInWords", "_SearchArabicProclitics"];
 
     /// <summary>The data folder and its media folder exist and can be written, or a StartupException says why not.</summary>
     public static void PrepareFolders(BayanOptions options)
