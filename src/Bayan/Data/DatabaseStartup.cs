@@ -17,8 +17,11 @@ namespace Bayan.Data;
 /// </summary>
 public static class DatabaseStartup
 {
-    /// <summary>Migrations that make the search index anew, empty: after any of them the releases are indexed again.</summary>
-    private static readonly string[] SearchRemade = ["_AddSearch", "_SearchFiltersInIndex", "_SearchLanguageInWords"];
+    /// <summary>
+    /// Migrations that make the search index anew, empty, or change what it holds of a text: after any of
+    /// them the releases are indexed again.
+    /// </summary>
+    private static readonly string[] SearchRemade = ["_AddSearch", "_SearchFiltersInIndex", "_SearchLanguageInWords", "_SearchArabicProclitics"];
 
     /// <summary>The migration that came with each body block taking its own direction: bodies saved before are rendered again.</summary>
     private const string BodiesRenderedAgain = "_BidiNumbersAndDirections";

@@ -27,31 +27,31 @@ public sealed class MarkedText
     public bool HasMarks => marked.Contains(true);
 
     /// <summary>
-    /// The original with every run of its words that is one of the query's phrases marked. Words are
-    /// compared as <see cref="SearchText"/> normalises them, the very words both indexes hold, so what
-    /// is marked is what was found, on either database, and without asking it again.
+    /// The original with every run of its words that is one of the forms of the query's phrases marked.
+    /// Words are compared as <see cref="SearchText.Stems"/> makes them, the very words both indexes
+    /// search, so what is marked is what was found, on either database, and without asking it again.
     /// </summary>
     public static MarkedText Find(string original, SearchQuery query)
     {
         var tokens = SearchText.Tokens(original);
+        var stems = tokens.Select(t => ArabicProclitics.Strip(t.Text)).ToList();
         var marked = new bool[tokens.Count];
-        foreach (var phrase in query.Phrases)
+        foreach (var form in query.Phrases.SelectMany(p => p.Forms))
         {
-            var words = phrase.Words;
-            for (var start = 0; start + words.Count <= tokens.Count; start++)
+            for (var start = 0; start + form.Count <= stems.Count; start++)
             {
-                if (StandsAt(words, tokens, start))
-                    Array.Fill(marked, true, start, words.Count);
+                if (StandsAt(form, stems, start))
+                    Array.Fill(marked, true, start, form.Count);
             }
         }
         return new MarkedText(original, tokens, marked);
     }
 
-    private static bool StandsAt(IReadOnlyList<string> words, IReadOnlyList<SearchToken> tokens, int start)
+    private static bool StandsAt(IReadOnlyList<string> words, List<string> stems, int start)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (tokens[start + i].Text != words[i])
+            if (stems[start + i] != words[i])
                 return false;
         }
         return true;

@@ -10,7 +10,8 @@ namespace Bayan.Search;
 /// that the filters need, with an index in newest-first order: the planner either walks that index
 /// and stops at the newest matches of a common word, or gathers the few matches of a rare one from
 /// the GIN index. Ranked as <see cref="Rank"/> says, by the weights of the fields (title and number A,
-/// summary B, office C) in the heading tsvector, only the newest matches, and only the page's rows are sent back.
+/// summary B, office C) in the heading tsvector, then by whether heading_forms (the heading's words as written,
+/// migration SearchArabicProclitics) holds the words as typed; only the newest matches, and only the page's rows are sent back.
 /// </summary>
 internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
 {
@@ -19,8 +20,8 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
 
     protected override Task AddAsync(SearchDocument d, CancellationToken ct) =>
         Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO search_index (version_id, release_id, language, title, number, summary, office, body, office_id, category_ids, publish_at)
-            VALUES ({d.VersionId}, {d.ReleaseId}, {d.Language}, {d.Title}, {d.Number}, {d.Summary}, {d.Office}, {d.Body},
+            INSERT INTO search_index (version_id, release_id, language, title, number, summary, office, body, forms, office_id, category_ids, publish_at)
+            VALUES ({d.VersionId}, {d.ReleaseId}, {d.Language}, {d.Title}, {d.Number}, {d.Summary}, {d.Office}, {d.Body}, {d.Forms},
                     {d.OfficeId}, {d.CategoryIds.ToArray()}, {DateTime.SpecifyKind(d.PublishAt, DateTimeKind.Utc)})
             """, ct);
 
@@ -38,6 +39,13 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             TsQuery(request.Query), request.Language, SearchResults.Limit + 1, SearchResults.Limit,
             TsQuery(request.Query, "A"), TsQuery(request.Query, "BC"), take, skip,
         };
+        // A query whose words have no other forms (not Arabic) finds only the forms typed: nothing to tell apart.
+        var asTyped = "";
+        if (request.Query.HasOtherForms)
+        {
+            parameters.Add(AsTyped(request.Query));
+            asTyped = $"s.heading_forms @@ to_tsquery('simple', {{{parameters.Count - 1}}}) DESC,";
+        }
         var filters = "";
         void Filter(string condition, object value)
         {
@@ -68,20 +76,25 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             FROM newest n JOIN search_index s ON s.version_id = n.version_id
             ORDER BY CASE WHEN s.heading @@ to_tsquery('simple', {4}) THEN {{Rank.Title}}
                           WHEN s.heading @@ to_tsquery('simple', {5}) THEN {{Rank.Summary}} ELSE {{Rank.Body}} END DESC,
-                     n.publish_at DESC, n.version_id DESC
+                     {{asTyped}} n.publish_at DESC, n.version_id DESC
             LIMIT {6} OFFSET {7}
             """;
         return Db.Database.SqlQueryRaw<IndexPageRow>(sql, [.. parameters]).ToListAsync(ct);
     }
 
     /// <summary>
-    /// 'word' &amp; ('two' &lt;-&gt; 'words'): every word quoted, so PostgreSQL reads no operator the reader typed;
-    /// with <paramref name="weights"/>, 'word':A, only in the fields of those weights.
+    /// ('word' | 'form') &amp; ('two' &lt;-&gt; 'words' | 'other' &lt;-&gt; 'words'): every phrase as any of its
+    /// forms, every word quoted, so PostgreSQL reads no operator the reader typed; with
+    /// <paramref name="weights"/>, 'word':A, only in the fields of those weights.
     /// </summary>
     private static string TsQuery(SearchQuery query, string weights = "") =>
-        string.Join(" & ", query.Phrases.Select(p => p.Words.Count == 1
-            ? Quote(p.Words[0], weights)
-            : "(" + string.Join(" <-> ", p.Words.Select(w => Quote(w, weights))) + ")"));
+        string.Join(" & ", query.Phrases.Select(p => "(" + string.Join(" | ", p.Forms.Select(f => Phrase(f, weights))) + ")"));
+
+    /// <summary>Every phrase as typed, for the heading's words as written.</summary>
+    private static string AsTyped(SearchQuery query) => string.Join(" & ", query.Phrases.Select(p => Phrase(p.Words, "")));
+
+    private static string Phrase(IReadOnlyList<string> words, string weights) =>
+        words.Count == 1 ? Quote(words[0], weights) : "(" + string.Join(" <-> ", words.Select(w => Quote(w, weights))) + ")";
 
     private static string Quote(string word, string weights) =>
         "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'" + (weights.Length > 0 ? ":" + weights : "");

@@ -5,6 +5,18 @@ namespace Bayan.Search;
 /// <summary>Words that must stand together and in this order; a single word is a phrase of one.</summary>
 public sealed record SearchPhrase(IReadOnlyList<string> Words)
 {
+    /// <summary>
+    /// The phrase as the index holds it, any of which matches: its words without their article, and
+    /// the first also with each particle joined before it (<see cref="ArabicProclitics.Forms"/>). Only the
+    /// first, since SQLite has no "either word" inside a phrase, and every word with its forms would
+    /// multiply the phrases to ask; a particle mostly stands before the first word of a phrase anyway.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Forms { get; } =
+        [.. ArabicProclitics.Forms(Words[0]).Select(first => (IReadOnlyList<string>)[first, .. Words.Skip(1).Select(ArabicProclitics.Strip)])];
+
+    /// <summary>Whether the phrase finds other forms of its words than the ones typed, to be ranked after those.</summary>
+    public bool HasOtherForms => Forms.Count > 1 || !Forms[0].SequenceEqual(Words);
+
     public override string ToString() => string.Join(' ', Words);
 }
 
@@ -15,6 +27,9 @@ public sealed record SearchPhrase(IReadOnlyList<string> Words)
 /// </summary>
 public sealed record SearchQuery(string Text, IReadOnlyList<SearchPhrase> Phrases)
 {
+    /// <summary>Whether the query finds other forms of its words than the ones typed (Arabic words with or without their article and particles).</summary>
+    public bool HasOtherForms => Phrases.Any(p => p.HasOtherForms);
+
     public const int MaxLength = 200;
 
     // FTS5 reads these as operators when written in capitals; here they are simply left out.

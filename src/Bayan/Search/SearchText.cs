@@ -23,8 +23,14 @@ public static class SearchText
     /// <summary>Longer runs (encoded data, long numbers) are not words anyone searches for; PostgreSQL would refuse them too.</summary>
     public const int MaxWordLength = 100;
 
-    /// <summary>The text the indexes store and queries are matched with: the normalised words, one space apart.</summary>
+    /// <summary>The normalised words, one space apart: the words as written, which rank the forms a reader typed first.</summary>
     public static string Normalise(string? text) => string.Join(' ', Tokens(text).Select(t => t.Text));
+
+    /// <summary>
+    /// The text the indexes search and queries are matched with: the normalised words, each without the
+    /// Arabic article and what stands before it (<see cref="ArabicProclitics.Strip"/>), one space apart.
+    /// </summary>
+    public static string Stems(string? text) => string.Join(' ', Tokens(text).Select(t => ArabicProclitics.Strip(t.Text)));
 
     /// <summary>The normalised words of a text, each with the span of the original it came from.</summary>
     public static IReadOnlyList<SearchToken> Tokens(string? text)

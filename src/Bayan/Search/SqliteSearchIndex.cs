@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Bayan.Search;
 
 /// <summary>
-/// SQLite: the contentless FTS5 table search_index (migration SearchLanguageInWords), tokenizer unicode61
+/// SQLite: the contentless FTS5 table search_index (migration SearchArabicProclitics), tokenizer unicode61
 /// over text <see cref="SearchText"/> has already normalised, every word after its language's code
 /// (<see cref="Word.InLanguage"/>), so a search reads the words of its language alone. Everything a
 /// search asks is answered by FTS5 alone, in the order of its rowids, so it stops at the newest matches
@@ -20,6 +20,7 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     private const string TextColumns = "{title number summary office body}";
     private const string TitleColumns = "{title number}";
     private const string SummaryColumns = "{summary office}";
+    private const string FormsColumns = "{forms}";
     private const int VersionBits = 31;
     private const long VersionMask = (1L << VersionBits) - 1;
 
@@ -33,8 +34,8 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
         var filters = string.Join(' ', [Word.Office(d.OfficeId), Word.Release(d.ReleaseId), .. d.CategoryIds.Select(Word.Category)]);
         string In(string text) => Word.InLanguage(d.Language, text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO search_index (rowid, title, number, summary, office, body, filters)
-            VALUES ({Row(d.PublishAt) | (uint)d.VersionId}, {In(d.Title)}, {In(d.Number)}, {In(d.Summary)}, {In(d.Office)}, {In(d.Body)}, {filters})
+            INSERT INTO search_index (rowid, title, number, summary, office, body, forms, filters)
+            VALUES ({Row(d.PublishAt) | (uint)d.VersionId}, {In(d.Title)}, {In(d.Number)}, {In(d.Summary)}, {In(d.Office)}, {In(d.Body)}, {In(d.Forms)}, {filters})
             """, ct);
     }
 
@@ -65,33 +66,46 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
         var newest = found.Count > SearchResults.Limit ? found[..SearchResults.Limit] : found;
         if (skip >= newest.Count)
             return []; // a page past the last: nothing to rank
-        var ranks = await RanksAsync(request.Query, request.Language, newest[^1], to, ct);
+        var scores = await ScoresAsync(request.Query, request.Language, newest[^1], to, ct);
         // Newest first already, and ordering is stable: newest first among equals.
-        return [.. newest.OrderByDescending(row => ranks.GetValueOrDefault(row, Rank.Body)).Skip(skip).Take(take)
+        return [.. newest.OrderByDescending(row => scores.GetValueOrDefault(row)).Skip(skip).Take(take)
             .Select(row => new IndexPageRow { VersionId = (int)(row & VersionMask), Found = found.Count })];
     }
 
     /// <summary>
-    /// The rows from <paramref name="oldest"/> on whose title or summary holds the words, with their rank
+    /// The rows from <paramref name="oldest"/> on whose title or summary holds the words, or whose heading
+    /// holds them as typed, with a score: twice the <see cref="Rank"/>, plus one for the words as typed
     /// (rows the filters left out are among them and simply never asked for). Asked of FTS5 only for the
     /// words, and ranked here: matching the filter words again (the language is in half the index) or
     /// joining the newest rows against these inside SQLite cost as much as finding them; bm25() would
     /// first count every row holding each word, most of the time of a common word.
     /// </summary>
-    private async Task<Dictionary<long, int>> RanksAsync(SearchQuery query, string language, long oldest, long to, CancellationToken ct)
+    private async Task<Dictionary<long, int>> ScoresAsync(SearchQuery query, string language, long oldest, long to, CancellationToken ct)
     {
+        // A query whose words have no other forms (not Arabic) finds only the forms typed: nothing to tell apart.
+        var asTyped = query.HasOtherForms ? """
+
+            UNION ALL
+            SELECT rowid, -1 FROM search_index
+            WHERE search_index MATCH $forms AND rowid >= $oldest AND rowid < $to
+            """ : "";
         var rows = await ReadAsync($"""
             SELECT rowid, {Rank.Title} FROM search_index
             WHERE search_index MATCH $title AND rowid >= $oldest AND rowid < $to
             UNION ALL
             SELECT rowid, {Rank.Summary} FROM search_index
-            WHERE search_index MATCH $summary AND rowid >= $oldest AND rowid < $to
-            """, [("title", Match(query, language, TitleColumns)), ("summary", Match(query, language, SummaryColumns)), ("oldest", oldest), ("to", to)],
+            WHERE search_index MATCH $summary AND rowid >= $oldest AND rowid < $to{asTyped}
+            """, [("title", Match(query, language, TitleColumns)), ("summary", Match(query, language, SummaryColumns)),
+                ("forms", AsTyped(query, language)), ("oldest", oldest), ("to", to)],
             reader => (Row: reader.GetInt64(0), Rank: reader.GetInt32(1)), ct);
-        var ranks = new Dictionary<long, int>(rows.Count);
+        var scores = new Dictionary<long, int>(rows.Count);
+        // The lowest bit says "as typed", the bits above it the best rank.
         foreach (var (row, rank) in rows)
-            ranks[row] = Math.Max(rank, ranks.GetValueOrDefault(row, Rank.Body));
-        return ranks;
+        {
+            var score = scores.GetValueOrDefault(row);
+            scores[row] = rank < 0 ? score | 1 : Math.Max(score, rank * 2 + (score & 1));
+        }
+        return scores;
     }
 
     /// <summary>
@@ -140,9 +154,19 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
         return match;
     }
 
-    /// <summary>Every phrase in double quotes, so FTS5 reads no operator in it; phrases side by side must all match.</summary>
+    /// <summary>
+    /// Every phrase as any of its forms, each in double quotes, so FTS5 reads no operator in it; every
+    /// phrase must match.
+    /// </summary>
     private static string Match(SearchQuery query, string language, string columns) =>
-        columns + ": (" + string.Join(' ', query.Phrases.Select(p => "\"" + Word.InLanguage(language, p.Words).Replace("\"", "\"\"") + "\"")) + ")";
+        columns + ": (" + string.Join(" AND ", query.Phrases.Select(p => "(" + string.Join(" OR ", p.Forms.Select(f => Quote(language, f))) + ")")) + ")";
+
+    /// <summary>Every phrase as typed, in the heading's words as written.</summary>
+    private static string AsTyped(SearchQuery query, string language) =>
+        FormsColumns + ": (" + string.Join(' ', query.Phrases.Select(p => Quote(language, p.Words))) + ")";
+
+    private static string Quote(string language, IEnumerable<string> words) =>
+        "\"" + Word.InLanguage(language, words).Replace("\"", "\"\"") + "\"";
 
     private static string AnyOf(IEnumerable<string> words) => "{filters}: (" + string.Join(" OR ", words) + ")";
 

@@ -31,6 +31,15 @@ public sealed class MarkedTextTests
     }
 
     [Fact]
+    public void An_Arabic_word_is_marked_with_or_without_its_article_and_particles_and_only_that_word()
+    {
+        var text = MarkedText.Find("حملة للتطعيم وتطعيم الكبار، والتطعيمات لاحقًا؛ وزير التطعيم", Query("التطعيم"));
+        Assert.Equal("حملة <mark>للتطعيم وتطعيم</mark> الكبار، والتطعيمات لاحقًا؛ وزير <mark>التطعيم</mark>", text.WholeHtml());
+
+        Assert.Equal("<mark>بالروضة</mark> روضات", MarkedText.Find("بالروضة روضات", Query("روضة")).WholeHtml());
+    }
+
+    [Fact]
     public void A_snippet_is_a_window_of_words_around_the_first_mark()
     {
         var words = Enumerable.Range(1, 100).Select(i => $"w{i}").ToList();

@@ -23,6 +23,27 @@ public sealed class SearchQueryTests
         Assert.Equal(expected, string.Join('|', query!.Phrases));
     }
 
+    [Fact]
+    public void A_phrase_is_asked_as_the_index_holds_it_without_the_article_and_with_particles_before_its_first_word()
+    {
+        var phrase = SearchQuery.Parse("\"حملة التطعيم\"", out _)!.Phrases.Single();
+
+        Assert.Equal(["حمله", "التطعيم"], phrase.Words);
+        Assert.Equal(["حمله", "تطعيم"], phrase.Forms[0]);
+        Assert.Contains(phrase.Forms, f => f.SequenceEqual(["وحمله", "تطعيم"]));
+        Assert.All(phrase.Forms, f => Assert.Equal("تطعيم", f[1]));
+        Assert.True(phrase.HasOtherForms);
+    }
+
+    [Fact]
+    public void Words_of_other_scripts_are_asked_as_typed()
+    {
+        var query = SearchQuery.Parse("\"water cut\" 1446/03", out _)!;
+
+        Assert.All(query.Phrases, p => Assert.Equal([p.Words], p.Forms));
+        Assert.False(query.HasOtherForms);
+    }
+
     [Theory]
     [InlineData(null, "search_empty")]
     [InlineData("   ", "search_empty")]

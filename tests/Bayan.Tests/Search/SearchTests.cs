@@ -36,6 +36,17 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
         { "ar", "\"سلطة المياه\"", "water" },
         { "ar", "\"المياه سلطة\"", "" },
         { "ar", "المياه أحمد", "" },
+        // Arabic words with or without the article and the particles joined to them (الأطفال, للأطفال, الوزير).
+        { "ar", "أطفال", "hospital" },
+        { "ar", "وزير", "hospital" },
+        { "ar", "للوزير", "hospital" },
+        { "ar", "مياه", "water" },
+        { "ar", "والمياه", "water" },
+        { "ar", "زرقاء", "water" },
+        { "ar", "\"سلطة مياه\"", "water" },
+        { "ar", "\"مياه سلطة\"", "" },
+        // A particle typed by the reader is read as part of the word: وزير is a minister, not و + زير.
+        { "ar", "وأطفال", "" },
         // English: case, phrases in order, every word required, the office's name.
         { "en", "AHMED", "hospital" },
         { "en", "Hospital", "hospital" },
