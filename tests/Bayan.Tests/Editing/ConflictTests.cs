@@ -106,8 +106,8 @@ public sealed class ConflictTests(TestSite site) : IClassFixture<TestSite>
              new("type", "PressRelease"), new("categoryIds", schools.Id.ToString()), new("tags", ""), new("take[tags]", "theirs")]);
 
         Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
-        stored = await site.Seed.WithDbAsync(db => db.Releases.Include(r => r.Categories).Include(r => r.Tags).AsNoTracking().SingleAsync(r => r.Id == release.Id));
+        stored = await site.Seed.WithDbAsync(db => db.Releases.Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names).AsNoTracking().SingleAsync(r => r.Id == release.Id));
         Assert.Equal([schools.Id], stored.Categories.Select(c => c.Id));
-        Assert.Equal(["vaccines"], stored.Tags.Select(t => t.Name));
+        Assert.Equal(["vaccines"], stored.Tags.Select(t => t.NameFor(stored.OriginalLanguage)));
     }
 }

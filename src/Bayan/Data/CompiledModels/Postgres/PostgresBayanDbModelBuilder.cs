@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a95232bd-6489-4d7e-9c43-b0ed8ff89a7c"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("b49e61fb-d2ed-4eb7-bd33-ce0378f87894"), entityTypeCount: 31)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("85376032-2a77-4764-bd55-73ff83569b64"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("1e681e00-8577-4bed-ad8b-71ebe467afeb"), entityTypeCount: 31)
         {
         }
 
