@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -48,7 +49,10 @@ public static class DataServices
     internal static void UseBayanSqlite(this DbContextOptionsBuilder db, string connectionString)
     {
         SqliteEngine.Configure();
-        db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"));
+        db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__migrations"))
+            // A migration that rebuilds a table turns SQLite's foreign keys off and on around it, which
+            // cannot happen inside a transaction; EF warns about that on every new database, to no use.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
     }
 
     public static string ConnectionStringFor(BayanOptions options)

@@ -39,7 +39,8 @@ public sealed class OutdatedTranslationTests(TestSite site) : IClassFixture<Test
         var notice = behind.QuerySelector("article.release .outdated")!;
         var changed = await site.Seed.WithDbAsync(db => db.ReleaseVersions.Where(v => v.ReleaseId == release.Id && v.Language == "ar").Select(v => v.UpdatedAt).SingleAsync());
         var riyadh = changed.AddHours(3);
-        Assert.Contains(riyadh.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), notice.TextContent);
+        // Dates keep their pieces together with no-break spaces.
+        Assert.Contains(riyadh.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), notice.TextContent.Replace('\u00A0', ' '));
         Assert.StartsWith("The original of this translation was changed on", notice.TextContent.Trim());
         Assert.Equal(PathOf(release, "ar"), notice.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Read the original (العربية)", notice.QuerySelector("a")!.TextContent);
