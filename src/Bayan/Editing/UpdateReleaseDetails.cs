@@ -21,7 +21,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
-        if (!actor.CanEditOffice(release.OfficeId))
+        if (!actor.CanChangeDetails(release))
             return new EditOutcome.Forbidden();
         var errors = new Dictionary<string, Problem>();
         if (!Enum.IsDefined(type))

@@ -17,6 +17,9 @@ public sealed class Office
     public int HijriAdjustment { get; set; }
 
     public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
+
+    /// <summary>Every release, and every edit of a published one, is published only after review by an editor.</summary>
+    public bool RequiresReview { get; set; }
     public int Position { get; set; }
     public List<OfficeName> Names { get; set; } = [];
 

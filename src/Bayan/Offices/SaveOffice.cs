@@ -20,7 +20,8 @@ public sealed record OfficeForm(
     string DefaultLanguage,
     string TimeZone,
     int HijriAdjustment,
-    string NumberingPattern);
+    string NumberingPattern,
+    bool RequiresReview = false);
 
 /// <summary>Creates or changes an office; administrators only, every value checked before anything is saved.</summary>
 public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
@@ -79,6 +80,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
         office.TimeZone = form.TimeZone!;
         office.HijriAdjustment = form.HijriAdjustment;
         office.NumberingPattern = form.NumberingPattern.Trim();
+        office.RequiresReview = form.RequiresReview;
         // Releases are found by their office's name too: a renamed office is searchable by its new name.
         var renamed = form.Id is not null && !office.Names.ToDictionary(n => n.Language, n => n.Name).OrderBy(n => n.Key).SequenceEqual(names.OrderBy(n => n.Key));
         office.Names.RemoveAll(n => !names.ContainsKey(n.Language));
@@ -90,7 +92,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
                 office.Names.Add(new OfficeName { Language = language, Name = name });
         }
         AuditLog.Record(db, now, actor.Name, form.Id is null ? "office.created" : "office.changed", $"office:{code}",
-            $"zone {office.TimeZone}; hijri shift {office.HijriAdjustment}; pattern {office.NumberingPattern}; names {string.Join(", ", names.Select(n => $"{n.Key}={n.Value}"))}");
+            $"zone {office.TimeZone}; hijri shift {office.HijriAdjustment}; pattern {office.NumberingPattern}; review {office.RequiresReview}; names {string.Join(", ", names.Select(n => $"{n.Key}={n.Value}"))}");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (renamed)

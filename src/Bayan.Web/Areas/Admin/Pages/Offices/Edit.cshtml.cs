@@ -19,6 +19,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
     [BindProperty] public string TimeZone { get; set; } = "";
     [BindProperty] public int HijriAdjustment { get; set; }
     [BindProperty] public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
+    [BindProperty] public bool RequiresReview { get; set; }
 
     public int? Id { get; private set; }
     public IReadOnlyList<string> Languages { get; private set; } = [];
@@ -43,13 +44,14 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
         (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
             (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
         Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        RequiresReview = office.RequiresReview;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var outcome = await save.RunAsync(await current.GetAsync(ct),
-            new OfficeForm(id, Code, Names, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern), ct);
+            new OfficeForm(id, Code, Names, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern, RequiresReview), ct);
         switch (outcome)
         {
             case EditOutcome.Done done:
@@ -81,6 +83,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
         (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
             (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
         Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        RequiresReview = office.RequiresReview;
         Message = outcome.Message;
         if (!outcome.Changed)
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
