@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a475d7b6-670f-4610-a5b0-f9714e418076"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("243972b0-8405-48fc-ba4f-934a975e957c"), entityTypeCount: 30)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
+            var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -55,6 +56,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
             CommentEntityType.CreateForeignKey2(comment, releaseVersion);
+            HeldEditEntityType.CreateForeignKey1(heldEdit, release);
             EmbargoLinkEntityType.CreateForeignKey1(embargoLink, release);
             ReleaseAttachmentEntityType.CreateForeignKey1(releaseAttachment, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey2(releaseAttachment, release);
@@ -85,6 +87,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
             CommentEntityType.CreateAnnotations(comment);
+            HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);

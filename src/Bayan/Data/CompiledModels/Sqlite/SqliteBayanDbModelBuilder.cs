@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ac3708a-9568-4413-a503-450686f3c316"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("514412c1-d63d-44a0-a91e-ec73409ac874"), entityTypeCount: 30)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
+            var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -54,6 +55,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
             CommentEntityType.CreateForeignKey2(comment, releaseVersion);
+            HeldEditEntityType.CreateForeignKey1(heldEdit, release);
             EmbargoLinkEntityType.CreateForeignKey1(embargoLink, release);
             ReleaseAttachmentEntityType.CreateForeignKey1(releaseAttachment, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey2(releaseAttachment, release);
@@ -84,6 +86,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
             CommentEntityType.CreateAnnotations(comment);
+            HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
