@@ -64,6 +64,7 @@ internal static class AdminSetup
         services.AddScoped<Editing.SaveVersion>();
         services.AddScoped<Editing.RestoreRevision>();
         services.AddScoped<Editing.UpdateReleaseDetails>();
+        services.AddScoped<Editing.ReviewHeldEdits>();
         services.AddManagement();
         services.AddRazorPages(pages =>
         {

@@ -4,18 +4,22 @@ namespace Bayan.Accounts;
 
 /// <summary>
 /// Who is acting and what they may do, read once per request. Every rule of the back office, the
-/// API and the command line asks here, so a permission never lives only in a page.
+/// API and the command line asks here, so a permission never lives only in a page; the rules of a
+/// release's workflow are in ReleaseRules.cs.
 /// </summary>
-public sealed record Actor(
+/// <param name="Offices">Offices whose releases the person writes: as an editor or as a writer.</param>
+/// <param name="PublishOffices">Of those, the offices the person edits: reviews and publishes.</param>
+public sealed partial record Actor(
     int UserId,
     string Name,
     bool IsAdministrator,
     bool IsModerator,
     IReadOnlySet<int> Offices,
-    IReadOnlySet<string> Languages)
+    IReadOnlySet<string> Languages,
+    IReadOnlySet<int> PublishOffices)
 {
     /// <summary>The scheduler and the command line: they act for the installation itself.</summary>
-    public static Actor System(string name) => new(0, name, true, false, new HashSet<int>(), new HashSet<string>());
+    public static Actor System(string name) => new(0, name, true, false, new HashSet<int>(), new HashSet<string>(), new HashSet<int>());
 
     public static Actor From(User user) => new(
         user.Id,
@@ -23,13 +27,18 @@ public sealed record Actor(
         user.IsAdministrator,
         user.IsModerator,
         user.Offices.Select(o => o.OfficeId).ToHashSet(),
-        user.Languages.Select(l => l.Language).ToHashSet());
+        user.Languages.Select(l => l.Language).ToHashSet(),
+        user.Offices.Where(o => o.CanPublish).Select(o => o.OfficeId).ToHashSet());
 
+    /// <summary>Writes releases of some office (editors and writers): starts releases, uploads media.</summary>
     public bool IsEditor => IsAdministrator || Offices.Count > 0;
     public bool IsTranslator => Languages.Count > 0;
 
-    /// <summary>Write, review and publish the office's releases.</summary>
+    /// <summary>Write the office's releases and submit them for review: its editors and writers.</summary>
     public bool CanEditOffice(int officeId) => IsAdministrator || Offices.Contains(officeId);
+
+    /// <summary>Review and publish the office's releases: its editors, never its writers.</summary>
+    public bool CanPublishFor(int officeId) => IsAdministrator || PublishOffices.Contains(officeId);
 
     /// <summary>The original belongs to the office's editors; a translation also to translators of its language.</summary>
     public bool CanWrite(Release release, string language) =>

@@ -36,7 +36,7 @@ public sealed class CreateUser(BayanDb db, UserManager<User> users, TimeProvider
             IsAdministrator = form.IsAdministrator,
             IsModerator = form.IsModerator,
             CreatedAt = now,
-            Offices = [.. form.OfficeIds.Select(id => new UserOffice { OfficeId = id })],
+            Offices = [.. form.OfficeRows],
             Languages = [.. form.LanguageCodes.Select(code => new UserLanguage { Language = code })],
         };
         // Identity saves the account with one SaveChanges, which takes the audit entry along.

@@ -39,8 +39,11 @@ public sealed class UpdateUser(BayanDb db, TimeProvider clock)
         user.Language = form.Language;
         user.IsAdministrator = form.IsAdministrator;
         user.IsModerator = form.IsModerator;
-        user.Offices.RemoveAll(o => !form.OfficeIds.Contains(o.OfficeId));
-        user.Offices.AddRange(form.OfficeIds.Where(id => user.Offices.All(o => o.OfficeId != id)).Select(id => new UserOffice { OfficeId = id }));
+        var offices = form.OfficeRows.ToDictionary(o => o.OfficeId);
+        user.Offices.RemoveAll(o => !offices.ContainsKey(o.OfficeId));
+        foreach (var kept in user.Offices)
+            kept.CanPublish = offices[kept.OfficeId].CanPublish;
+        user.Offices.AddRange(offices.Values.Where(o => user.Offices.All(u => u.OfficeId != o.OfficeId)));
         user.Languages.RemoveAll(l => !form.LanguageCodes.Contains(l.Language));
         user.Languages.AddRange(form.LanguageCodes.Where(code => user.Languages.All(l => l.Language != code)).Select(code => new UserLanguage { Language = code }));
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.changed", $"user:{user.Email}", form.Describe());

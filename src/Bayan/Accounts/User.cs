@@ -17,7 +17,7 @@ public sealed class User : IdentityUser<int>
     public bool IsModerator { get; set; }
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Offices this person edits: writes, reviews and publishes their releases.</summary>
+    /// <summary>Offices this person writes for; as an editor (<see cref="UserOffice.CanPublish"/>) also reviews and publishes.</summary>
     public List<UserOffice> Offices { get; set; } = [];
 
     /// <summary>Languages this person translates into.</summary>
@@ -28,6 +28,9 @@ public sealed class UserOffice
 {
     public int UserId { get; set; }
     public int OfficeId { get; set; }
+
+    /// <summary>An editor publishes the office's releases; a writer (false) drafts and submits them for review.</summary>
+    public bool CanPublish { get; set; } = true;
 }
 
 public sealed class UserLanguage

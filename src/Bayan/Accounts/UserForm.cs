@@ -13,11 +13,21 @@ public sealed record UserForm(
     bool IsAdministrator,
     bool IsModerator,
     IReadOnlyCollection<int> Offices,
-    IReadOnlyCollection<string> Languages)
+    IReadOnlyCollection<string> Languages,
+    IReadOnlyCollection<int>? WriterOffices = null)
 {
     public string Name => DisplayName?.Trim() ?? "";
 
+    /// <summary>Offices the person edits: writes, reviews and publishes.</summary>
     public IReadOnlyList<int> OfficeIds => [.. (Offices ?? []).Distinct().Order()];
+
+    /// <summary>Offices the person only writes for; an office ticked for both is edited.</summary>
+    public IReadOnlyList<int> WriterOfficeIds => [.. (WriterOffices ?? []).Distinct().Except(OfficeIds).Order()];
+
+    /// <summary>The account's office rows: editors publish, writers do not.</summary>
+    internal IEnumerable<UserOffice> OfficeRows =>
+        OfficeIds.Select(id => new UserOffice { OfficeId = id, CanPublish = true })
+            .Concat(WriterOfficeIds.Select(id => new UserOffice { OfficeId = id, CanPublish = false }));
 
     public IReadOnlyList<string> LanguageCodes => [.. (Languages ?? []).Distinct().Order(StringComparer.Ordinal)];
 
@@ -29,7 +39,7 @@ public sealed record UserForm(
             errors["display_name"] = new Problem("users_name_required", Limits.Title);
         if (!Messages.Translated.Contains(Language ?? ""))
             errors["language"] = new Problem("users_language_invalid");
-        var offices = OfficeIds;
+        List<int> offices = [.. OfficeIds, .. WriterOfficeIds];
         if (await db.Offices.CountAsync(o => offices.Contains(o.Id), ct) != offices.Count)
             errors["offices"] = new Problem("users_office_unknown");
         var siteLanguages = await db.SiteLanguages.Select(l => l.Code).ToListAsync(ct);
@@ -41,7 +51,7 @@ public sealed record UserForm(
     /// <summary>For the audit log: the roles in a few words.</summary>
     internal string Describe() =>
         $"name {Name}; language {Language}; administrator {IsAdministrator}; moderator {IsModerator}; " +
-        $"offices {string.Join(",", OfficeIds)}; translates {string.Join(",", LanguageCodes)}";
+        $"offices {string.Join(",", OfficeIds)}; writes for {string.Join(",", WriterOfficeIds)}; translates {string.Join(",", LanguageCodes)}";
 
     /// <summary>An address alone, as Identity keeps it: no display name, no comments.</summary>
     internal static bool IsEmail(string email) =>

@@ -45,6 +45,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<ReleaseAttachment> ReleaseAttachments => Set<ReleaseAttachment>();
     public DbSet<UserLanguage> UserLanguages => Set<UserLanguage>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Editing.HeldEdit> HeldEdits => Set<Editing.HeldEdit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -204,6 +205,17 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(v => v.ConcurrencyVersion).IsConcurrencyToken();
             e.Ignore(v => v.IsOriginal);
             e.HasMany(v => v.Revisions).WithOne().HasForeignKey(r => r.ReleaseVersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Editing.HeldEdit>(e =>
+        {
+            e.HasIndex(h => new { h.ReleaseId, h.Language }).IsUnique();
+            e.Property(h => h.Language).HaveLanguageLength();
+            e.Property(h => h.Title).HasMaxLength(Limits.Title);
+            e.Property(h => h.Slug).HasMaxLength(Limits.Slug);
+            e.Property(h => h.Summary).HasMaxLength(Limits.Summary);
+            e.Property(h => h.Body).HasMaxLength(Limits.Body);
+            e.Property(h => h.Author).HasMaxLength(Limits.Title);
+            e.HasOne<Release>().WithMany().HasForeignKey(h => h.ReleaseId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Revision>(e =>
         {

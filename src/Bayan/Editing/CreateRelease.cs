@@ -24,7 +24,7 @@ public sealed class CreateRelease(BayanDb db, TimeProvider clock)
     public async Task<EditOutcome> RunAsync(Actor actor, NewRelease input, CancellationToken ct)
     {
         var office = await db.Offices.FirstOrDefaultAsync(o => o.Id == input.OfficeId, ct);
-        if (office is not null && !actor.CanEditOffice(office.Id))
+        if (office is not null && !actor.CanCreateIn(office.Id))
             return new EditOutcome.Forbidden();
         var errors = VersionRules.Check(input.Title, input.Slug, input.Summary, input.Body);
         if (office is null)

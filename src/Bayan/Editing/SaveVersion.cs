@@ -22,12 +22,21 @@ public sealed record VersionEdit(
 /// Saves a language version as a new revision. A save based on an older revision than the stored
 /// one is a conflict that returns both texts; a translation saved records which revision of the
 /// original it now follows. A published release's new text is searchable from the same commit.
+/// Where the office's rule says so (<see cref="Actor.MustHoldEdits"/>), the text of a published or
+/// scheduled release is held for review instead, and readers keep the published text.
 /// </summary>
 public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct)
+    public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct) =>
+        await SaveAsync(actor, edit, actor.Name, hold: null, ct);
+
+    /// <summary>
+    /// The one path of every save: <paramref name="author"/> is who wrote the text (the writer of a
+    /// held edit an editor now publishes); <paramref name="hold"/> null lets the office's rule decide.
+    /// </summary>
+    internal async Task<EditOutcome> SaveAsync(Actor actor, VersionEdit edit, string author, bool? hold, CancellationToken ct)
     {
-        var release = await db.Releases.Include(r => r.Versions).FirstOrDefaultAsync(r => r.Id == edit.ReleaseId, ct);
+        var release = await db.Releases.Include(r => r.Versions).Include(r => r.Office).FirstOrDefaultAsync(r => r.Id == edit.ReleaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
         if (!actor.CanWrite(release, edit.Language))
@@ -46,6 +55,8 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
             return await ConflictAsync(version, text, ct);
         if (version is not null)
             text = KeepTheirs(text, version, edit.TakeTheirs);
+        if (hold ?? actor.MustHoldEdits(release))
+            return await HoldAsync(release, edit.Language, text, author, ct);
         var title = text.Title;
         if (version is not null && Same(version, text))
             return new EditOutcome.Done(release.Id, new Problem("edit_unchanged"));
@@ -57,7 +68,7 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
             release.Versions.Add(version);
         }
         var number = version.Id == 0 ? 1 : await db.Revisions.Where(r => r.ReleaseVersionId == version.Id).MaxAsync(r => r.Number, ct) + 1;
-        var revision = new Revision { Number = number, Title = title, Summary = text.Summary, Body = text.Body, Author = actor.Name, CreatedAt = now };
+        var revision = new Revision { Number = number, Title = title, Summary = text.Summary, Body = text.Body, Author = author, CreatedAt = now };
         version.Revisions.Add(revision);
         version.Title = title;
         version.Slug = text.Slug;
@@ -89,6 +100,22 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
         return new EditOutcome.Done(release.Id, new Problem("edit_saved", number));
+    }
+
+    /// <summary>Keeps the text aside for an editor; a later save of the same version replaces it.</summary>
+    private async Task<EditOutcome> HoldAsync(Release release, string language, DraftText text, string author, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.ReleaseId == release.Id && h.Language == language, ct);
+        if (held is null)
+        {
+            held = new HeldEdit { ReleaseId = release.Id, Language = language, Title = text.Title, Author = author };
+            db.HeldEdits.Add(held);
+        }
+        (held.Title, held.Slug, held.Summary, held.Body, held.Author, held.CreatedAt) = (text.Title, text.Slug, text.Summary, text.Body, author, now);
+        AuditLog.Record(db, now, author, "version.held", $"release:{release.Id}", $"{language}: {text.Title}");
+        await db.SaveChangesAsync(ct);
+        return new EditOutcome.Done(release.Id, new Problem("edit_held"));
     }
 
     private async Task<EditOutcome> ConflictAsync(ReleaseVersion current, DraftText yours, CancellationToken ct)

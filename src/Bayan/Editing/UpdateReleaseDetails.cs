@@ -24,7 +24,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
-        if (!actor.CanEditOffice(release.OfficeId))
+        if (!actor.CanChangeDetails(release))
             return new EditOutcome.Forbidden();
         var stored = new ReleaseDetails(release.Type, [.. release.Categories.Select(c => c.Id)], [.. release.Tags.Select(t => t.NameFor(release.OriginalLanguage))]);
         if (seen is not null && !seen.SameAs(stored))

@@ -22,7 +22,7 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
         var release = await db.Releases.FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return (null, new EditOutcome.NotFound());
-        if (!actor.CanEditOffice(release.OfficeId))
+        if (!actor.CanShareUnderEmbargo(release))
             return (null, new EditOutcome.Forbidden());
         if (release.Status != ReleaseStatus.Scheduled)
             return (null, Invalid("status", "embargo_needs_schedule"));
@@ -45,7 +45,7 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
         var release = link is null ? null : await db.Releases.FirstOrDefaultAsync(r => r.Id == link.ReleaseId, ct);
         if (link is null || release is null)
             return new EditOutcome.NotFound();
-        if (!actor.CanEditOffice(release.OfficeId))
+        if (!actor.CanShareUnderEmbargo(release))
             return new EditOutcome.Forbidden();
         if (link.RevokedAt is null)
         {

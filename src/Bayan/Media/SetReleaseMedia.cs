@@ -15,7 +15,7 @@ public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChan
         var release = await db.Releases.Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
-        if (!actor.CanEditOffice(release.OfficeId))
+        if (!actor.CanChangeDetails(release))
             return new EditOutcome.Forbidden();
         var wanted = attachments.Distinct().ToList();
         var ids = featured is { } f ? [.. wanted, f] : wanted;

@@ -25,6 +25,9 @@ public sealed class Office
 
     /// <summary>Addresses of the office's social accounts, one a line.</summary>
     public string? SocialLinks { get; set; }
+
+    /// <summary>Every release, and every edit of a published one, is published only after review by an editor.</summary>
+    public bool RequiresReview { get; set; }
     public int Position { get; set; }
     public List<OfficeName> Names { get; set; } = [];
 

@@ -21,7 +21,8 @@ public sealed record OfficeForm(
     string TimeZone,
     int HijriAdjustment,
     string NumberingPattern,
-    OfficeContact? Contact = null);
+    OfficeContact? Contact = null,
+    bool RequiresReview = false);
 
 /// <summary>Creates or changes an office; administrators only, every value checked before anything is saved.</summary>
 public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
@@ -81,6 +82,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
         office.TimeZone = form.TimeZone!;
         office.HijriAdjustment = form.HijriAdjustment;
         office.NumberingPattern = form.NumberingPattern.Trim();
+        office.RequiresReview = form.RequiresReview;
         // Releases are found by their office's name too: a renamed office is searchable by its new name.
         var renamed = form.Id is not null && !office.Names.ToDictionary(n => n.Language, n => n.Name).OrderBy(n => n.Key).SequenceEqual(names.OrderBy(n => n.Key));
         office.Names.RemoveAll(n => !names.ContainsKey(n.Language));
@@ -93,7 +95,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
         }
         form.Contact?.ApplyTo(office);
         AuditLog.Record(db, now, actor.Name, form.Id is null ? "office.created" : "office.changed", $"office:{code}",
-            $"zone {office.TimeZone}; hijri shift {office.HijriAdjustment}; pattern {office.NumberingPattern}; names {string.Join(", ", names.Select(n => $"{n.Key}={n.Value}"))}");
+            $"zone {office.TimeZone}; hijri shift {office.HijriAdjustment}; pattern {office.NumberingPattern}; review {office.RequiresReview}; names {string.Join(", ", names.Select(n => $"{n.Key}={n.Value}"))}");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (renamed)

@@ -26,10 +26,13 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
             .FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
-        if (!actor.CanEditOffice(release.OfficeId))
+        if (!actor.CanPublishFor(release.OfficeId))
             return new EditOutcome.Forbidden();
         if (release.Status is ReleaseStatus.Published or ReleaseStatus.Retracted)
             return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
+        // The office requires review: a draft is submitted first.
+        if (!actor.CanPublish(release))
+            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") });
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = release.Status;

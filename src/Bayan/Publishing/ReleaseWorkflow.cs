@@ -17,14 +17,14 @@ namespace Bayan.Publishing;
 public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
     public Task<EditOutcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
-        StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (release, _) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (a, r) => a.CanSubmitForReview(r), (release, _) =>
         {
             release.Status = ReleaseStatus.InReview;
             return null;
         }, ct);
 
     public Task<EditOutcome> ReturnToDraftAsync(Actor actor, int releaseId, CancellationToken ct) =>
-        StepAsync(actor, releaseId, [ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.returned-to-draft", (release, _) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.returned-to-draft", (a, r) => a.CanReturnToDraft(r), (release, _) =>
         {
             release.Status = ReleaseStatus.Draft;
             release.PublishAt = null;
@@ -33,7 +33,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
 
     /// <summary>Publishes at <paramref name="atUtc"/>; until then the release is invisible everywhere.</summary>
     public Task<EditOutcome> ScheduleAsync(Actor actor, int releaseId, DateTime atUtc, CancellationToken ct) =>
-        StepAsync(actor, releaseId, [ReleaseStatus.Draft, ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.scheduled", (release, now) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Draft, ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.scheduled", (a, r) => a.CanPublish(r), (release, now) =>
         {
             if (atUtc <= now)
                 return new Problem("schedule_in_past");
@@ -52,7 +52,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     /// former note: the form always sends them all.
     /// </summary>
     public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, IReadOnlyDictionary<string, string?> notes, CancellationToken ct) =>
-        StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.corrected", (release, now) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.corrected", (a, r) => a.CanCorrectOrRetract(r), (release, now) =>
         {
             if (NotesFor(release, notes) is not { } texts)
                 return new Problem("note_required", Data.Limits.Summary);
@@ -72,7 +72,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     /// </summary>
     public Task<EditOutcome> RetractAsync(
         Actor actor, int releaseId, IReadOnlyDictionary<string, string?> notes, bool confirmed, CancellationToken ct) =>
-        StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.retracted", (release, now) =>
+        StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.retracted", (a, r) => a.CanCorrectOrRetract(r), (release, now) =>
         {
             if (!confirmed)
                 return new Problem("retract_confirm_required");
@@ -87,7 +87,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
 
     /// <summary>Closes or reopens a release to new comments; the comments it has stay.</summary>
     public Task<EditOutcome> SetCommentsClosedAsync(Actor actor, int releaseId, bool closed, CancellationToken ct) =>
-        StepAsync(actor, releaseId, Enum.GetValues<ReleaseStatus>(), closed ? "release.comments-closed" : "release.comments-opened", (release, _) =>
+        StepAsync(actor, releaseId, Enum.GetValues<ReleaseStatus>(), closed ? "release.comments-closed" : "release.comments-opened", (a, r) => a.CanChangeDetails(r), (release, _) =>
         {
             release.CommentsClosed = closed;
             return null;
@@ -121,17 +121,24 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     }
 
     private async Task<EditOutcome> StepAsync(
-        Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Release, DateTime, Problem?> apply, CancellationToken ct,
-        string done = "workflow_done")
+        Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Actor, Release, bool> allowed,
+        Func<Release, DateTime, Problem?> apply, CancellationToken ct, string done = "workflow_done")
     {
         // With its versions: a correction or retraction writes a note on each.
-        var release = await db.Releases.Include(r => r.Versions).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        var release = await db.Releases.Include(r => r.Versions).Include(r => r.Office).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new EditOutcome.NotFound();
         if (!actor.CanEditOffice(release.OfficeId))
             return new EditOutcome.Forbidden();
         if (!from.Contains(release.Status))
             return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("workflow_not_from") });
+        // An editor refused is refused by the office's rule of review; anyone else by their role.
+        if (!allowed(actor, release))
+        {
+            return actor.CanPublishFor(release.OfficeId)
+                ? new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") })
+                : new EditOutcome.Forbidden();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         if (apply(release, now) is { } problem)
             return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });

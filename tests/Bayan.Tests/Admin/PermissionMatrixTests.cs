@@ -12,16 +12,16 @@ namespace Bayan.Tests.Admin;
 [Trait(Suite.Category, Suite.Database)]
 public sealed class PermissionMatrixTests(TestSite site) : IClassFixture<TestSite>
 {
-    public enum Role { Administrator, EditorOfOffice, EditorOfOtherOffice, TranslatorIntoEnglish, Moderator, Anonymous }
+    public enum Role { Administrator, EditorOfOffice, WriterForOffice, EditorOfOtherOffice, TranslatorIntoEnglish, Moderator, Anonymous }
 
     public enum Action { ListReleases, CreateRelease, EditOriginal, TranslateIntoEnglish, Publish, Retract }
 
     private static readonly Dictionary<Action, Role[]> Allowed = new()
     {
-        [Action.ListReleases] = [Role.Administrator, Role.EditorOfOffice, Role.EditorOfOtherOffice, Role.TranslatorIntoEnglish, Role.Moderator],
-        [Action.CreateRelease] = [Role.Administrator, Role.EditorOfOffice],
-        [Action.EditOriginal] = [Role.Administrator, Role.EditorOfOffice],
-        [Action.TranslateIntoEnglish] = [Role.Administrator, Role.EditorOfOffice, Role.TranslatorIntoEnglish],
+        [Action.ListReleases] = [Role.Administrator, Role.EditorOfOffice, Role.WriterForOffice, Role.EditorOfOtherOffice, Role.TranslatorIntoEnglish, Role.Moderator],
+        [Action.CreateRelease] = [Role.Administrator, Role.EditorOfOffice, Role.WriterForOffice],
+        [Action.EditOriginal] = [Role.Administrator, Role.EditorOfOffice, Role.WriterForOffice],
+        [Action.TranslateIntoEnglish] = [Role.Administrator, Role.EditorOfOffice, Role.WriterForOffice, Role.TranslatorIntoEnglish],
         [Action.Publish] = [Role.Administrator, Role.EditorOfOffice],
         [Action.Retract] = [Role.Administrator, Role.EditorOfOffice],
     };
@@ -51,7 +51,8 @@ public sealed class PermissionMatrixTests(TestSite site) : IClassFixture<TestSit
                 administrator: role == Role.Administrator,
                 moderator: role == Role.Moderator,
                 offices: role switch { Role.EditorOfOffice => [office.Id], Role.EditorOfOtherOffice => [other.Id], _ => [] },
-                languages: role == Role.TranslatorIntoEnglish ? ["en"] : []);
+                languages: role == Role.TranslatorIntoEnglish ? ["en"] : [],
+                writerOffices: role == Role.WriterForOffice ? [office.Id] : []);
             Assert.True(await client.SignInAsync(user.Email!, Seed.Password));
         }
         var before = await SnapshotAsync(office.Id);

@@ -109,8 +109,8 @@ public sealed class Seed(IServiceProvider services)
 
     public const string Password = "correct horse battery";
 
-    /// <summary>A back-office account; its e-mail is unique. Roles as the arguments say.</summary>
-    public async Task<User> UserAsync(bool administrator = false, bool moderator = false, int[]? offices = null, string[]? languages = null)
+    /// <summary>A back-office account; its e-mail is unique. Roles as the arguments say: editor of <paramref name="offices"/>, writer for <paramref name="writerOffices"/>.</summary>
+    public async Task<User> UserAsync(bool administrator = false, bool moderator = false, int[]? offices = null, string[]? languages = null, int[]? writerOffices = null)
     {
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
@@ -125,7 +125,7 @@ public sealed class Seed(IServiceProvider services)
             IsAdministrator = administrator,
             IsModerator = moderator,
             CreatedAt = DateTime.UtcNow,
-            Offices = [.. (offices ?? []).Select(o => new UserOffice { OfficeId = o })],
+            Offices = [.. (offices ?? []).Select(o => new UserOffice { OfficeId = o }), .. (writerOffices ?? []).Select(o => new UserOffice { OfficeId = o, CanPublish = false })],
             Languages = [.. (languages ?? []).Select(l => new UserLanguage { Language = l })],
         };
         var result = await users.CreateAsync(user, Password);

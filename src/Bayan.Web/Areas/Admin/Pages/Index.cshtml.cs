@@ -26,9 +26,13 @@ public sealed class IndexModel(BayanDb db, CurrentActor current, SiteReader site
     public bool HasMore { get; private set; }
     public ZonedTimes Times { get; private set; } = null!;
 
+    /// <summary>Editors and writers start releases; translators and moderators do not see the button.</summary>
+    public bool CanCreate { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
+        CanCreate = actor.IsEditor;
         var language = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
         var query = db.Releases.AsNoTracking().VisibleTo(actor);
         if (Status is { } status)

@@ -22,7 +22,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Accounts.UserOffice",
                 typeof(UserOffice),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -44,6 +44,14 @@ namespace Bayan.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             officeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var canPublish = runtimeEntityType.AddProperty(
+                "CanPublish",
+                typeof(bool),
+                propertyInfo: typeof(UserOffice).GetProperty("CanPublish", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UserOffice).GetField("<CanPublish>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            canPublish.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { userId, officeId });

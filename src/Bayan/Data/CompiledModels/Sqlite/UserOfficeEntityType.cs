@@ -21,7 +21,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Accounts.UserOffice",
                 typeof(UserOffice),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -41,6 +41,13 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(UserOffice).GetField("<OfficeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var canPublish = runtimeEntityType.AddProperty(
+                "CanPublish",
+                typeof(bool),
+                propertyInfo: typeof(UserOffice).GetProperty("CanPublish", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UserOffice).GetField("<CanPublish>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var key = runtimeEntityType.AddKey(
                 new[] { userId, officeId });

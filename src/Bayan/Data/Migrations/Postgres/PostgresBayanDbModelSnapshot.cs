@@ -134,6 +134,9 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CanPublish")
+                        .HasColumnType("boolean");
+
                     b.HasKey("UserId", "OfficeId");
 
                     b.HasIndex("OfficeId");
@@ -313,6 +316,57 @@ namespace Bayan.Data.Migrations.Postgres
                     b.HasIndex("ReleaseVersionId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Bayan.Editing.HeldEdit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("HeldEdits");
                 });
 
             modelBuilder.Entity("Bayan.Embargo.EmbargoLink", b =>
@@ -604,6 +658,9 @@ namespace Bayan.Data.Migrations.Postgres
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RequiresReview")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SocialLinks")
                         .HasMaxLength(2000)
@@ -1175,6 +1232,15 @@ namespace Bayan.Data.Migrations.Postgres
                     b.HasOne("Bayan.Releases.ReleaseVersion", null)
                         .WithMany()
                         .HasForeignKey("ReleaseVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Editing.HeldEdit", b =>
+                {
+                    b.HasOne("Bayan.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -127,6 +127,9 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CanPublish")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("UserId", "OfficeId");
 
                     b.HasIndex("OfficeId");
@@ -300,6 +303,55 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.HasIndex("ReleaseVersionId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Bayan.Editing.HeldEdit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleaseId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("HeldEdits");
                 });
 
             modelBuilder.Entity("Bayan.Embargo.EmbargoLink", b =>
@@ -578,6 +630,9 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresReview")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SocialLinks")
@@ -1138,6 +1193,15 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.HasOne("Bayan.Releases.ReleaseVersion", null)
                         .WithMany()
                         .HasForeignKey("ReleaseVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Editing.HeldEdit", b =>
+                {
+                    b.HasOne("Bayan.Releases.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,6 +26,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
     [BindProperty] public string? Telephone { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? SocialLinks { get; set; }
+    [BindProperty] public bool RequiresReview { get; set; }
 
     public int? Id { get; private set; }
     public IReadOnlyList<string> Languages { get; private set; } = [];
@@ -55,7 +56,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
     {
         var outcome = await save.RunAsync(await current.GetAsync(ct),
             new OfficeForm(id, Code, Names, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern,
-                new OfficeContact(FullNames, Addresses, Website, Telephone, Email, SocialLinks)), ct);
+                new OfficeContact(FullNames, Addresses, Website, Telephone, Email, SocialLinks), RequiresReview), ct);
         switch (outcome)
         {
             case EditOutcome.Done done:
@@ -96,6 +97,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
         (Code, DefaultLanguage, TimeZone, HijriAdjustment, NumberingPattern) =
             (office.Code, office.DefaultLanguage, office.TimeZone, office.HijriAdjustment, office.NumberingPattern);
         Names = office.Names.ToDictionary(n => n.Language, n => n.Name);
+        RequiresReview = office.RequiresReview;
         var contact = OfficeContact.Of(office);
         (FullNames, Addresses) = (new(contact.FullNames!), new(contact.Addresses!));
         (Website, Telephone, Email, SocialLinks) = (contact.Website, contact.Telephone, contact.Email, contact.SocialLinks);

@@ -17,7 +17,8 @@ namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
 public sealed class DetailModel(
-    BayanDb db, CurrentActor current, SiteReader sites, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media, UpdateReleaseDetails details)
+    BayanDb db, CurrentActor current, SiteReader sites, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media,
+    UpdateReleaseDetails details, ReviewHeldEdits review)
     : PageModel
 {
     public IReadOnlyList<Choice> Categories { get; private set; } = [];
@@ -25,6 +26,9 @@ public sealed class DetailModel(
     public IReadOnlyList<MediaItem> Library { get; private set; } = [];
 
     public IReadOnlyList<EmbargoLink> Links { get; private set; } = [];
+
+    /// <summary>Text saved for the published release that waits for an editor.</summary>
+    public IReadOnlyList<HeldEdit> Held { get; private set; } = [];
 
     /// <summary>Shown once, right after it is made: only its hash is stored.</summary>
     public string? NewLink { get; private set; }
@@ -48,6 +52,12 @@ public sealed class DetailModel(
 
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
         ActAsync(id, actor => publish.RunAsync(actor, id, ct), ct);
+
+    public Task<IActionResult> OnPostPublishHeldAsync(int id, int heldId, CancellationToken ct) =>
+        ActAsync(id, actor => review.PublishAsync(actor, heldId, ct), ct);
+
+    public Task<IActionResult> OnPostDiscardHeldAsync(int id, int heldId, CancellationToken ct) =>
+        ActAsync(id, actor => review.DiscardAsync(actor, heldId, ct), ct);
 
     /// <summary>A note per language version, as <c>notes[ar]</c>, <c>notes[en]</c>.</summary>
     public Task<IActionResult> OnPostCorrectAsync(int id, Dictionary<string, string?> notes, CancellationToken ct) =>
@@ -196,6 +206,7 @@ public sealed class DetailModel(
             .ToListAsync(ct);
         Library = [.. Library.DistinctBy(m => m.Id).OrderByDescending(m => m.CreatedAt)];
         Links = await db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == id).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);
+        Held = await db.HeldEdits.AsNoTracking().Where(h => h.ReleaseId == id).OrderBy(h => h.Language).ToListAsync(ct);
         return true;
     }
 }

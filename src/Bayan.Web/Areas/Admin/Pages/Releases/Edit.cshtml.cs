@@ -34,6 +34,12 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
     public EditOutcome.Conflict? Conflict { get; private set; }
     public SiteClock Clock { get; private set; } = null!;
 
+    /// <summary>Text saved earlier that waits for review: the editor continues from it.</summary>
+    public HeldEdit? Held { get; private set; }
+
+    /// <summary>Whether a save goes out at once or waits for an editor, by the office's rule.</summary>
+    public bool WillHold { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, string lang, CancellationToken ct)
     {
         if (await LoadAsync(id, lang, ct) is { } stop)
@@ -43,6 +49,9 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
         {
             (Title, Slug, Summary, Body, BaseConcurrency) = (version.Title, version.Slug, version.Summary, version.Body, version.ConcurrencyVersion);
         }
+        Held = await db.HeldEdits.AsNoTracking().FirstOrDefaultAsync(h => h.ReleaseId == id && h.Language == lang, ct);
+        if (Held is not null)
+            (Title, Slug, Summary, Body) = (Held.Title, Held.Slug, Held.Summary, Held.Body);
         return Page();
     }
 
@@ -76,7 +85,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
     private async Task<IActionResult?> LoadAsync(int id, string lang, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        var release = await db.Releases.AsNoTracking().VisibleTo(actor).Include(r => r.Versions)
+        var release = await db.Releases.AsNoTracking().VisibleTo(actor).Include(r => r.Versions).Include(r => r.Office)
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (release is null || !await db.SiteLanguages.AnyAsync(l => l.Code == lang, ct))
             return NotFound();
@@ -85,6 +94,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
         Release = release;
         Language = lang;
         Clock = await SiteClock.LoadAsync(db, text.Language, ct);
+        WillHold = actor.MustHoldEdits(release);
         Original = release.Versions.FirstOrDefault(v => v.Language == release.OriginalLanguage);
         var version = release.Versions.FirstOrDefault(v => v.Language == lang);
         if (IsTranslation && version?.SourceRevisionId is { } source && source != Original?.CurrentRevisionId)

@@ -20,6 +20,7 @@ public sealed class EditModel(
     [BindProperty] public bool IsAdministrator { get; set; }
     [BindProperty] public bool IsModerator { get; set; }
     [BindProperty] public List<int> OfficeIds { get; set; } = [];
+    [BindProperty] public List<int> WriterOfficeIds { get; set; } = [];
     [BindProperty] public List<string> LanguageCodes { get; set; } = [];
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
@@ -37,7 +38,7 @@ public sealed class EditModel(
     /// <summary>The message named by ?done=, if it is one of this page's own.</summary>
     public string? DoneKey => DoneMessage.Key(Done, text.Language);
 
-    public UserFields Fields => new(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds, LanguageCodes, Choices, Errors);
+    public UserFields Fields => new(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds, LanguageCodes, Choices, Errors, WriterOfficeIds);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -51,7 +52,7 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var form = new UserForm(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds ?? [], LanguageCodes ?? []);
+        var form = new UserForm(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds ?? [], LanguageCodes ?? [], WriterOfficeIds ?? []);
         var outcome = await update.RunAsync(await current.GetAsync(ct), id, form, ct);
         if (outcome is not EditOutcome.Invalid invalid)
             return await AnswerAsync(id, outcome, ct);
@@ -103,7 +104,8 @@ public sealed class EditModel(
     private void FillFromAccount()
     {
         (DisplayName, Language, IsAdministrator, IsModerator) = (Account.DisplayName, Account.Language, Account.IsAdministrator, Account.IsModerator);
-        OfficeIds = [.. Account.Offices.Select(o => o.OfficeId)];
+        OfficeIds = [.. Account.Offices.Where(o => o.CanPublish).Select(o => o.OfficeId)];
+        WriterOfficeIds = [.. Account.Offices.Where(o => !o.CanPublish).Select(o => o.OfficeId)];
         LanguageCodes = [.. Account.Languages.Select(l => l.Language)];
     }
 

@@ -40,8 +40,10 @@ public sealed class IndexModel(BayanDb db, CurrentActor current, AdminText text,
             roles.Add(text["users_role_admin"]);
         if (user.IsModerator)
             roles.Add(text["users_role_moderator"]);
-        if (user.Offices.Count > 0)
-            roles.Add(text.Format("users_role_editor_of", string.Join(", ", user.Offices.Select(o => offices.GetValueOrDefault(o.OfficeId, "?")).Order())));
+        if (user.Offices.Any(o => o.CanPublish))
+            roles.Add(text.Format("users_role_editor_of", string.Join(", ", user.Offices.Where(o => o.CanPublish).Select(o => offices.GetValueOrDefault(o.OfficeId, "?")).Order())));
+        if (user.Offices.Any(o => !o.CanPublish))
+            roles.Add(text.Format("users_role_writer_of", string.Join(", ", user.Offices.Where(o => !o.CanPublish).Select(o => offices.GetValueOrDefault(o.OfficeId, "?")).Order())));
         if (user.Languages.Count > 0)
             roles.Add(text.Format("users_role_translator_of", string.Join(", ", user.Languages.Select(l => Languages.Find(l.Language)?.NativeName ?? l.Language).Order())));
         return roles;

@@ -17,6 +17,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
     [BindProperty] public bool IsAdministrator { get; set; }
     [BindProperty] public bool IsModerator { get; set; }
     [BindProperty] public List<int> OfficeIds { get; set; } = [];
+    [BindProperty] public List<int> WriterOfficeIds { get; set; } = [];
     [BindProperty] public List<string> LanguageCodes { get; set; } = [];
 
     public UserChoices Choices { get; private set; } = UserChoices.None;
@@ -26,7 +27,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
     public string? NewLink { get; private set; }
     public int? CreatedId { get; private set; }
 
-    public UserFields Fields => new(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds, LanguageCodes, Choices, Errors);
+    public UserFields Fields => new(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds, LanguageCodes, Choices, Errors, WriterOfficeIds);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -41,7 +42,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var form = new UserForm(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds ?? [], LanguageCodes ?? []);
+        var form = new UserForm(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds ?? [], LanguageCodes ?? [], WriterOfficeIds ?? []);
         var (link, outcome) = await create.RunAsync(await current.GetAsync(ct), Email, form, ct);
         switch (outcome)
         {

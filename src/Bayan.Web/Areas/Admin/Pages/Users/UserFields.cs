@@ -15,7 +15,8 @@ public sealed record UserFields(
     IReadOnlyCollection<int> OfficeIds,
     IReadOnlyCollection<string> LanguageCodes,
     UserChoices Choices,
-    IReadOnlyDictionary<string, Problem> Errors);
+    IReadOnlyDictionary<string, Problem> Errors,
+    IReadOnlyCollection<int> WriterOfficeIds);
 
 /// <summary>What the role fields offer: the site's offices and languages, and the back office's languages.</summary>
 public sealed record UserChoices(IReadOnlyList<Choice> Offices, IReadOnlyList<Choice> SiteLanguages, IReadOnlyList<Choice> BackOfficeLanguages)
