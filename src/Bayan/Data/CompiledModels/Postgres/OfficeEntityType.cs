@@ -20,7 +20,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Offices.Office",
                 typeof(Office),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -83,6 +83,14 @@ namespace Bayan.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Office).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             position.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var requiresReview = runtimeEntityType.AddProperty(
+                "RequiresReview",
+                typeof(bool),
+                propertyInfo: typeof(Office).GetProperty("RequiresReview", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<RequiresReview>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            requiresReview.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var socialLinks = runtimeEntityType.AddProperty(
                 "SocialLinks",

@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b49e61fb-d2ed-4eb7-bd33-ce0378f87894"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("33b6446f-0319-4d96-9971-6e844b93d6df"), entityTypeCount: 32)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
+            var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -58,6 +59,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
             CommentEntityType.CreateForeignKey2(comment, releaseVersion);
+            HeldEditEntityType.CreateForeignKey1(heldEdit, release);
             EmbargoLinkEntityType.CreateForeignKey1(embargoLink, release);
             ReleaseAttachmentEntityType.CreateForeignKey1(releaseAttachment, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey2(releaseAttachment, release);
@@ -90,6 +92,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
             CommentEntityType.CreateAnnotations(comment);
+            HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);

@@ -19,7 +19,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Offices.Office",
                 typeof(Office),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -75,6 +75,13 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Office).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Office).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var requiresReview = runtimeEntityType.AddProperty(
+                "RequiresReview",
+                typeof(bool),
+                propertyInfo: typeof(Office).GetProperty("RequiresReview", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Office).GetField("<RequiresReview>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var socialLinks = runtimeEntityType.AddProperty(
                 "SocialLinks",

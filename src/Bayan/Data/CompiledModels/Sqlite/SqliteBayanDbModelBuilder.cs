@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1e681e00-8577-4bed-ad8b-71ebe467afeb"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("ab7a686b-c757-45eb-aba6-d0d661647464"), entityTypeCount: 32)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
+            var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -57,6 +58,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             CategoryNameEntityType.CreateForeignKey1(categoryName, category);
             CommentEntityType.CreateForeignKey1(comment, comment);
             CommentEntityType.CreateForeignKey2(comment, releaseVersion);
+            HeldEditEntityType.CreateForeignKey1(heldEdit, release);
             EmbargoLinkEntityType.CreateForeignKey1(embargoLink, release);
             ReleaseAttachmentEntityType.CreateForeignKey1(releaseAttachment, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey2(releaseAttachment, release);
@@ -89,6 +91,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
             CommentEntityType.CreateAnnotations(comment);
+            HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
