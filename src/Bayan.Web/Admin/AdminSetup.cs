@@ -93,6 +93,18 @@ internal static class AdminSetup
 
     public static void UseAdmin(this WebApplication app)
     {
+        // Back-office answers show one person's work and tokens: no browser or proxy keeps them,
+        // so the back button after signing out shows nothing. Its assets were served before this.
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/admin"))
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+            return next(http);
+        });
         // Before sign-in is asked for: a fresh installation has nobody to sign in as.
         app.UseMiddleware<SetupFirst>();
         app.UseAuthentication();

@@ -58,6 +58,7 @@ public static class BayanWebApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.AddSecurityHeadersToRefusals();
             // Room for the largest upload (a 30 MB PDF) and its form; StoreUpload enforces the real limits.
             kestrel.Limits.MaxRequestBodySize = 32 * MediaOptions.Megabyte;
         });

@@ -10,7 +10,7 @@ namespace Bayan.Rendering;
 /// Each block takes its direction from its own text, so an Arabic verse quoted in an English release
 /// reads right to left, and a bare address or e-mail stays left to right inside Arabic text.
 /// </summary>
-public static class MarkdownRenderer
+public static partial class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -25,6 +25,38 @@ public static class MarkdownRenderer
     public static string ToSafeHtml(string markdown) =>
         Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
+    /// <summary>
+    /// The safe HTML and what the sanitiser took out on the way, for the editor's preview: tags and
+    /// attributes it removed, and whether text went with them (an unclosed "&lt;script" hides all that follows).
+    /// </summary>
+    public static SanitisedHtml ToSafeHtmlNotingRemovals(string markdown)
+    {
+        var removed = new SortedSet<string>(StringComparer.Ordinal);
+        // A sanitiser of its own: its events report on this text only.
+        var sanitizer = CreateSanitizer();
+        sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
+        // Ids and classes (footnotes have them) change nothing a reader sees: not worth a warning.
+        sanitizer.RemovingAttribute += (_, e) =>
+        {
+            if (e.Attribute.Name is not ("id" or "class"))
+                removed.Add(e.Attribute.Name);
+        };
+        sanitizer.RemovingStyle += (_, e) => removed.Add("style");
+        var unsafeHtml = Markdown.ToHtml(markdown, Pipeline);
+        var html = sanitizer.Sanitize(unsafeHtml);
+        // The sanitised HTML has only complete tags, so the same reading gives the text readers will see.
+        return new SanitisedHtml(html, [.. removed], Letters(TextOf(unsafeHtml)) > Letters(TextOf(html)));
+    }
+
+    /// <summary>The text of HTML as written: only complete tags are markup; what a browser would swallow still counts.</summary>
+    private static string TextOf(string html) =>
+        System.Net.WebUtility.HtmlDecode(CompleteTag().Replace(html, ""));
+
+    private static int Letters(string text) => text.Count(c => !char.IsWhiteSpace(c));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[a-zA-Z/!?][^<>]*>")]
+    private static partial System.Text.RegularExpressions.Regex CompleteTag();
+
     /// <summary>What a reader reads, without markup: the text search indexes and quotes in snippets.</summary>
     public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
 
@@ -32,7 +64,9 @@ public static class MarkdownRenderer
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedAttributes.Remove("style");
-        sanitizer.AllowedTags.Remove("form");
+        // No form controls: a release is read, not filled in (an open <textarea> swallows the text after it).
+        foreach (var control in new[] { "form", "input", "textarea", "select", "option", "optgroup", "button", "datalist", "fieldset", "legend", "label", "output" })
+            sanitizer.AllowedTags.Remove(control);
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto", "tel" })
             sanitizer.AllowedSchemes.Add(scheme);
@@ -65,4 +99,10 @@ public static class MarkdownRenderer
         var href = link.GetAttribute("href") ?? "";
         return text.Length > 0 && (href == text || href == "mailto:" + text || href == "tel:" + text || href.TrimEnd('/') == text.TrimEnd('/'));
     }
+}
+
+/// <summary>Sanitised HTML with what was taken out of it: tag and attribute names, and whether text went too.</summary>
+public sealed record SanitisedHtml(string Html, IReadOnlyList<string> Removed, bool TextLost)
+{
+    public bool Changed => Removed.Count > 0 || TextLost;
 }

@@ -60,4 +60,49 @@ public sealed class MarkdownRendererTests
         Assert.Contains("<a href=\"mailto:press@example.org\" dir=\"ltr\">press@example.org</a>", html);
         Assert.Contains("<a href=\"https://example.org/news/\" dir=\"ltr\">https://example.org/news/</a>", html);
     }
+
+    [Theory]
+    [InlineData("Before <textarea>swallowed</textarea> after")]
+    [InlineData("Before\n\n<textarea>\n\nafter")]
+    [InlineData("<form><input name=x><button>Send</button><select><option>a</option></select></form>")]
+    public void Form_controls_are_dropped(string markdown)
+    {
+        var html = MarkdownRenderer.ToSafeHtml(markdown);
+
+        foreach (var tag in new[] { "<textarea", "<input", "<button", "<select", "<option", "<form" })
+            Assert.DoesNotContain(tag, html);
+    }
+
+    [Fact]
+    public void An_unclosed_script_is_reported_as_text_lost()
+    {
+        var result = MarkdownRenderer.ToSafeHtmlNotingRemovals("First paragraph.\n\n<script\n\nEverything after it, which readers never see.");
+
+        Assert.True(result.TextLost);
+        Assert.True(result.Changed);
+        Assert.Contains("First paragraph.", result.Html);
+        Assert.DoesNotContain("Everything after", result.Html);
+    }
+
+    [Fact]
+    public void Removed_tags_and_attributes_are_named()
+    {
+        var result = MarkdownRenderer.ToSafeHtmlNotingRemovals("<p onclick=\"x()\">Hello</p>\n\n<textarea>typed</textarea>\n\n<script>alert(1)</script>");
+
+        Assert.Equal(["<script>", "<textarea>", "onclick"], result.Removed);
+        Assert.True(result.TextLost);
+    }
+
+    [Theory]
+    [InlineData("## Heading\n\n**bold**, *it*, [link](https://example.org/) and `code`\n\n> quote\n\n- a\n- b")]
+    [InlineData("A table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote[^1].\n\n[^1]: The note.")]
+    [InlineData("3 < 5 and 7 > 2, Tom & Jerry, <b>allowed</b> markup")]
+    [InlineData("أعلنت وزارة الصحة")]
+    public void Ordinary_text_is_reported_unchanged(string markdown)
+    {
+        var result = MarkdownRenderer.ToSafeHtmlNotingRemovals(markdown);
+
+        Assert.False(result.Changed, string.Join(", ", result.Removed) + (result.TextLost ? " and text" : ""));
+        Assert.Equal(MarkdownRenderer.ToSafeHtml(markdown), result.Html);
+    }
 }
