@@ -109,11 +109,11 @@ public sealed class BidiTests(TestSite site) : IClassFixture<TestSite>
 
         var note = english.QuerySelector("article.release .correction span")!;
         Assert.Equal(("ar", "rtl", "صُحّح عدد المدارس."), (note.GetAttribute("lang"), note.GetAttribute("dir"), note.TextContent));
-        var tagOnEnglish = english.QuerySelectorAll("footer .terms a span").Single(s => s.TextContent == arabicTag.Name);
+        var tagOnEnglish = english.QuerySelectorAll("footer .terms a span").Single(s => s.TextContent == "#" + arabicTag.Name);
         Assert.Equal(("", "rtl"), (tagOnEnglish.GetAttribute("lang"), tagOnEnglish.GetAttribute("dir")));
-        var latinOnArabic = arabic.QuerySelectorAll("footer .terms a span").Single(s => s.TextContent == latinTag.Name);
+        var latinOnArabic = arabic.QuerySelectorAll("footer .terms a span").Single(s => s.TextContent == "#" + latinTag.Name);
         Assert.Equal(("", "ltr"), (latinOnArabic.GetAttribute("lang"), latinOnArabic.GetAttribute("dir")));
-        var arabicOnArabic = arabic.QuerySelectorAll("footer .terms a span").Single(s => s.TextContent == arabicTag.Name);
+        var arabicOnArabic = arabic.QuerySelectorAll("footer .terms a span").Single(s => s.TextContent == "#" + arabicTag.Name);
         Assert.Equal(("ar", "rtl"), (arabicOnArabic.GetAttribute("lang"), arabicOnArabic.GetAttribute("dir")));
     }
 
