@@ -102,7 +102,7 @@ public sealed class BidiPaintingTests(DemoTestSite site, Support.Browser browser
         var text = Visible(await releaseDate.TextContentAsync() ?? "");
         var paintedDate = await PaintedAsync(releaseDate);
         foreach (var group in System.Text.RegularExpressions.Regex.Matches(text, "[٠-٩]+").Select(m => m.Value))
-            Assert.Contains(group, paintedDate);
+            Assert.Contains(group, paintedDate, StringComparison.Ordinal);
         Assert.Matches(@"^[^—]*م[٠-٩]{4}[^—]*—[^—]*ـه[٠-٩]{4}[^—]*$", paintedDate);
         await page.Locator("article.release header").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Support.Browser.ScreenshotFolder, "dateline-ar.png") });
         Assert.Empty(errors);

@@ -60,7 +60,7 @@ public sealed class BidiTests(TestSite site) : IClassFixture<TestSite>
         var atom = await site.Http.GetStringAsync($"/ar/{office.Code}/feed.atom");
 
         // Without the isolate, "021/RYD" inside Arabic text paints as "RYD/021".
-        Assert.Contains("رقم \u2066021/RYD\u2069", atom);
+        Assert.Contains("رقم \u2066021/RYD\u2069", atom, StringComparison.Ordinal);
     }
 
     [Fact]
