@@ -27,6 +27,14 @@ public sealed class DemoSiteTests(EmptyTestSite site) : IClassFixture<EmptyTestS
         var (response, page) = await site.Http.GetPageAsync("/ar/");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(20, page.QuerySelectorAll("section.latest .card").Length);
+
+        // Every tag is named in every language of the demo, and every office signs its releases.
+        Assert.Equal(0, await site.Seed.WithDbAsync(db => db.Tags.CountAsync(t => t.Names.Count < 3)));
+        var (_, release) = await site.Http.GetPageAsync(page.QuerySelector("section.latest .card h3 a")!.GetAttribute("href")!);
+        var signature = release.QuerySelector("address.signature")!;
+        Assert.NotNull(signature.QuerySelector(".address"));
+        Assert.NotNull(signature.QuerySelector("a[href^='mailto:']"));
+        Assert.NotEmpty(signature.QuerySelectorAll(".social a"));
     }
 
     private async Task<DemoOutcome> RunDemoAsync()
