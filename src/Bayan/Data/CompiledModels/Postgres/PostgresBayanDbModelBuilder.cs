@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a475d7b6-670f-4610-a5b0-f9714e418076"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("c08992f0-ce98-4c95-98f6-bae629733972"), entityTypeCount: 30)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
+            var changeCount = ChangeCountEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
@@ -84,6 +85,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
+            ChangeCountEntityType.CreateAnnotations(changeCount);
             CommentEntityType.CreateAnnotations(comment);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);

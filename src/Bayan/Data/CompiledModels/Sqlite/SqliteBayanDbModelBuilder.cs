@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ac3708a-9568-4413-a503-450686f3c316"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("0511ad93-d918-4b82-b75c-5e3d0f06f8bb"), entityTypeCount: 30)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
+            var changeCount = ChangeCountEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
@@ -83,6 +84,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
+            ChangeCountEntityType.CreateAnnotations(changeCount);
             CommentEntityType.CreateAnnotations(comment);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);
