@@ -43,6 +43,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<ReleaseAttachment> ReleaseAttachments => Set<ReleaseAttachment>();
     public DbSet<UserLanguage> UserLanguages => Set<UserLanguage>();
+    public DbSet<Changes.ChangeCount> ChangeCounts => Set<Changes.ChangeCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -53,6 +54,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        model.ApplyConfiguration(new Changes.ChangeCountConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);
