@@ -7,7 +7,7 @@ namespace Bayan.Web.ScaleOut;
 /// The listener that tells the other nodes: a change saved here is published on Redis, and every
 /// other node's <see cref="ChangeSubscriber"/> hands it to its own listeners.
 /// </summary>
-internal sealed class ChangeFanOut(RedisLink link, RedisWatch watch, ILogger<ChangeFanOut> log) : IContentChangeListener
+internal sealed class ChangeFanOut(RedisLink link, RedisWatch watch, ILogger<ChangeFanOut> log) : IContentChangeListener, IPassesChangesOn
 {
     public async ValueTask ChangedAsync(ContentChange change)
     {

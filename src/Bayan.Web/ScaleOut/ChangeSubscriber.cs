@@ -27,7 +27,8 @@ internal sealed class ChangeSubscriber(RedisLink link, IServiceScopeFactory scop
         using var scope = scopes.CreateScope();
         foreach (var listener in scope.ServiceProvider.GetServices<IContentChangeListener>())
         {
-            if (listener is ChangeFanOut)
+            // Told already by the node that saved it.
+            if (listener is IPassesChangesOn)
                 continue;
             try
             {

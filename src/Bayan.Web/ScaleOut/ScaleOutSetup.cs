@@ -18,7 +18,12 @@ internal static class ScaleOutSetup
     public static void AddScaleOut(this WebApplicationBuilder builder)
     {
         if (RedisSettings.Read(builder.Configuration) is not { } redis)
+        {
+            // One node: other processes' changes reach it through the database's change count.
+            builder.Services.AddSingleton<ChangeCountWatch>();
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<ChangeCountWatch>());
             return;
+        }
         var prefix = RedisSettings.ReadPrefix(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(provider => new RedisLink(redis, prefix, provider.GetRequiredService<ILogger<RedisLink>>()));

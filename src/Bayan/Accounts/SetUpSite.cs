@@ -17,7 +17,8 @@ public sealed record SiteSetup(
     string TimeZone,
     string AdminName,
     string Email,
-    string Password);
+    string Password,
+    string? AdminLanguage = null);
 
 /// <summary>
 /// The first run: the site's basics and its first administrator, together or not at all. Once an
@@ -51,13 +52,18 @@ public sealed class SetUpSite(BayanDb db, UserManager<User> users, TimeProvider 
             errors["admin_name"] = new Problem("setup_admin_name_required");
         if (!MailAddress.TryCreate(setup.Email?.Trim(), out _))
             errors["email"] = new Problem("setup_email_invalid");
+        // The back office speaks the language its administrator chose on the setup page; a caller
+        // that asks none gets the site's default, when the back office is written in it.
+        var adminLanguage = setup.AdminLanguage ?? (Messages.Translated.Contains(setup.DefaultLanguage) ? setup.DefaultLanguage : Messages.Fallback);
+        if (!Messages.Translated.Contains(adminLanguage))
+            errors["admin_language"] = new Problem("setup_admin_language_invalid", adminLanguage);
         var user = new User
         {
             UserName = setup.Email?.Trim(),
             Email = setup.Email?.Trim(),
             EmailConfirmed = true,
             DisplayName = adminName,
-            Language = Messages.Translated.Contains(setup.DefaultLanguage) ? setup.DefaultLanguage : Messages.Fallback,
+            Language = adminLanguage,
             IsAdministrator = true,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

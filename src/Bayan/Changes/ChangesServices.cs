@@ -9,6 +9,9 @@ public static class ChangesServices
     public static IServiceCollection AddContentChanges(this IServiceCollection services)
     {
         services.TryAddScoped<IContentChanges, ContentChangeHub>();
+        // Every process moves the change count, so a server notices what the command line or another process saved.
+        services.TryAddSingleton<ChangeCounter>();
+        services.AddScoped<IContentChangeListener, ChangeCountMove>();
         return services;
     }
 }

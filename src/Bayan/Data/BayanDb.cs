@@ -46,6 +46,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<UserLanguage> UserLanguages => Set<UserLanguage>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Editing.HeldEdit> HeldEdits => Set<Editing.HeldEdit>();
+    public DbSet<Changes.ChangeCount> ChangeCounts => Set<Changes.ChangeCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -56,6 +57,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        model.ApplyConfiguration(new Changes.ChangeCountConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);

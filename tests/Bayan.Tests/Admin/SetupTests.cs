@@ -21,6 +21,10 @@ public sealed class SetupTests(EmptyTestSite site) : IClassFixture<EmptyTestSite
         var start = await client.GetAsync("/admin/releases/new");
         Assert.Equal("/admin/setup", start.Headers.Location!.OriginalString);
 
+        var form = await client.PageAsync("/admin/setup");
+        // Offered in the language the page speaks (English, for a client that asks none).
+        Assert.Equal("en", form.QuerySelector("#AdminLanguage option[selected]")?.GetAttribute("value"));
+
         var bad = await client.PostFormAsync("/admin/setup", Form("not-an-email", "short", zone: "Mars/Base"));
         Assert.True(bad.StatusCode == HttpStatusCode.UnprocessableEntity, $"{bad.StatusCode} {bad.Headers} {await bad.Content.ReadAsStringAsync()}");
         var badPage = await bad.Content.ReadAsStringAsync();
@@ -29,9 +33,12 @@ public sealed class SetupTests(EmptyTestSite site) : IClassFixture<EmptyTestSite
         Assert.False(await site.Seed.WithDbAsync(db => db.Users.AnyAsync()));
         Assert.False(await site.Seed.WithDbAsync(db => db.Sites.AnyAsync()));
 
-        var good = await client.PostFormAsync("/admin/setup", Form("chief@example.org", Seed.Password));
+        // The administrator's own language for the back office, not the site's default (ar).
+        var good = await client.PostFormAsync("/admin/setup", [.. Form("chief@example.org", Seed.Password), new("AdminLanguage", "tr")]);
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+        Assert.Equal("tr", (await client.PageAsync("/admin")).DocumentElement.GetAttribute("lang"));
+        Assert.Equal("tr", await site.Seed.WithDbAsync(db => db.Users.Select(u => u.Language).SingleAsync()));
         var (home, _) = await site.Http.GetPageAsync("/ar/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
 
@@ -57,6 +64,9 @@ public sealed class SetupAfterDemoTests(DemoTestSite site) : IClassFixture<DemoT
             [new("AdminName", "Chief"), new("Email", "chief@example.org"), new("Password", Seed.Password)]);
 
         Assert.Null(form.QuerySelector("#SiteName"));
+        // It says only what it asks: no word of naming the site or choosing its languages.
+        var intro = form.QuerySelector("h1 + p")!.TextContent;
+        Assert.Equal(Bayan.Localization.Messages.Get("en", "setup_intro_admin_only"), intro);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(3, await site.Seed.WithDbAsync(db => db.SiteLanguages.CountAsync()));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);

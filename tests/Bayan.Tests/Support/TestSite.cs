@@ -84,6 +84,9 @@ public class TestSite : IAsyncLifetime
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>The application as a command (`bayan site-dates`) builds it in a process of its own: on the same database, never started.</summary>
+    public WebApplication BuildCommandLine() => BayanWebApp.Build(BayanArgs.Of(settings));
+
     /// <summary>A second, separate application instance on the same database, as another node would be.</summary>
     public async Task<WebApplication> StartNodeAsync()
     {

@@ -256,6 +256,19 @@ namespace Bayan.Data.Migrations.Postgres
                     b.ToTable("CategoryNames");
                 });
 
+            modelBuilder.Entity("Bayan.Changes.ChangeCount", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounts");
+                });
+
             modelBuilder.Entity("Bayan.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")

@@ -245,6 +245,19 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.ToTable("CategoryNames");
                 });
 
+            modelBuilder.Entity("Bayan.Changes.ChangeCount", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounts");
+                });
+
             modelBuilder.Entity("Bayan.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
