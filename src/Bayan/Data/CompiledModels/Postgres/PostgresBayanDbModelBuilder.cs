@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("33b6446f-0319-4d96-9971-6e844b93d6df"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("316fc155-715b-4309-a5ff-7f0c08d419bd"), entityTypeCount: 33)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
+            var changeCount = ChangeCountEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
@@ -91,6 +92,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
+            ChangeCountEntityType.CreateAnnotations(changeCount);
             CommentEntityType.CreateAnnotations(comment);
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);

@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab7a686b-c757-45eb-aba6-d0d661647464"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("e437a1f4-3c69-4e79-a134-d73af5c41dfa"), entityTypeCount: 33)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var auditEntry = AuditEntryEntityType.Create(this);
             var category = CategoryEntityType.Create(this);
             var categoryName = CategoryNameEntityType.Create(this);
+            var changeCount = ChangeCountEntityType.Create(this);
             var comment = CommentEntityType.Create(this);
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
@@ -90,6 +91,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CategoryEntityType.CreateAnnotations(category);
             CategoryNameEntityType.CreateAnnotations(categoryName);
+            ChangeCountEntityType.CreateAnnotations(changeCount);
             CommentEntityType.CreateAnnotations(comment);
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
