@@ -41,7 +41,7 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
         var addresses = new[]
         {
             "/ar/", "/en/", $"/en/{office.Code}/", $"/ar/{office.Code}/",
-            $"/en/category/{category.Names.Single(n => n.Language == "en").Slug}/", $"/en/tag/{tag}/",
+            $"/en/category/{category.Names.Single(n => n.Language == "en").Slug}/", $"/ar/tag/{tag}/",
             $"/en/archive/{month}/",
         };
         var officeArchive = $"/en/{office.Code}/archive/";
