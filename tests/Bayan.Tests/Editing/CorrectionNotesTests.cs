@@ -66,6 +66,10 @@ public sealed class CorrectionNotesTests(TestSite site) : IClassFixture<TestSite
 
         var unconfirmed = await PostAsync(editor, release, "Retract", new("notes[ar]", "صدر خطأً."), new("notes[en]", "Issued in error."));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        // The form comes back saying why, with the reasons as typed.
+        var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Contains("Tick the confirmation", refused.Text("p.error"));
+        Assert.Equal("Issued in error.", refused.QuerySelector("form[action*='handler=Retract'] textarea[name='notes[en]']")!.TextContent);
         Assert.Equal(ReleaseStatus.Published, await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == release.Id).Select(r => r.Status).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(PathOf(release, "en"))).StatusCode);
 

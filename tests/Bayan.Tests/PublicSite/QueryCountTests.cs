@@ -1,4 +1,5 @@
 using Bayan.Comments;
+using Microsoft.EntityFrameworkCore;
 using Bayan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -60,12 +60,25 @@ public sealed class DetailModel(
         ActAsync(id, actor => review.DiscardAsync(actor, heldId, ct), ct);
 
     /// <summary>A note per language version, as <c>notes[ar]</c>, <c>notes[en]</c>.</summary>
-    public Task<IActionResult> OnPostCorrectAsync(int id, Dictionary<string, string?> notes, CancellationToken ct) =>
-        ActAsync(id, actor => workflow.CorrectAsync(actor, id, notes ?? [], ct), ct);
+    public Task<IActionResult> OnPostCorrectAsync(int id, Dictionary<string, string?> notes, CancellationToken ct)
+    {
+        Posted = ("Correct", notes ?? []);
+        return ActAsync(id, actor => workflow.CorrectAsync(actor, id, notes ?? [], ct), ct);
+    }
 
     /// <summary>The reason per language version, and the tick that confirms it: a retraction cannot be undone.</summary>
-    public Task<IActionResult> OnPostRetractAsync(int id, Dictionary<string, string?> notes, bool confirmed, CancellationToken ct) =>
-        ActAsync(id, actor => workflow.RetractAsync(actor, id, notes ?? [], confirmed, ct), ct);
+    public Task<IActionResult> OnPostRetractAsync(int id, Dictionary<string, string?> notes, bool confirmed, CancellationToken ct)
+    {
+        Posted = ("Retract", notes ?? []);
+        return ActAsync(id, actor => workflow.RetractAsync(actor, id, notes ?? [], confirmed, ct), ct);
+    }
+
+    /// <summary>Notes as sent with a refused correction or retraction: the form comes back with them, not empty.</summary>
+    public (string Handler, IReadOnlyDictionary<string, string?> Notes)? Posted { get; private set; }
+
+    /// <summary>A note field's text: as sent when that form was refused, else <paramref name="stored"/>.</summary>
+    public string? NoteText(string handler, string language, string? stored) =>
+        Posted is { } posted && posted.Handler == handler ? posted.Notes.GetValueOrDefault(language) : stored;
 
     /// <summary>The time is entered in the site's zone, as the newsroom reads clocks.</summary>
     public async Task<IActionResult> OnPostScheduleAsync(int id, string at, CancellationToken ct)
