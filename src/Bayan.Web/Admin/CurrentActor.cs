@@ -14,6 +14,27 @@ public sealed class CurrentActor(IHttpContextAccessor http, BayanDb db)
 
     public async Task<User> UserAsync(CancellationToken ct) => (await LoadAsync(ct)).User;
 
+    /// <summary>
+    /// The signed-in person's rights as they stand now, or null when nobody is signed in (or the account
+    /// is gone): the navigation asks the same rules as the pages, never the claims of an older sign-in.
+    /// </summary>
+    public async Task<Actor?> FindAsync(CancellationToken ct)
+    {
+        if (loaded is { } done)
+            return done.Actor;
+        if (!int.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out _)
+            || http.HttpContext?.User.Identity?.IsAuthenticated != true)
+            return null;
+        try
+        {
+            return await GetAsync(ct);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private async Task<(User User, Actor Actor)> LoadAsync(CancellationToken ct)
     {
         if (loaded is { } done)

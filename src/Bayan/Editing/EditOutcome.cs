@@ -30,6 +30,18 @@ public abstract record EditOutcome
     /// that differ, theirs against yours, nothing saved.
     /// </summary>
     public sealed record DetailsConflict(ReleaseDetails Theirs, ReleaseDetails Yours) : EditOutcome;
+
+    /// <summary>Someone set (or cleared) the publication time since this editor opened the page: theirs (null: not scheduled) against yours.</summary>
+    public sealed record ScheduleConflict(DateTime? Theirs, DateTime Yours) : EditOutcome;
+}
+
+/// <summary>The publication time an editor saw when opening the schedule form; null when the release was not scheduled.</summary>
+public sealed record SeenPublishAt(DateTime? Utc)
+{
+    /// <summary>The same time to the second: the form carries seconds, a database may keep finer.</summary>
+    public bool Matches(DateTime? stored) => Seconds(Utc) == Seconds(stored);
+
+    private static long? Seconds(DateTime? utc) => utc is { } t ? t.Ticks / TimeSpan.TicksPerSecond : null;
 }
 
 public sealed record DraftText(string Title, string Slug, string Summary, string Body);

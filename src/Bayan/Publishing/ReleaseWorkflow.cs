@@ -31,8 +31,13 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
             return null;
         }, ct);
 
-    /// <summary>Publishes at <paramref name="atUtc"/>; until then the release is invisible everywhere.</summary>
-    public Task<EditOutcome> ScheduleAsync(Actor actor, int releaseId, DateTime atUtc, CancellationToken ct) =>
+    /// <summary>
+    /// Publishes at <paramref name="atUtc"/>; until then the release is invisible everywhere. Given the
+    /// time the editor saw (<paramref name="seen"/>), a time someone else set since is a conflict, never
+    /// overwritten; after one, <paramref name="takeTheirs"/> keeps the stored time and changes nothing.
+    /// </summary>
+    public Task<EditOutcome> ScheduleAsync(
+        Actor actor, int releaseId, DateTime atUtc, CancellationToken ct, SeenPublishAt? seen = null, bool takeTheirs = false) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Draft, ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.scheduled", (a, r) => a.CanPublish(r), (release, now) =>
         {
             if (atUtc <= now)
@@ -40,7 +45,10 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
             release.Status = ReleaseStatus.Scheduled;
             release.PublishAt = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
             return null;
-        }, ct, done: "schedule_done");
+        }, ct, done: "schedule_done", before: release =>
+            takeTheirs ? new EditOutcome.Done(release.Id, new Problem("workflow_done"))
+            : seen is not null && !seen.Matches(release.PublishAt) ? new EditOutcome.ScheduleConflict(release.PublishAt, atUtc)
+            : null);
 
     /// <summary>The original's correction note alone.</summary>
     public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
@@ -122,7 +130,8 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
 
     private async Task<EditOutcome> StepAsync(
         Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Actor, Release, bool> allowed,
-        Func<Release, DateTime, Problem?> apply, CancellationToken ct, string done = "workflow_done")
+        Func<Release, DateTime, Problem?> apply, CancellationToken ct, string done = "workflow_done",
+        Func<Release, EditOutcome?>? before = null)
     {
         // With its versions: a correction or retraction writes a note on each.
         var release = await db.Releases.Include(r => r.Versions).Include(r => r.Office).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
@@ -139,6 +148,9 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
                 ? new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") })
                 : new EditOutcome.Forbidden();
         }
+        // A step that ends before changing anything (a conflict, or keeping what is stored) saves nothing.
+        if (before?.Invoke(release) is { } early)
+            return early;
         var now = clock.GetUtcNow().UtcDateTime;
         if (apply(release, now) is { } problem)
             return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });

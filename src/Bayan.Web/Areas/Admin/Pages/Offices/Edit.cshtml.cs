@@ -33,7 +33,8 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
     public IReadOnlyList<HijriMonthStart> MonthStarts { get; private set; } = [];
     public IReadOnlyList<string> Editors { get; private set; } = [];
     public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
-    public string? Message { get; private set; }
+    /// <summary>What recording a month start did, said in the reader's language by the page.</summary>
+    public MonthStartOutcome? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -86,7 +87,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
         var outcome = await monthStarts.RunAsync(new MonthStartRequest(office.Code, year, month, day, actor.Name), ct);
         await LoadAsync(id, ct);
         Fill(office);
-        Message = outcome.Message;
+        Message = outcome;
         if (!outcome.Changed)
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

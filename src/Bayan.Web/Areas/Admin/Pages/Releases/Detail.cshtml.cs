@@ -80,16 +80,56 @@ public sealed class DetailModel(
     public string? NoteText(string handler, string language, string? stored) =>
         Posted is { } posted && posted.Handler == handler ? posted.Notes.GetValueOrDefault(language) : stored;
 
-    /// <summary>The time is entered in the site's zone, as the newsroom reads clocks.</summary>
-    public async Task<IActionResult> OnPostScheduleAsync(int id, string at, CancellationToken ct)
+    /// <summary>
+    /// The time is entered in the site's zone, as the newsroom reads clocks. The form carries the time the
+    /// editor saw (seenAt: UTC, or "none"), so a time someone else set since is a conflict; after one,
+    /// take[publish_at] says which side to keep.
+    /// </summary>
+    public async Task<IActionResult> OnPostScheduleAsync(int id, string at, string? seenAt, Dictionary<string, string> take, CancellationToken ct)
     {
         var site = await db.Sites.AsNoTracking().FirstAsync(ct);
         if (!DateTime.TryParseExact(at, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return await FailAsync(id, new Problem("schedule_time_invalid"), ct);
         var zone = DateFormatter.FindZone(site.TimeZone);
         var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
-        return await ActAsync(id, actor => workflow.ScheduleAsync(actor, id, utc, ct), ct);
+        var takeTheirs = FieldConflicts.TheirsChosen(take).Contains(PublishAtField);
+        var outcome = await workflow.ScheduleAsync(await current.GetAsync(ct), id, utc, ct, SeenFrom(seenAt), takeTheirs);
+        if (outcome is not EditOutcome.ScheduleConflict conflict)
+            return await ActAsync(id, _ => Task.FromResult(outcome), ct);
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+        ScheduleConflict = conflict;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
+
+    private const string PublishAtField = "publish_at";
+    private const string NotScheduled = "none";
+
+    /// <summary>The seen time as the form carries it: UTC to the second, or "none".</summary>
+    public static string SeenValue(DateTime? utc) =>
+        utc is { } t ? t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : NotScheduled;
+
+    private static SeenPublishAt? SeenFrom(string? seenAt) =>
+        seenAt == NotScheduled ? new SeenPublishAt(null)
+        : DateTime.TryParse(seenAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var seen) ? new SeenPublishAt(seen)
+        : null;
+
+    public EditOutcome.ScheduleConflict? ScheduleConflict { get; private set; }
+
+    /// <summary>The publication time, theirs against yours, each written as the site's clock reads it in the reader's language.</summary>
+    public IReadOnlyList<FieldConflict> ScheduleConflictFields()
+    {
+        var language = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
+        var theirs = ScheduleConflict!.Theirs is { } at ? Times.Format(at, language) : Bayan.Localization.Messages.Format(language, "conflict_not_scheduled");
+        return FieldConflicts.Differing((PublishAtField, theirs, Times.Format(ScheduleConflict.Yours, language)));
+    }
+
+    /// <summary>The schedule form's time: yours after a conflict, else the stored one, in the site's zone.</summary>
+    public string ScheduleInputValue() =>
+        (ScheduleConflict?.Yours ?? Release.PublishAt) is { } utc
+            ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DateFormatter.FindZone(Zone)).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)
+            : "";
 
     public async Task<IActionResult> OnPostCreateLinkAsync(int id, string label, CancellationToken ct)
     {
