@@ -23,7 +23,7 @@ public sealed class ZonedTimesTests
 
     [Fact]
     public void English_gives_hour_clock_name_and_day() =>
-        Assert.Equal("07:39 Makkah time, Monday, 7 December 2026", Times(("en", "Makkah time")).Format(Due, "en"));
+        Assert.Equal("07:39 Makkah time, Monday, 7 December 2026", Times(("en", "Makkah time")).Format(Due, "en").Readable());
 
     [Fact]
     public void Arabic_gives_them_in_arabic_digits_and_words()
@@ -36,7 +36,7 @@ public sealed class ZonedTimesTests
 
     [Fact]
     public void Without_a_clock_name_the_zone_and_its_offset_name_it() =>
-        Assert.Equal("07:39 Asia/Riyadh (UTC+03:00), Monday, 7 December 2026", Times().Format(Due, "en"));
+        Assert.Equal("07:39 Asia/Riyadh (UTC+03:00), Monday, 7 December 2026", Times().Format(Due, "en").Readable());
 }
 
 /// <summary>A site in Riyadh whose clock stands before the test's embargo, with the header's clock names set.</summary>
@@ -75,16 +75,16 @@ public sealed class ZonedTimePagesTests(ZonedTimeTestSite site) : IClassFixture<
         // The form asks for the time in the site's zone.
         var scheduled = await client.PostFormAsync($"/admin/releases/{id}", $"/admin/releases/{id}?handler=Schedule", [new("at", "2026-12-07T07:39")]);
         var confirmation = await client.PageAsync(scheduled.Headers.Location!.OriginalString);
-        Assert.Equal($"Scheduled: it will be published at {Expected}.", confirmation.Text(".notice"));
-        Assert.Equal($"Publishes at {Expected}", confirmation.Text(".facts .due"));
+        Assert.Equal($"Scheduled: it will be published at {Expected}.", confirmation.Text(".notice").Readable());
+        Assert.Equal($"Publishes at {Expected}", confirmation.Text(".facts .due").Readable());
 
         var list = await client.PageAsync("/admin?status=Scheduled");
         var row = list.QuerySelectorAll("table.list tbody tr").Single(r => r.QuerySelector($"a[href='/admin/releases/{id}']") is not null);
-        Assert.Equal($"Publishes at {Expected}", row.QuerySelector(".due")!.TextContent.Trim());
+        Assert.Equal($"Publishes at {Expected}", row.QuerySelector(".due")!.TextContent.Trim().Readable());
 
         var (link, _) = await site.InScopeAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Actor.System("tests"), id, "Wire agencies", default));
         var (_, english) = await site.Http.GetPageAsync(link!.Path + "?lang=en");
-        Assert.StartsWith($"Embargoed until {Expected}.", english.Text(".embargo"));
+        Assert.StartsWith($"Embargoed until {Expected}.", english.Text(".embargo").Readable());
         var (_, arabic) = await site.Http.GetPageAsync(link.Path + "?lang=ar");
         Assert.StartsWith("محظور النشر حتى ٠٧:٣٩ بتوقيت مكة المكرمة", arabic.Text(".embargo"));
     }

@@ -1,7 +1,6 @@
 using Bayan.Comments;
 using Microsoft.EntityFrameworkCore;
 using Bayan.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Tests.PublicSite;
 
