@@ -19,7 +19,7 @@ public abstract record EditOutcome
     public sealed record NotFound : EditOutcome;
 
     /// <summary>Someone saved the same version since this editor opened it: both texts, nothing overwritten.</summary>
-    public sealed record Conflict(DraftText Theirs, string TheirAuthor, DateTime TheirTime, DraftText Yours, int CurrentConcurrency) : EditOutcome
+    public sealed record Conflict(DraftText Theirs, string TheirAuthor, DateTime TheirTime, DraftText Yours, int CurrentConcurrency, string? HeldStamp = null) : EditOutcome
     {
         /// <summary>Only the fields that differ, each with its word diff.</summary>
         public IReadOnlyList<FieldConflict> Fields => FieldConflicts.Of(Theirs, Yours);

@@ -13,10 +13,12 @@ namespace Bayan.Editing;
 /// An edit of one language version. <see cref="BaseConcurrency"/> is the version the editor opened;
 /// null creates the version (a new translation). After a conflict, <see cref="TakeTheirs"/> names the
 /// fields ("title", "slug", "summary", "body") where the editor keeps the stored text over their own.
+/// <see cref="HeldSeen"/> is the <see cref="SaveVersion.HeldStamp"/> of the held edit the editor opened
+/// (null: none), so that a held edit someone saved meanwhile is a conflict, not an overwrite.
 /// </summary>
 public sealed record VersionEdit(
     int ReleaseId, string Language, string Title, string? Slug, string Summary, string Body, int? BaseConcurrency,
-    IReadOnlySet<string>? TakeTheirs = null);
+    IReadOnlySet<string>? TakeTheirs = null, string? HeldSeen = null);
 
 /// <summary>
 /// Saves a language version as a new revision. A save based on an older revision than the stored
@@ -53,10 +55,18 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         var version = release.Versions.FirstOrDefault(v => v.Language == edit.Language);
         if (version is not null && edit.BaseConcurrency != version.ConcurrencyVersion)
             return await ConflictAsync(version, text, ct);
-        if (version is not null)
-            text = KeepTheirs(text, version, edit.TakeTheirs);
         if (hold ?? actor.MustHoldEdits(release))
-            return await HoldAsync(release, edit.Language, text, author, ct);
+        {
+            var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.ReleaseId == release.Id && h.Language == edit.Language, ct);
+            if (held is null)
+                return await HoldAsync(release, edit.Language, text, author, ct);
+            var heldText = new DraftText(held.Title, held.Slug ?? text.Slug, held.Summary, held.Body);
+            if (edit.HeldSeen != HeldStamp(held))
+                return new EditOutcome.Conflict(heldText, held.Author, held.CreatedAt, text, version?.ConcurrencyVersion ?? 0, HeldStamp(held));
+            return await HoldAsync(release, edit.Language, KeepTheirs(text, heldText, edit.TakeTheirs), author, ct);
+        }
+        if (version is not null)
+            text = KeepTheirs(text, new DraftText(version.Title, version.Slug, version.Summary, version.Body), edit.TakeTheirs);
         var title = text.Title;
         if (version is not null && Same(version, text))
             return new EditOutcome.Done(release.Id, new Problem("edit_unchanged"));
@@ -128,7 +138,10 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
     }
 
     /// <summary>The stored text of the fields the editor chose to keep; the base matched, so it is the text they were shown.</summary>
-    private static DraftText KeepTheirs(DraftText yours, ReleaseVersion stored, IReadOnlySet<string>? fields) =>
+    /// <summary>Names one saving of a held edit; a later save of it gives another.</summary>
+    public static string HeldStamp(HeldEdit held) => $"{held.Id}:{held.CreatedAt.Ticks / 10}";
+
+    private static DraftText KeepTheirs(DraftText yours, DraftText stored, IReadOnlySet<string>? fields) =>
         fields is not { Count: > 0 } ? yours : new DraftText(
             fields.Contains("title") ? stored.Title : yours.Title,
             fields.Contains("slug") ? stored.Slug : yours.Slug,

@@ -107,6 +107,40 @@ public sealed class ReviewWorkflowTests(TestSite site) : IClassFixture<TestSite>
     }
 
     [Fact]
+    public async Task A_held_edit_saved_meanwhile_by_someone_else_is_a_conflict_not_an_overwrite()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var release = await site.Seed.ReleaseAsync(office, english: false);
+        var original = await site.Seed.WithDbAsync(db => db.ReleaseVersions.SingleAsync(v => v.ReleaseId == release.Id));
+        var form = $"/admin/releases/{release.Id}/ar";
+        using var first = await SignedInAsync(await site.Seed.UserAsync(writerOffices: [office.Id]));
+        using var second = await SignedInAsync(await site.Seed.UserAsync(writerOffices: [office.Id]));
+        var opened = original.ConcurrencyVersion.ToString();
+        Assert.EndsWith("?done=edit_held", (await first.PostFormAsync(form, form,
+            [new("Title", "عنوان الأول"), new("Summary", ""), new("Body", "نص الأول"), new("BaseConcurrency", opened)])).Headers.Location!.OriginalString);
+        // Both open the held text; the first saves again, then the second saves what it opened.
+        var seenByFirst = (await first.PageAsync(form)).QuerySelector("input[name=HeldSeen]")!.GetAttribute("value")!;
+        var seenBySecond = (await second.PageAsync(form)).QuerySelector("input[name=HeldSeen]")!.GetAttribute("value")!;
+        Assert.EndsWith("?done=edit_held", (await first.PostFormAsync(form, form,
+            [new("Title", "عنوان الأول"), new("Summary", ""), new("Body", "نص الأول المنقح"), new("BaseConcurrency", opened), new("HeldSeen", seenByFirst)])).Headers.Location!.OriginalString);
+
+        var late = await second.PostFormAsync(form, form,
+            [new("Title", "عنوان الثاني"), new("Summary", ""), new("Body", "نص الثاني"), new("BaseConcurrency", opened), new("HeldSeen", seenBySecond)]);
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("نص الأول المنقح", await site.Seed.WithDbAsync(db => db.HeldEdits.Where(h => h.ReleaseId == release.Id).Select(h => h.Body).SingleAsync()));
+        // Taking theirs for the body and keeping one's own title is then a save over the newer held text.
+        var resolved = await second.PostFormAsync(form, form,
+            [new("Title", "عنوان الثاني"), new("Summary", ""), new("Body", "نص الثاني"), new("BaseConcurrency", opened),
+             new("HeldSeen", SaveVersion.HeldStamp(await site.Seed.WithDbAsync(db => db.HeldEdits.SingleAsync(h => h.ReleaseId == release.Id)))),
+             new("take[body]", "theirs")]);
+        Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
+        Assert.EndsWith("?done=edit_held", resolved.Headers.Location!.OriginalString);
+        var held = await site.Seed.WithDbAsync(db => db.HeldEdits.SingleAsync(h => h.ReleaseId == release.Id));
+        Assert.Equal(("عنوان الثاني", "نص الأول المنقح"), (held.Title, held.Body));
+    }
+
+    [Fact]
     public async Task Without_the_rule_a_writers_edit_of_a_published_release_still_waits_and_an_editors_goes_out()
     {
         var office = await site.Seed.OfficeAsync();

@@ -22,6 +22,9 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
     [BindProperty] public string Body { get; set; } = "";
     [BindProperty] public int? BaseConcurrency { get; set; }
 
+    /// <summary>The held edit this editor continues from (see <see cref="VersionEdit.HeldSeen"/>).</summary>
+    [BindProperty] public string? HeldSeen { get; set; }
+
     /// <summary>After a conflict: per field, "theirs" or "yours".</summary>
     [BindProperty] public Dictionary<string, string> Take { get; set; } = [];
 
@@ -51,7 +54,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
         }
         Held = await db.HeldEdits.AsNoTracking().FirstOrDefaultAsync(h => h.ReleaseId == id && h.Language == lang, ct);
         if (Held is not null)
-            (Title, Slug, Summary, Body) = (Held.Title, Held.Slug, Held.Summary, Held.Body);
+            (Title, Slug, Summary, Body, HeldSeen) = (Held.Title, Held.Slug, Held.Summary, Held.Body, SaveVersion.HeldStamp(Held));
         return Page();
     }
 
@@ -60,7 +63,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
         if (await LoadAsync(id, lang, ct) is { } stop)
             return stop;
         var outcome = await save.RunAsync(await current.GetAsync(ct),
-            new VersionEdit(id, lang, Title ?? "", Slug, Summary ?? "", Body ?? "", BaseConcurrency, FieldConflicts.TheirsChosen(Take)), ct);
+            new VersionEdit(id, lang, Title ?? "", Slug, Summary ?? "", Body ?? "", BaseConcurrency, FieldConflicts.TheirsChosen(Take), HeldSeen), ct);
         switch (outcome)
         {
             case EditOutcome.Done done:
@@ -73,6 +76,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
                 Conflict = conflict;
                 // The next save is made knowingly over the newer text.
                 BaseConcurrency = conflict.CurrentConcurrency;
+                HeldSeen = conflict.HeldStamp ?? HeldSeen;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             case EditOutcome.NotFound:
