@@ -1,4 +1,5 @@
 using Bayan.Localization;
+using Bayan.Operations;
 
 namespace Bayan.Web.Admin;
 
@@ -18,7 +19,7 @@ public sealed class AdminText(IHttpContextAccessor http)
 
     public string Format(string key, params object[] args) => Messages.Format(Language, key, args);
 
-    public string Of(Editing.Problem problem) => problem.In(Language);
+    public string Of(Problem problem) => problem.In(Language);
 
     private string Choose()
     {

@@ -1,4 +1,4 @@
-using Bayan.Editing;
+using Bayan.Operations;
 
 namespace Bayan.Web.Admin;
 

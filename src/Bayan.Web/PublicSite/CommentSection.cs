@@ -1,8 +1,8 @@
 using Bayan.Comments;
 using Bayan.Data;
 using Bayan.Dates;
-using Bayan.Editing;
 using Bayan.Localization;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Web.Caching;
 using Microsoft.AspNetCore.Antiforgery;

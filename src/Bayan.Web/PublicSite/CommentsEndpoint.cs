@@ -1,7 +1,7 @@
 using Bayan.Comments;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Localization;
+using Bayan.Operations;
 using Bayan.Releases;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;

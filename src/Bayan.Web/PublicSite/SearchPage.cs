@@ -1,6 +1,6 @@
+using Bayan.Operations;
 using System.Globalization;
 using Bayan.Dates;
-using Bayan.Editing;
 using Bayan.Localization;
 using Bayan.Search;
 using Bayan.Web.Caching;

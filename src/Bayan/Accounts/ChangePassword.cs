@@ -1,6 +1,6 @@
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +12,11 @@ namespace Bayan.Accounts;
 /// </summary>
 public sealed class ChangePassword(BayanDb db, UserManager<User> users, UserSessions sessions, TimeProvider clock)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, string current, string password, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, string current, string password, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
         if (user is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!await users.CheckPasswordAsync(user, current ?? ""))
             return Invalid("current_password", new Problem("users_current_password_wrong"));
         if (await SetPassword.PasswordProblemAsync(users, user, password) is { } weak)
@@ -30,9 +30,9 @@ public sealed class ChangePassword(BayanDb db, UserManager<User> users, UserSess
             return Invalid("current_password", new Problem("users_current_password_wrong"));
         }
         await sessions.EndAllAsync(user.Id, ct);
-        return new EditOutcome.Done(user.Id, new Problem("users_password_changed"));
+        return new Outcome.Done(user.Id, new Problem("users_password_changed"));
     }
 
-    private static EditOutcome.Invalid Invalid(string field, Problem problem) =>
+    private static Outcome.Invalid Invalid(string field, Problem problem) =>
         new(new Dictionary<string, Problem> { [field] = problem });
 }

@@ -1,7 +1,7 @@
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Localization;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Accounts;
@@ -9,13 +9,13 @@ namespace Bayan.Accounts;
 /// <summary>A signed-in person chooses the language the back office speaks to them in.</summary>
 public sealed class ChooseLanguage(BayanDb db, TimeProvider clock)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, string language, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, string language, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.UserId, ct);
         if (user is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!Messages.Translated.Contains(language ?? ""))
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["language"] = new("users_language_invalid") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["language"] = new("users_language_invalid") });
 
         if (user.Language != language)
         {
@@ -23,6 +23,6 @@ public sealed class ChooseLanguage(BayanDb db, TimeProvider clock)
             AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.language", $"user:{user.Email}", language!);
             await db.SaveChangesAsync(ct);
         }
-        return new EditOutcome.Done(user.Id, new Problem("users_language_saved"));
+        return new Outcome.Done(user.Id, new Problem("users_language_saved"));
     }
 }

@@ -1,6 +1,6 @@
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bayan.Accounts;
@@ -11,10 +11,10 @@ namespace Bayan.Accounts;
 /// </summary>
 public sealed class CreateUser(BayanDb db, UserManager<User> users, TimeProvider clock)
 {
-    public async Task<(PasswordLink? Link, EditOutcome Outcome)> RunAsync(Actor actor, string email, UserForm form, CancellationToken ct)
+    public async Task<(PasswordLink? Link, Outcome Outcome)> RunAsync(Actor actor, string email, UserForm form, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return (null, new EditOutcome.Forbidden());
+            return (null, new Outcome.Forbidden());
         var errors = await form.CheckAsync(db, ct);
         email = email?.Trim() ?? "";
         if (!UserForm.IsEmail(email))
@@ -22,7 +22,7 @@ public sealed class CreateUser(BayanDb db, UserManager<User> users, TimeProvider
         else if (await users.FindByEmailAsync(email) is not null)
             errors["email"] = new Problem("users_email_taken", email);
         if (errors.Count > 0)
-            return (null, new EditOutcome.Invalid(errors));
+            return (null, new Outcome.Invalid(errors));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new User
@@ -46,12 +46,12 @@ public sealed class CreateUser(BayanDb db, UserManager<User> users, TimeProvider
         {
             db.ChangeTracker.Clear();
             var taken = created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName");
-            return (null, new EditOutcome.Invalid(new Dictionary<string, Problem>
+            return (null, new Outcome.Invalid(new Dictionary<string, Problem>
             {
                 ["email"] = taken ? new Problem("users_email_taken", email) : new Problem("users_email_invalid"),
             }));
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return (PasswordLink.For(user.Id, token), new EditOutcome.Done(user.Id, new Problem("users_created", form.Name)));
+        return (PasswordLink.For(user.Id, token), new Outcome.Done(user.Id, new Problem("users_created", form.Name)));
     }
 }

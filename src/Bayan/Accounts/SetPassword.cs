@@ -1,6 +1,6 @@
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +13,7 @@ namespace Bayan.Accounts;
 /// </summary>
 public sealed class SetPassword(BayanDb db, UserManager<User> users, TimeProvider clock)
 {
-    public async Task<EditOutcome> RunAsync(int userId, string token, string password, CancellationToken ct)
+    public async Task<Outcome> RunAsync(int userId, string token, string password, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null || !await OpensAsync(user, token))
@@ -31,7 +31,7 @@ public sealed class SetPassword(BayanDb db, UserManager<User> users, TimeProvide
             db.ChangeTracker.Clear();
             return Invalid("link", new Problem("users_link_invalid"));
         }
-        return new EditOutcome.Done(user.Id, new Problem("users_password_set"));
+        return new Outcome.Done(user.Id, new Problem("users_password_set"));
     }
 
     /// <summary>Whether a link still works, to say so before anyone types a password. Changes nothing.</summary>
@@ -54,6 +54,6 @@ public sealed class SetPassword(BayanDb db, UserManager<User> users, TimeProvide
         return null;
     }
 
-    private static EditOutcome.Invalid Invalid(string field, Problem problem) =>
+    private static Outcome.Invalid Invalid(string field, Problem problem) =>
         new(new Dictionary<string, Problem> { [field] = problem });
 }

@@ -1,8 +1,8 @@
+using Bayan.Operations;
 using System.Net.Mail;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Localization;
 using Bayan.Sites;
 using Microsoft.AspNetCore.Identity;

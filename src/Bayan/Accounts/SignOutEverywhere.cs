@@ -1,6 +1,6 @@
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,22 +12,22 @@ namespace Bayan.Accounts;
 /// </summary>
 public sealed class SignOutEverywhere(BayanDb db, UserManager<User> users, UserSessions sessions, TimeProvider clock)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, int userId, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int userId, CancellationToken ct)
     {
         if (actor.UserId != userId && !actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
 
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.signed-out-everywhere", $"user:{user.Email}");
         var stamped = await users.UpdateSecurityStampAsync(user);
         if (!stamped.Succeeded)
         {
             db.ChangeTracker.Clear();
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["user"] = new("users_try_again") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["user"] = new("users_try_again") });
         }
         await sessions.EndAllAsync(user.Id, ct);
-        return new EditOutcome.Done(user.Id, new Problem("users_signed_out_everywhere"));
+        return new Outcome.Done(user.Id, new Problem("users_signed_out_everywhere"));
     }
 }

@@ -1,6 +1,6 @@
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Accounts;
@@ -8,18 +8,18 @@ namespace Bayan.Accounts;
 /// <summary>An administrator lifts the lockout that failed sign-ins put on an account.</summary>
 public sealed class UnlockUser(BayanDb db, TimeProvider clock)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, int userId, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int userId, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
 
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "user.unlocked", $"user:{user.Email}");
         await db.SaveChangesAsync(ct);
-        return new EditOutcome.Done(user.Id, new Problem("users_unlocked"));
+        return new Outcome.Done(user.Id, new Problem("users_unlocked"));
     }
 }

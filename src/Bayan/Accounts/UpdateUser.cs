@@ -1,7 +1,7 @@
+using Bayan.Operations;
 using System.Data;
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -13,17 +13,17 @@ namespace Bayan.Accounts;
 /// </summary>
 public sealed class UpdateUser(BayanDb db, TimeProvider clock)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, int userId, UserForm form, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int userId, UserForm form, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         // Serializable: two administrators taking the role from each other at the same moment must
         // not both succeed (PostgreSQL then refuses one; SQLite writes one at a time anyway).
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         var user = await db.Users.Include(u => u.Offices).Include(u => u.Languages).AsSplitQuery()
             .FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         var errors = await form.CheckAsync(db, ct);
         if (user.IsAdministrator && !form.IsAdministrator)
         {
@@ -33,7 +33,7 @@ public sealed class UpdateUser(BayanDb db, TimeProvider clock)
                 errors["administrator"] = new Problem("users_last_admin");
         }
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         user.DisplayName = form.Name;
         user.Language = form.Language;
@@ -55,9 +55,9 @@ public sealed class UpdateUser(BayanDb db, TimeProvider clock)
         catch (Exception e) when (IsSerializationFailure(e))
         {
             db.ChangeTracker.Clear();
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["administrator"] = new("users_try_again") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["administrator"] = new("users_try_again") });
         }
-        return new EditOutcome.Done(user.Id, new Problem("users_saved"));
+        return new Outcome.Done(user.Id, new Problem("users_saved"));
     }
 
     private static bool IsSerializationFailure(Exception e) =>

@@ -1,6 +1,6 @@
+using Bayan.Operations;
 using System.Net.Mail;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Localization;
 using Microsoft.EntityFrameworkCore;
 

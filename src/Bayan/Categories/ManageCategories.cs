@@ -2,7 +2,7 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Slugs;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +14,13 @@ public sealed record CategoryForm(int? Id, int? ParentId, IReadOnlyDictionary<st
 /// <summary>Creates, changes and deletes site-wide categories; administrators only.</summary>
 public sealed class ManageCategories(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
-    public async Task<EditOutcome> SaveAsync(Actor actor, CategoryForm form, CancellationToken ct)
+    public async Task<Outcome> SaveAsync(Actor actor, CategoryForm form, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var category = form.Id is { } id ? await db.Categories.Include(c => c.Names).FirstOrDefaultAsync(c => c.Id == id, ct) : null;
         if (form.Id is not null && category is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
 
         var languages = await db.SiteLanguages.Select(l => l.Code).ToListAsync(ct);
         var errors = new Dictionary<string, Problem>();
@@ -49,7 +49,7 @@ public sealed class ManageCategories(BayanDb db, TimeProvider clock, IContentCha
                 errors["parent"] = new Problem("manage_category_cycle");
         }
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         if (category is null)
         {
@@ -69,25 +69,25 @@ public sealed class ManageCategories(BayanDb db, TimeProvider clock, IContentCha
             "category", string.Join(", ", names.Select(n => $"{n.Key}={n.Value.Name} ({n.Value.Slug})")));
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything("categories"));
-        return new EditOutcome.Done(category.Id, new Problem("manage_saved"));
+        return new Outcome.Done(category.Id, new Problem("manage_saved"));
     }
 
     /// <summary>Deletes a category that has no subcategories; its releases simply lose it.</summary>
-    public async Task<EditOutcome> DeleteAsync(Actor actor, int id, CancellationToken ct)
+    public async Task<Outcome> DeleteAsync(Actor actor, int id, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var category = await db.Categories.Include(c => c.Names).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (await db.Categories.AnyAsync(c => c.ParentId == id, ct))
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["parent"] = new("manage_category_has_children") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["parent"] = new("manage_category_has_children") });
         db.Categories.Remove(category);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "category.deleted", "category",
             string.Join(", ", category.Names.Select(n => $"{n.Language}={n.Name}")));
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything("categories"));
-        return new EditOutcome.Done(id, new Problem("manage_saved"));
+        return new Outcome.Done(id, new Problem("manage_saved"));
     }
 
     private async Task<bool> IsSelfOrDescendantAsync(int candidate, int category, CancellationToken ct)

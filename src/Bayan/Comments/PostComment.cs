@@ -1,9 +1,9 @@
 using Bayan.Changes;
+using Bayan.Operations;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Releases;
 using Microsoft.EntityFrameworkCore;
 

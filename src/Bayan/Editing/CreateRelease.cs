@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Data;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,11 @@ public sealed record NewRelease(
 /// <summary>Starts a release as a draft in its original language, with its first revision.</summary>
 public sealed class CreateRelease(BayanDb db, TimeProvider clock)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, NewRelease input, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, NewRelease input, CancellationToken ct)
     {
         var office = await db.Offices.FirstOrDefaultAsync(o => o.Id == input.OfficeId, ct);
         if (office is not null && !actor.CanCreateIn(office.Id))
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var errors = VersionRules.Check(input.Title, input.Slug, input.Summary, input.Body);
         if (office is null)
             errors["office"] = new Problem("edit_office_unknown");
@@ -39,7 +40,7 @@ public sealed class CreateRelease(BayanDb db, TimeProvider clock)
             errors["categories"] = new Problem("edit_category_unknown");
         var tags = await Tagging.FindOrCreateAsync(db, input.Language, input.Tags ?? [], errors, ct);
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var title = input.Title.Trim();
@@ -73,6 +74,6 @@ public sealed class CreateRelease(BayanDb db, TimeProvider clock)
         AuditLog.Record(db, now, actor.Name, "release.created", $"release:{release.Id}", $"{input.Language}: {title}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new EditOutcome.Done(release.Id, new Problem("edit_created"));
+        return new Outcome.Done(release.Id, new Problem("edit_created"));
     }
 }

@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Data;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -7,7 +8,7 @@ namespace Bayan.Editing;
 /// <summary>Restores an old revision by saving its text as a new revision: history only ever grows.</summary>
 public sealed class RestoreRevision(BayanDb db, SaveVersion save)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, string language, int revisionNumber, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int releaseId, string language, int revisionNumber, CancellationToken ct)
     {
         var version = await db.ReleaseVersions.AsNoTracking()
             .FirstOrDefaultAsync(v => v.ReleaseId == releaseId && v.Language == language, ct);
@@ -15,7 +16,7 @@ public sealed class RestoreRevision(BayanDb db, SaveVersion save)
             ? null
             : await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.ReleaseVersionId == version.Id && r.Number == revisionNumber, ct);
         if (version is null || revision is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         db.ChangeTracker.Clear();
         return await save.RunAsync(actor,
             new VersionEdit(releaseId, language, revision.Title, version.Slug, revision.Summary, revision.Body, version.ConcurrencyVersion), ct);

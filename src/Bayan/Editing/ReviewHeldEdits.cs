@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Data;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -11,7 +12,7 @@ namespace Bayan.Editing;
 /// </summary>
 public sealed class ReviewHeldEdits(BayanDb db, TimeProvider clock, SaveVersion save)
 {
-    public async Task<EditOutcome> PublishAsync(Actor actor, int heldId, CancellationToken ct)
+    public async Task<Outcome> PublishAsync(Actor actor, int heldId, CancellationToken ct)
     {
         var (held, refusal) = await FindAsync(actor, heldId, ct);
         if (held is null)
@@ -22,15 +23,15 @@ public sealed class ReviewHeldEdits(BayanDb db, TimeProvider clock, SaveVersion 
         var outcome = await save.SaveAsync(actor,
             new VersionEdit(held.ReleaseId, held.Language, held.Title, held.Slug, held.Summary, held.Body, version?.ConcurrencyVersion),
             held.Author, hold: false, ct);
-        if (outcome is not EditOutcome.Done)
+        if (outcome is not Outcome.Done)
             return outcome;
         await db.HeldEdits.Where(h => h.Id == heldId).ExecuteDeleteAsync(ct);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "version.held-published", $"release:{held.ReleaseId}", $"{held.Language}: {held.Title} ({held.Author})");
         await db.SaveChangesAsync(ct);
-        return new EditOutcome.Done(held.ReleaseId, new Problem("held_published"));
+        return new Outcome.Done(held.ReleaseId, new Problem("held_published"));
     }
 
-    public async Task<EditOutcome> DiscardAsync(Actor actor, int heldId, CancellationToken ct)
+    public async Task<Outcome> DiscardAsync(Actor actor, int heldId, CancellationToken ct)
     {
         var (held, refusal) = await FindAsync(actor, heldId, ct);
         if (held is null)
@@ -38,15 +39,15 @@ public sealed class ReviewHeldEdits(BayanDb db, TimeProvider clock, SaveVersion 
         db.HeldEdits.Remove(held);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "version.held-discarded", $"release:{held.ReleaseId}", $"{held.Language}: {held.Title} ({held.Author})");
         await db.SaveChangesAsync(ct);
-        return new EditOutcome.Done(held.ReleaseId, new Problem("held_discarded"));
+        return new Outcome.Done(held.ReleaseId, new Problem("held_discarded"));
     }
 
-    private async Task<(HeldEdit? Held, EditOutcome? Refusal)> FindAsync(Actor actor, int heldId, CancellationToken ct)
+    private async Task<(HeldEdit? Held, Outcome? Refusal)> FindAsync(Actor actor, int heldId, CancellationToken ct)
     {
         var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.Id == heldId, ct);
         var release = held is null ? null : await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Id == held.ReleaseId, ct);
         if (held is null || release is null)
-            return (null, new EditOutcome.NotFound());
-        return actor.CanReviewEdits(release) ? (held, null) : (null, new EditOutcome.Forbidden());
+            return (null, new Outcome.NotFound());
+        return actor.CanReviewEdits(release) ? (held, null) : (null, new Outcome.Forbidden());
     }
 }

@@ -2,6 +2,7 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Rendering;
 using Bayan.Search;
@@ -29,25 +30,25 @@ public sealed record VersionEdit(
 /// </summary>
 public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct) =>
+    public async Task<Outcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct) =>
         await SaveAsync(actor, edit, actor.Name, hold: null, ct);
 
     /// <summary>
     /// The one path of every save: <paramref name="author"/> is who wrote the text (the writer of a
     /// held edit an editor now publishes); <paramref name="hold"/> null lets the office's rule decide.
     /// </summary>
-    internal async Task<EditOutcome> SaveAsync(Actor actor, VersionEdit edit, string author, bool? hold, CancellationToken ct)
+    internal async Task<Outcome> SaveAsync(Actor actor, VersionEdit edit, string author, bool? hold, CancellationToken ct)
     {
         var release = await db.Releases.Include(r => r.Versions).Include(r => r.Office).FirstOrDefaultAsync(r => r.Id == edit.ReleaseId, ct);
         if (release is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!actor.CanWrite(release, edit.Language))
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var errors = VersionRules.Check(edit.Title, edit.Slug, edit.Summary, edit.Body);
         if (!await db.SiteLanguages.AnyAsync(l => l.Code == edit.Language, ct))
             errors["language"] = new Problem("edit_language_unknown", edit.Language);
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var text = new DraftText(edit.Title.Trim(), VersionRules.SlugFor(edit.Title.Trim(), edit.Slug), edit.Summary.Trim(), edit.Body);
@@ -62,14 +63,14 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
                 return await HoldAsync(release, edit.Language, text, author, ct);
             var heldText = new DraftText(held.Title, held.Slug ?? text.Slug, held.Summary, held.Body);
             if (edit.HeldSeen != HeldStamp(held))
-                return new EditOutcome.Conflict(heldText, held.Author, held.CreatedAt, text, version?.ConcurrencyVersion ?? 0, HeldStamp(held));
+                return new Outcome.Conflict(heldText, held.Author, held.CreatedAt, text, version?.ConcurrencyVersion ?? 0, HeldStamp(held));
             return await HoldAsync(release, edit.Language, KeepTheirs(text, heldText, edit.TakeTheirs), author, ct);
         }
         if (version is not null)
             text = KeepTheirs(text, new DraftText(version.Title, version.Slug, version.Summary, version.Body), edit.TakeTheirs);
         var title = text.Title;
         if (version is not null && Same(version, text))
-            return new EditOutcome.Done(release.Id, new Problem("edit_unchanged"));
+            return new Outcome.Done(release.Id, new Problem("edit_unchanged"));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (version is null)
@@ -109,11 +110,11 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
             await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
-        return new EditOutcome.Done(release.Id, new Problem("edit_saved", number));
+        return new Outcome.Done(release.Id, new Problem("edit_saved", number));
     }
 
     /// <summary>Keeps the text aside for an editor; a later save of the same version replaces it.</summary>
-    private async Task<EditOutcome> HoldAsync(Release release, string language, DraftText text, string author, CancellationToken ct)
+    private async Task<Outcome> HoldAsync(Release release, string language, DraftText text, string author, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.ReleaseId == release.Id && h.Language == language, ct);
@@ -125,14 +126,14 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         (held.Title, held.Slug, held.Summary, held.Body, held.Author, held.CreatedAt) = (text.Title, text.Slug, text.Summary, text.Body, author, now);
         AuditLog.Record(db, now, author, "version.held", $"release:{release.Id}", $"{language}: {text.Title}");
         await db.SaveChangesAsync(ct);
-        return new EditOutcome.Done(release.Id, new Problem("edit_held"));
+        return new Outcome.Done(release.Id, new Problem("edit_held"));
     }
 
-    private async Task<EditOutcome> ConflictAsync(ReleaseVersion current, DraftText yours, CancellationToken ct)
+    private async Task<Outcome> ConflictAsync(ReleaseVersion current, DraftText yours, CancellationToken ct)
     {
         var latest = await db.Revisions.AsNoTracking().Where(r => r.ReleaseVersionId == current.Id)
             .OrderByDescending(r => r.Number).FirstAsync(ct);
-        return new EditOutcome.Conflict(
+        return new Outcome.Conflict(
             new DraftText(current.Title, current.Slug, current.Summary, current.Body),
             latest.Author, latest.CreatedAt, yours, current.ConcurrencyVersion);
     }

@@ -1,4 +1,5 @@
 using Bayan.Data;
+using Bayan.Operations;
 using Bayan.Slugs;
 using Bayan.Tags;
 using Microsoft.EntityFrameworkCore;

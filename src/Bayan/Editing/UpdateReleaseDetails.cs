@@ -2,6 +2,7 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
@@ -16,19 +17,19 @@ namespace Bayan.Editing;
 /// </summary>
 public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
-    public async Task<EditOutcome> RunAsync(
+    public async Task<Outcome> RunAsync(
         Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct,
         ReleaseDetails? seen = null, IReadOnlySet<string>? takeTheirs = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!actor.CanChangeDetails(release))
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var stored = new ReleaseDetails(release.Type, [.. release.Categories.Select(c => c.Id)], [.. release.Tags.Select(t => t.NameFor(release.OriginalLanguage))]);
         if (seen is not null && !seen.SameAs(stored))
-            return new EditOutcome.DetailsConflict(stored, new ReleaseDetails(type, categoryIds, tagNames));
+            return new Outcome.DetailsConflict(stored, new ReleaseDetails(type, categoryIds, tagNames));
         takeTheirs ??= new HashSet<string>();
         type = takeTheirs.Contains("type") ? stored.Type : type;
         categoryIds = takeTheirs.Contains("categories") ? stored.CategoryIds : categoryIds;
@@ -42,7 +43,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
             errors["categories"] = new Problem("edit_category_unknown");
         var tags = await Tagging.FindOrCreateAsync(db, release.OriginalLanguage, tagNames, errors, ct);
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         // The listings of what it was filed under lose it: they change too.
         var change = new ContentChange.Release(releaseId)
@@ -63,6 +64,6 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         await search.UpdateAsync([releaseId], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(change);
-        return new EditOutcome.Done(releaseId, new Problem("workflow_done"));
+        return new Outcome.Done(releaseId, new Problem("workflow_done"));
     }
 }

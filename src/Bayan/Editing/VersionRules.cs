@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Text.RegularExpressions;
 using Bayan.Data;
 using Bayan.Slugs;

@@ -1,9 +1,9 @@
+using Bayan.Operations;
 using System.Security.Cryptography;
 using System.Text;
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Releases;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +17,13 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
 {
     public const string PathPrefix = "/embargo/";
 
-    public async Task<(NewEmbargoLink? Link, EditOutcome Outcome)> CreateAsync(Actor actor, int releaseId, string label, CancellationToken ct)
+    public async Task<(NewEmbargoLink? Link, Outcome Outcome)> CreateAsync(Actor actor, int releaseId, string label, CancellationToken ct)
     {
         var release = await db.Releases.FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
-            return (null, new EditOutcome.NotFound());
+            return (null, new Outcome.NotFound());
         if (!actor.CanShareUnderEmbargo(release))
-            return (null, new EditOutcome.Forbidden());
+            return (null, new Outcome.Forbidden());
         if (release.Status != ReleaseStatus.Scheduled)
             return (null, Invalid("status", "embargo_needs_schedule"));
         var text = label?.Trim() ?? "";
@@ -36,17 +36,17 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
         db.EmbargoLinks.Add(link);
         AuditLog.Record(db, now, actor.Name, "embargo-link.created", $"release:{releaseId}", text);
         await db.SaveChangesAsync(ct);
-        return (new NewEmbargoLink(link.Id, PathPrefix + token), new EditOutcome.Done(releaseId, new Problem("embargo_created")));
+        return (new NewEmbargoLink(link.Id, PathPrefix + token), new Outcome.Done(releaseId, new Problem("embargo_created")));
     }
 
-    public async Task<EditOutcome> RevokeAsync(Actor actor, int linkId, CancellationToken ct)
+    public async Task<Outcome> RevokeAsync(Actor actor, int linkId, CancellationToken ct)
     {
         var link = await db.EmbargoLinks.FirstOrDefaultAsync(l => l.Id == linkId, ct);
         var release = link is null ? null : await db.Releases.FirstOrDefaultAsync(r => r.Id == link.ReleaseId, ct);
         if (link is null || release is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!actor.CanShareUnderEmbargo(release))
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         if (link.RevokedAt is null)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -54,7 +54,7 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
             AuditLog.Record(db, now, actor.Name, "embargo-link.revoked", $"release:{release.Id}", link.Label);
             await db.SaveChangesAsync(ct);
         }
-        return new EditOutcome.Done(release.Id, new Problem("embargo_revoked"));
+        return new Outcome.Done(release.Id, new Problem("embargo_revoked"));
     }
 
     /// <summary>The release a token opens, if the link exists and was not revoked.</summary>
@@ -66,6 +66,6 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static EditOutcome Invalid(string field, string key) =>
-        new EditOutcome.Invalid(new Dictionary<string, Problem> { [field] = new(key) });
+    private static Outcome Invalid(string field, string key) =>
+        new Outcome.Invalid(new Dictionary<string, Problem> { [field] = new(key) });
 }

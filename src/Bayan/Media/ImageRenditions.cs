@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Globalization;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;

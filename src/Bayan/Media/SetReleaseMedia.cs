@@ -2,7 +2,7 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Media;
@@ -10,20 +10,20 @@ namespace Bayan.Media;
 /// <summary>Chooses a release's featured image and its attachments from the media library; editors of its office.</summary>
 public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, Guid? featured, IReadOnlyList<Guid> attachments, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int releaseId, Guid? featured, IReadOnlyList<Guid> attachments, CancellationToken ct)
     {
         var release = await db.Releases.Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!actor.CanChangeDetails(release))
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var wanted = attachments.Distinct().ToList();
         var ids = featured is { } f ? [.. wanted, f] : wanted;
         var items = await db.Media.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         if (ids.Any(id => !items.ContainsKey(id)))
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["media"] = new("media_unknown") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["media"] = new("media_unknown") });
         if (featured is { } image && items[image].Width is null)
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["media"] = new("media_featured_not_image") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["media"] = new("media_featured_not_image") });
 
         release.FeaturedImage = featured is { } chosen ? DisplayUrl(items[chosen]) : null;
         release.Attachments.Clear();
@@ -34,7 +34,7 @@ public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChan
             $"featured {(featured?.ToString() ?? "none")}; attachments {wanted.Count}");
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(releaseId));
-        return new EditOutcome.Done(releaseId, new Problem("media_saved"));
+        return new Outcome.Done(releaseId, new Problem("media_saved"));
     }
 
     /// <summary>A page shows an image at most about 960 pixels wide: the rendition closest to that, else the original.</summary>

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Globalization;
 
 namespace Bayan.Media;

@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Data;
+using Bayan.Operations;
 
 namespace Bayan.Media;
 

@@ -1,5 +1,5 @@
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 
 namespace Bayan.Navigation;
 

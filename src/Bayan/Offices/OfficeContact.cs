@@ -1,7 +1,7 @@
+using Bayan.Operations;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Bayan.Data;
-using Bayan.Editing;
 
 namespace Bayan.Offices;
 

@@ -3,8 +3,8 @@ using Bayan.Audit;
 using Bayan.Calendars;
 using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Numbering;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
 using Bayan.Slugs;
@@ -34,13 +34,13 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
         "feed", "feed.atom", "feed.rss", "feed.json", "sitemap.xml", "sitemap-news.xml", "robots.txt",
     };
 
-    public async Task<EditOutcome> RunAsync(Actor actor, OfficeForm form, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, OfficeForm form, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var office = form.Id is { } id ? await db.Offices.Include(o => o.Names).FirstOrDefaultAsync(o => o.Id == id, ct) : null;
         if (form.Id is not null && office is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
 
         var languages = await db.SiteLanguages.Select(l => l.Code).ToListAsync(ct);
         var errors = new Dictionary<string, Problem>();
@@ -69,7 +69,7 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
             errors["numbering_pattern"] = new Problem("office_pattern_invalid", patternError);
         form.Contact?.Check(names.Keys, errors);
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (office is null)
@@ -102,6 +102,6 @@ public sealed class SaveOffice(BayanDb db, TimeProvider clock, ISearchIndex sear
             await search.UpdateOfficeAsync(office.Id, ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything($"office {code}"));
-        return new EditOutcome.Done(office.Id, new Problem("office_saved"));
+        return new Outcome.Done(office.Id, new Problem("office_saved"));
     }
 }

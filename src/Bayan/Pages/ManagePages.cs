@@ -3,6 +3,7 @@ using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Rendering;
 using Bayan.Slugs;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +16,13 @@ public sealed record PageForm(int? Id, string Key, string Language, string Title
 /// <summary>Creates, changes and deletes static pages (About, Contact); administrators only.</summary>
 public sealed class ManagePages(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
-    public async Task<EditOutcome> SaveAsync(Actor actor, PageForm form, CancellationToken ct)
+    public async Task<Outcome> SaveAsync(Actor actor, PageForm form, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var page = form.Id is { } id ? await db.Pages.FirstOrDefaultAsync(p => p.Id == id, ct) : null;
         if (form.Id is not null && page is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         var errors = VersionRules.Check(form.Title, form.Slug, "", form.Body);
         var key = Slug.From(form.Key ?? "");
         if (key.Length == 0)
@@ -35,7 +36,7 @@ public sealed class ManagePages(BayanDb db, TimeProvider clock, IContentChanges 
         if (key.Length > 0 && await db.Pages.AnyAsync(p => p.Language == form.Language && p.Key == key && p.Id != otherId, ct))
             errors["key"] = new Problem("manage_page_exists", form.Language ?? "");
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var formerKey = page?.Key;
@@ -51,20 +52,20 @@ public sealed class ManagePages(BayanDb db, TimeProvider clock, IContentChanges 
         AuditLog.Record(db, now, actor.Name, form.Id is null ? "page.created" : "page.changed", $"page:{key}", $"{form.Language}: {page.Title}");
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Page(key, formerKey));
-        return new EditOutcome.Done(page.Id, new Problem("manage_saved"));
+        return new Outcome.Done(page.Id, new Problem("manage_saved"));
     }
 
-    public async Task<EditOutcome> DeleteAsync(Actor actor, int id, CancellationToken ct)
+    public async Task<Outcome> DeleteAsync(Actor actor, int id, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var page = await db.Pages.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (page is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         db.Pages.Remove(page);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "page.deleted", $"page:{page.Key}", $"{page.Language}: {page.Title}");
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Page(page.Key));
-        return new EditOutcome.Done(id, new Problem("manage_saved"));
+        return new Outcome.Done(id, new Problem("manage_saved"));
     }
 }

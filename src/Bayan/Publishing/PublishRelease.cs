@@ -2,8 +2,8 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Numbering;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
@@ -18,28 +18,28 @@ namespace Bayan.Publishing;
 /// </summary>
 public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases
             .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
             .FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!actor.CanPublishFor(release.OfficeId))
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         if (release.Status is ReleaseStatus.Published or ReleaseStatus.Retracted)
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
         // The office requires review: a draft is submitted first.
         if (!actor.CanPublish(release))
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") });
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = release.Status;
         var claimed = await db.Releases.Where(r => r.Id == releaseId && r.Status == from)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReleaseStatus.Published), ct);
         if (claimed == 0)
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
 
         // A scheduled release keeps the time it was announced for; otherwise it is published now.
         var publishedAt = from == ReleaseStatus.Scheduled && release.PublishAt <= now ? release.PublishAt!.Value : now;
@@ -52,6 +52,6 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
-        return new EditOutcome.Done(release.Id, new Problem("publish_done", release.ReferenceNumber ?? ""));
+        return new Outcome.Done(release.Id, new Problem("publish_done", release.ReferenceNumber ?? ""));
     }
 }

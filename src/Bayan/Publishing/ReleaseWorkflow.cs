@@ -3,6 +3,7 @@ using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +17,14 @@ namespace Bayan.Publishing;
 /// </summary>
 public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
 {
-    public Task<EditOutcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
+    public Task<Outcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (a, r) => a.CanSubmitForReview(r), (release, _) =>
         {
             release.Status = ReleaseStatus.InReview;
             return null;
         }, ct);
 
-    public Task<EditOutcome> ReturnToDraftAsync(Actor actor, int releaseId, CancellationToken ct) =>
+    public Task<Outcome> ReturnToDraftAsync(Actor actor, int releaseId, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.returned-to-draft", (a, r) => a.CanReturnToDraft(r), (release, _) =>
         {
             release.Status = ReleaseStatus.Draft;
@@ -36,7 +37,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     /// time the editor saw (<paramref name="seen"/>), a time someone else set since is a conflict, never
     /// overwritten; after one, <paramref name="takeTheirs"/> keeps the stored time and changes nothing.
     /// </summary>
-    public Task<EditOutcome> ScheduleAsync(
+    public Task<Outcome> ScheduleAsync(
         Actor actor, int releaseId, DateTime atUtc, CancellationToken ct, SeenPublishAt? seen = null, bool takeTheirs = false) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Draft, ReleaseStatus.InReview, ReleaseStatus.Scheduled], "release.scheduled", (a, r) => a.CanPublish(r), (release, now) =>
         {
@@ -46,12 +47,12 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
             release.PublishAt = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
             return null;
         }, ct, done: "schedule_done", before: release =>
-            takeTheirs ? new EditOutcome.Done(release.Id, new Problem("workflow_done"))
-            : seen is not null && !seen.Matches(release.PublishAt) ? new EditOutcome.ScheduleConflict(release.PublishAt, atUtc)
+            takeTheirs ? new Outcome.Done(release.Id, new Problem("workflow_done"))
+            : seen is not null && !seen.Matches(release.PublishAt) ? new Outcome.ScheduleConflict(release.PublishAt, atUtc)
             : null);
 
     /// <summary>The original's correction note alone.</summary>
-    public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
+    public Task<Outcome> CorrectAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
         CorrectAsync(actor, releaseId, OriginalOnly(note), ct);
 
     /// <summary>
@@ -59,7 +60,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     /// original's is required, a version without one shows the original's). A version left out loses its
     /// former note: the form always sends them all.
     /// </summary>
-    public Task<EditOutcome> CorrectAsync(Actor actor, int releaseId, IReadOnlyDictionary<string, string?> notes, CancellationToken ct) =>
+    public Task<Outcome> CorrectAsync(Actor actor, int releaseId, IReadOnlyDictionary<string, string?> notes, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.corrected", (a, r) => a.CanCorrectOrRetract(r), (release, now) =>
         {
             if (NotesFor(release, notes) is not { } texts)
@@ -71,14 +72,14 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         }, ct);
 
     /// <summary>Withdraws the release with the original's reason alone; the caller has confirmed.</summary>
-    public Task<EditOutcome> RetractAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
+    public Task<Outcome> RetractAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
         RetractAsync(actor, releaseId, OriginalOnly(note), confirmed: true, ct);
 
     /// <summary>
     /// Withdraws a published release from every page, feed and search, with the reason per language
     /// version as for a correction. It cannot be undone, so the person must have confirmed it.
     /// </summary>
-    public Task<EditOutcome> RetractAsync(
+    public Task<Outcome> RetractAsync(
         Actor actor, int releaseId, IReadOnlyDictionary<string, string?> notes, bool confirmed, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Published], "release.retracted", (a, r) => a.CanCorrectOrRetract(r), (release, now) =>
         {
@@ -94,7 +95,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         }, ct);
 
     /// <summary>Closes or reopens a release to new comments; the comments it has stay.</summary>
-    public Task<EditOutcome> SetCommentsClosedAsync(Actor actor, int releaseId, bool closed, CancellationToken ct) =>
+    public Task<Outcome> SetCommentsClosedAsync(Actor actor, int releaseId, bool closed, CancellationToken ct) =>
         StepAsync(actor, releaseId, Enum.GetValues<ReleaseStatus>(), closed ? "release.comments-closed" : "release.comments-opened", (a, r) => a.CanChangeDetails(r), (release, _) =>
         {
             release.CommentsClosed = closed;
@@ -128,32 +129,32 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         return texts.ContainsKey(release.OriginalLanguage) ? texts : null;
     }
 
-    private async Task<EditOutcome> StepAsync(
+    private async Task<Outcome> StepAsync(
         Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Actor, Release, bool> allowed,
         Func<Release, DateTime, Problem?> apply, CancellationToken ct, string done = "workflow_done",
-        Func<Release, EditOutcome?>? before = null)
+        Func<Release, Outcome?>? before = null)
     {
         // With its versions: a correction or retraction writes a note on each.
         var release = await db.Releases.Include(r => r.Versions).Include(r => r.Office).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!actor.CanEditOffice(release.OfficeId))
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         if (!from.Contains(release.Status))
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("workflow_not_from") });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("workflow_not_from") });
         // An editor refused is refused by the office's rule of review; anyone else by their role.
         if (!allowed(actor, release))
         {
             return actor.CanPublishFor(release.OfficeId)
-                ? new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") })
-                : new EditOutcome.Forbidden();
+                ? new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") })
+                : new Outcome.Forbidden();
         }
         // A step that ends before changing anything (a conflict, or keeping what is stored) saves nothing.
         if (before?.Invoke(release) is { } early)
             return early;
         var now = clock.GetUtcNow().UtcDateTime;
         if (apply(release, now) is { } problem)
-            return new EditOutcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });
+            return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, action, $"release:{release.Id}", release.Status.ToString());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -162,6 +163,6 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(release.Id));
-        return new EditOutcome.Done(release.Id, new Problem(done));
+        return new Outcome.Done(release.Id, new Problem(done));
     }
 }

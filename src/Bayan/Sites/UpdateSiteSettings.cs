@@ -2,8 +2,8 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Localization;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Sites;
@@ -24,13 +24,13 @@ public sealed record SiteSettingsForm(
 /// </summary>
 public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock, IContentChanges changes)
 {
-    public async Task<EditOutcome> RunAsync(Actor actor, SiteSettingsForm form, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, SiteSettingsForm form, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var site = await db.Sites.FirstOrDefaultAsync(s => s.Id == Site.SingletonId, ct);
         if (site is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
 
         var errors = new Dictionary<string, Problem>();
         var languages = (form.Languages ?? []).Distinct().ToList();
@@ -52,7 +52,7 @@ public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock, IContentC
         if (form.PageSize is < 5 or > 100)
             errors["page_size"] = new Problem("settings_page_size", 5, 100);
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         var existing = await db.SiteLanguages.ToListAsync(ct);
         db.SiteLanguages.RemoveRange(existing.Where(l => !languages.Contains(l.Code)));
@@ -80,6 +80,6 @@ public sealed class UpdateSiteSettings(BayanDb db, TimeProvider clock, IContentC
             $"comments {(site.PublishCommentsAtOnce ? "at once" : "moderated")}, open {site.CommentsOpenDays} days");
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything("site settings"));
-        return new EditOutcome.Done(0, new Problem("settings_saved"));
+        return new Outcome.Done(0, new Problem("settings_saved"));
     }
 }

@@ -2,7 +2,7 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Slugs;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,13 +15,13 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock, IContentChanges c
     /// Gives a tag its name in each site language (an empty name takes the tag off that language's
     /// pages); the slug of each name is made from it. At least one name stays.
     /// </summary>
-    public async Task<EditOutcome> SaveNamesAsync(Actor actor, int id, IReadOnlyDictionary<string, string>? names, CancellationToken ct)
+    public async Task<Outcome> SaveNamesAsync(Actor actor, int id, IReadOnlyDictionary<string, string>? names, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var tag = await db.Tags.Include(t => t.Names).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tag is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         var languages = await db.SiteLanguages.Select(l => l.Code).ToListAsync(ct);
         var errors = new Dictionary<string, Problem>();
         var wanted = new Dictionary<string, (string Name, string Slug)>();
@@ -41,7 +41,7 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock, IContentChanges c
         if (wanted.Count == 0 && tag.Names.All(n => languages.Contains(n.Language)))
             errors["names"] = new Problem("manage_tag_name_required");
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         var before = Describe(tag);
         tag.Names.RemoveAll(n => languages.Contains(n.Language) && !wanted.ContainsKey(n.Language));
@@ -55,7 +55,7 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock, IContentChanges c
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "tag.renamed", $"tag:{id}", $"{before} -> {Describe(tag)}");
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything("tags"));
-        return new EditOutcome.Done(id, new Problem("manage_saved"));
+        return new Outcome.Done(id, new Problem("manage_saved"));
     }
 
     /// <summary>
@@ -63,10 +63,10 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock, IContentChanges c
     /// the second takes the first's names in the languages it had none in, so merging an Arabic tag
     /// into its English twin gives one tag named in both.
     /// </summary>
-    public async Task<EditOutcome> MergeAsync(Actor actor, int fromId, int intoId, CancellationToken ct)
+    public async Task<Outcome> MergeAsync(Actor actor, int fromId, int intoId, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var from = await db.Tags.Include(t => t.Names).FirstOrDefaultAsync(t => t.Id == fromId, ct);
         var into = await db.Tags.Include(t => t.Names).FirstOrDefaultAsync(t => t.Id == intoId, ct);
         if (from is null || into is null || fromId == intoId)
@@ -89,26 +89,26 @@ public sealed class ManageTags(BayanDb db, TimeProvider clock, IContentChanges c
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything("tags"));
-        return new EditOutcome.Done(intoId, new Problem("manage_saved"));
+        return new Outcome.Done(intoId, new Problem("manage_saved"));
     }
 
-    public async Task<EditOutcome> DeleteAsync(Actor actor, int id, CancellationToken ct)
+    public async Task<Outcome> DeleteAsync(Actor actor, int id, CancellationToken ct)
     {
         if (!actor.CanManageSite)
-            return new EditOutcome.Forbidden();
+            return new Outcome.Forbidden();
         var tag = await db.Tags.Include(t => t.Names).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tag is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         db.Tags.Remove(tag);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "tag.deleted", $"tag:{id}", Describe(tag));
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Everything("tags"));
-        return new EditOutcome.Done(id, new Problem("manage_saved"));
+        return new Outcome.Done(id, new Problem("manage_saved"));
     }
 
     private static string Describe(Tag tag) =>
         string.Join(", ", tag.Names.OrderBy(n => n.Language, StringComparer.Ordinal).Select(n => $"{n.Language}={n.Name}"));
 
-    private static EditOutcome Invalid(string field, Problem problem) =>
-        new EditOutcome.Invalid(new Dictionary<string, Problem> { [field] = problem });
+    private static Outcome Invalid(string field, Problem problem) =>
+        new Outcome.Invalid(new Dictionary<string, Problem> { [field] = problem });
 }

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Accounts;
 using Bayan.Editing;
@@ -215,7 +216,7 @@ public sealed class ReviewWorkflowTests(TestSite site) : IClassFixture<TestSite>
     }
 
     private async Task<int> DraftAsync(int officeId) =>
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Actor.System("tests"),
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Actor.System("tests"),
             new NewRelease(officeId, ReleaseType.News, "ar", "مسودة", null, "", "نص"), default))).ReleaseId;
 
     /// <summary>The workflow buttons the page offers, by handler, in page order.</summary>

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Text.RegularExpressions;
 using Bayan.Accounts;
 using Bayan.Editing;
@@ -66,7 +67,7 @@ public sealed class PermittedButtonsTests(TestSite site, Support.Browser browser
     {
         var office = await site.Seed.OfficeAsync();
         await site.Seed.WithDbAsync(db => db.Offices.Where(o => o.Id == office.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.RequiresReview, true)));
-        var id = Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Actor.System("tests"),
+        var id = Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Actor.System("tests"),
             new NewRelease(office.Id, ReleaseType.News, "ar", "مسودة للمراجعة", null, "", "نص"), default))).ReleaseId;
         var page = await SignedInAsync(await site.Seed.UserAsync(offices: [office.Id]));
 

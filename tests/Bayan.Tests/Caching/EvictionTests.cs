@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Comments;
 using Bayan.Editing;
@@ -60,9 +61,9 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         string[] listings = ["/en/", "/ar/", $"/en/{office.Code}/", "/en/feed.atom", $"/en/{office.Code}/feed.atom", "/en/archive/", "/sitemap-news.xml"];
         await WarmAsync([.. listings, CacheTestSite.PathOf(bystander), $"/en/{other.Code}/"]);
 
-        var outcome = await site.RunAsync<PublishRelease, EditOutcome>(p => p.RunAsync(CacheTestSite.Editor, draft.Id, CancellationToken.None));
+        var outcome = await site.RunAsync<PublishRelease, Outcome>(p => p.RunAsync(CacheTestSite.Editor, draft.Id, CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains(title, await FreshAsync("/en/"));
         Assert.Contains(arabic, await FreshAsync("/ar/"));
         Assert.Contains(title, await FreshAsync($"/en/{office.Code}/"));
@@ -84,10 +85,10 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         await WarmAsync(path, CacheTestSite.PathOf(release, "ar"), $"/en/{office.Code}/", CacheTestSite.PathOf(bystander));
         var title = Seed.Unique("Edited title");
 
-        var outcome = await site.RunAsync<SaveVersion, EditOutcome>(s => s.RunAsync(CacheTestSite.Editor,
+        var outcome = await site.RunAsync<SaveVersion, Outcome>(s => s.RunAsync(CacheTestSite.Editor,
             new VersionEdit(release.Id, "en", title, version.Slug, "A new summary", "A new body.", version.ConcurrencyVersion), CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains(title, await FreshAsync(path));
         Assert.Contains(title, await FreshAsync($"/en/{office.Code}/"));
         // The Arabic page links to the English one, whose address may have changed with it.
@@ -104,9 +105,9 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         var title = release.Versions.Single(v => v.Language == "en").Title;
         await WarmAsync(CacheTestSite.PathOf(release), $"/en/{office.Code}/", "/en/", CacheTestSite.PathOf(bystander));
 
-        var outcome = await site.RunAsync<ReleaseWorkflow, EditOutcome>(w => w.RetractAsync(CacheTestSite.Editor, release.Id, "Issued in error.", CancellationToken.None));
+        var outcome = await site.RunAsync<ReleaseWorkflow, Outcome>(w => w.RetractAsync(CacheTestSite.Editor, release.Id, "Issued in error.", CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains("Issued in error.", await FreshAsync(CacheTestSite.PathOf(release)));
         Assert.DoesNotContain(title, await FreshAsync($"/en/{office.Code}/"));
         Assert.DoesNotContain(title, await FreshAsync("/en/"));
@@ -122,8 +123,8 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         var release = await site.ReleaseAsync(office);
         await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == release.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReleaseStatus.Draft).SetProperty(r => r.PublishAt, (DateTime?)null)));
-        var scheduled = await site.RunAsync<ReleaseWorkflow, EditOutcome>(w => w.ScheduleAsync(CacheTestSite.Editor, release.Id, site.Now.AddSeconds(30), CancellationToken.None));
-        Assert.IsType<EditOutcome.Done>(scheduled);
+        var scheduled = await site.RunAsync<ReleaseWorkflow, Outcome>(w => w.ScheduleAsync(CacheTestSite.Editor, release.Id, site.Now.AddSeconds(30), CancellationToken.None));
+        Assert.IsType<Outcome.Done>(scheduled);
         var title = release.Versions.Single(v => v.Language == "en").Title;
         await WarmAsync($"/en/{office.Code}/", "/en/", CacheTestSite.PathOf(bystander));
         Assert.DoesNotContain(title, (await GetAsync("/en/")).Body);
@@ -176,10 +177,10 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         // A category with nothing in it answers as an unknown one, and such an answer is never kept.
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Category(joined))).Status);
 
-        var outcome = await site.RunAsync<UpdateReleaseDetails, EditOutcome>(d => d.RunAsync(
+        var outcome = await site.RunAsync<UpdateReleaseDetails, Outcome>(d => d.RunAsync(
             CacheTestSite.Editor, release.Id, ReleaseType.PressRelease, [joined.Id], [newTag], CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.DoesNotContain(title, await FreshAsync(Category(left)));
         Assert.Contains(title, await FreshAsync(Category(joined)));
         Assert.DoesNotContain(title, await FreshAsync($"/en/tag/{Seed.EnglishSlug(oldTag)}/"));
@@ -207,9 +208,9 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         });
         await WarmAsync("/en/", CacheTestSite.PathOf(release), "/en/feed.atom");
 
-        var outcome = await site.RunAsync<UpdateSiteSettings, EditOutcome>(u => u.RunAsync(CacheTestSite.Editor, form, CancellationToken.None));
+        var outcome = await site.RunAsync<UpdateSiteSettings, Outcome>(u => u.RunAsync(CacheTestSite.Editor, form, CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains(tagline, await FreshAsync("/en/"));
         Assert.Contains(tagline, await FreshAsync(CacheTestSite.PathOf(release)));
         await FreshAsync("/en/feed.atom");
@@ -223,9 +224,9 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         await WarmAsync("/en/", CacheTestSite.PathOf(release));
         var label = Seed.Unique("Menu");
 
-        var outcome = await site.RunAsync<ManageNavigation, EditOutcome>(n => n.AddMenuItemAsync(CacheTestSite.Editor, "en", label, "/en/archive/", CancellationToken.None));
+        var outcome = await site.RunAsync<ManageNavigation, Outcome>(n => n.AddMenuItemAsync(CacheTestSite.Editor, "en", label, "/en/archive/", CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains(label, await FreshAsync("/en/"));
         Assert.Contains(label, await FreshAsync(CacheTestSite.PathOf(release)));
     }
@@ -245,9 +246,9 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         });
         await WarmAsync($"/en/{office.Code}/", CacheTestSite.PathOf(release), "/en/");
 
-        var outcome = await site.RunAsync<SaveOffice, EditOutcome>(s => s.RunAsync(CacheTestSite.Editor, form, CancellationToken.None));
+        var outcome = await site.RunAsync<SaveOffice, Outcome>(s => s.RunAsync(CacheTestSite.Editor, form, CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains(name, await FreshAsync($"/en/{office.Code}/"));
         // Every page lists the offices beside its content.
         Assert.Contains(name, await FreshAsync(CacheTestSite.PathOf(release)));
@@ -260,16 +261,16 @@ public sealed class EvictionTests(CacheTestSite site) : IClassFixture<CacheTestS
         var office = await site.Seed.OfficeAsync();
         var release = await site.ReleaseAsync(office);
         var key = Seed.Unique("about");
-        var created = await site.RunAsync<ManagePages, EditOutcome>(p => p.SaveAsync(CacheTestSite.Editor,
+        var created = await site.RunAsync<ManagePages, Outcome>(p => p.SaveAsync(CacheTestSite.Editor,
             new PageForm(null, key, "en", "About us", key, "Who we are."), CancellationToken.None));
-        var id = Assert.IsType<EditOutcome.Done>(created).ReleaseId;
+        var id = Assert.IsType<Outcome.Done>(created).ReleaseId;
         var path = $"/en/pages/{key}";
         await WarmAsync(path, "/en/", CacheTestSite.PathOf(release));
 
-        var outcome = await site.RunAsync<ManagePages, EditOutcome>(p => p.SaveAsync(CacheTestSite.Editor,
+        var outcome = await site.RunAsync<ManagePages, Outcome>(p => p.SaveAsync(CacheTestSite.Editor,
             new PageForm(id, key, "en", "About the newsroom", key, "Who we are, and since when."), CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains("since when", await FreshAsync(path));
         await AssertStillKeptAsync("/en/", CacheTestSite.PathOf(release));
     }

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using System.Net.Http.Headers;
 using Bayan.Editing;
@@ -163,12 +164,12 @@ public sealed class FrontDoorTests(CacheTestSite site) : IClassFixture<CacheTest
         var version = await site.Seed.WithDbAsync(db => db.ReleaseVersions.AsNoTracking().SingleAsync(v => v.ReleaseId == release.Id && v.Language == "en"));
         var title = Seed.Unique("Edited at the front");
 
-        var outcome = await site.RunAsync<SaveVersion, EditOutcome>(s => s.RunAsync(CacheTestSite.Editor,
+        var outcome = await site.RunAsync<SaveVersion, Outcome>(s => s.RunAsync(CacheTestSite.Editor,
             new VersionEdit(release.Id, "en", title, version.Slug, "A new summary", "A new body.", version.ConcurrencyVersion), CancellationToken.None));
         var countAfterEdit = Front.Count;
         var after = await GetAsync(path);
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Equal(0, countAfterEdit);
         Assert.Equal("miss", CacheOf(after));
         Assert.Contains(title, await after.Content.ReadAsStringAsync());

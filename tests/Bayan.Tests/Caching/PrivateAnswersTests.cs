@@ -1,6 +1,6 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Embargo;
-using Bayan.Editing;
 using Bayan.Publishing;
 using Bayan.Tests.Support;
 using Bayan.Web.Caching;
@@ -38,7 +38,7 @@ public sealed class PrivateAnswersTests(CacheTestSite site) : IClassFixture<Cach
         var release = await site.ReleaseAsync(office);
         await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == release.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Releases.ReleaseStatus.Draft).SetProperty(r => r.PublishAt, (DateTime?)null)));
-        await site.RunAsync<ReleaseWorkflow, EditOutcome>(w => w.ScheduleAsync(CacheTestSite.Editor, release.Id, site.Now.AddDays(1), CancellationToken.None));
+        await site.RunAsync<ReleaseWorkflow, Outcome>(w => w.ScheduleAsync(CacheTestSite.Editor, release.Id, site.Now.AddDays(1), CancellationToken.None));
         var (link, _) = await site.InScopeAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(CacheTestSite.Editor, release.Id, "Wire service", CancellationToken.None));
 
         foreach (var path in new[] { "/admin/login", link!.Path })

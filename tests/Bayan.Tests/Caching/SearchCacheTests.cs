@@ -1,5 +1,5 @@
+using Bayan.Operations;
 using System.Net;
-using Bayan.Editing;
 using Bayan.Publishing;
 using Bayan.Tests.Support;
 
@@ -47,9 +47,9 @@ public sealed class SearchCacheTests(CacheTestSite site) : IClassFixture<CacheTe
         Assert.Contains(CacheTestSite.PathOf(release), (await GetAsync(path)).Body);
         Assert.True((await GetAsync(path)).Hit);
 
-        var outcome = await site.RunAsync<ReleaseWorkflow, EditOutcome>(w => w.RetractAsync(CacheTestSite.Editor, release.Id, "Issued in error.", CancellationToken.None));
+        var outcome = await site.RunAsync<ReleaseWorkflow, Outcome>(w => w.RetractAsync(CacheTestSite.Editor, release.Id, "Issued in error.", CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         var after = await GetAsync(path);
         Assert.False(after.Hit);
         Assert.DoesNotContain(CacheTestSite.PathOf(release), after.Body);

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Accounts;
 using Bayan.Editing;
@@ -16,7 +17,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
 
     private Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work) => site.InScopeAsync(work);
 
-    private Task<EditOutcome> SaveAsync(int id, string lang, string title, string body, int? concurrency) =>
+    private Task<Outcome> SaveAsync(int id, string lang, string title, string body, int? concurrency) =>
         RunAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor, new VersionEdit(id, lang, title, null, "", body, concurrency), default));
 
     private async Task<int> DraftAsync()
@@ -24,7 +25,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         var office = await site.Seed.OfficeAsync();
         var outcome = await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
             new NewRelease(office.Id, ReleaseType.PressRelease, "ar", "وزارة الصحة تعلن", null, "ملخص", "النص الأول", [], ["صحة", "Health"]), default));
-        return Assert.IsType<EditOutcome.Done>(outcome).ReleaseId;
+        return Assert.IsType<Outcome.Done>(outcome).ReleaseId;
     }
 
     [Fact]
@@ -35,8 +36,8 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         var first = await SaveAsync(id, "ar", "العنوان أ", "نص المحرر الأول", 0);
         var second = await SaveAsync(id, "ar", "العنوان ب", "نص المحرر الثاني", 0);
 
-        Assert.IsType<EditOutcome.Done>(first);
-        var conflict = Assert.IsType<EditOutcome.Conflict>(second);
+        Assert.IsType<Outcome.Done>(first);
+        var conflict = Assert.IsType<Outcome.Conflict>(second);
         Assert.Equal("نص المحرر الأول", conflict.Theirs.Body);
         Assert.Equal("نص المحرر الثاني", conflict.Yours.Body);
         var stored = await site.Seed.WithDbAsync(db => db.ReleaseVersions.SingleAsync(v => v.ReleaseId == id));
@@ -74,7 +75,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
 
         var outcome = await RunAsync(s => s.GetRequiredService<RestoreRevision>().RunAsync(Editor, id, "ar", 1, default));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         var version = await site.Seed.WithDbAsync(db => db.ReleaseVersions.Include(v => v.Revisions).SingleAsync(v => v.ReleaseId == id));
         Assert.Equal("النص الأول", version.Body);
         Assert.Equal([1, 2, 3], version.Revisions.Select(r => r.Number).Order());
@@ -91,7 +92,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
 
         var outcome = await RunAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor, new VersionEdit(id, "ar", title, slug, "", body, 0), default));
 
-        var invalid = Assert.IsType<EditOutcome.Invalid>(outcome);
+        var invalid = Assert.IsType<Outcome.Invalid>(outcome);
         Assert.StartsWith(message, invalid.Errors[field].In("en"));
         Assert.Equal(1, await site.Seed.WithDbAsync(db => db.Revisions.CountAsync(r => db.ReleaseVersions.Any(v => v.Id == r.ReleaseVersionId && v.ReleaseId == id))));
     }
@@ -102,7 +103,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         var outcome = await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
             new NewRelease(int.MaxValue, ReleaseType.News, "ar", new string('ع', 301), null, "", "", [], []), default));
 
-        var invalid = Assert.IsType<EditOutcome.Invalid>(outcome);
+        var invalid = Assert.IsType<Outcome.Invalid>(outcome);
         Assert.Contains("title", invalid.Errors.Keys);
         Assert.Contains("office", invalid.Errors.Keys);
     }
@@ -129,7 +130,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
         var at = DateTime.UtcNow.AddSeconds(8);
 
         var scheduled = await RunAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default));
-        Assert.IsType<EditOutcome.Done>(scheduled);
+        Assert.IsType<Outcome.Done>(scheduled);
         var before = (await site.Http.GetAsync(path)).StatusCode;
         // On a very busy machine the first look may come after the time; then it proves nothing.
         if (DateTime.UtcNow < at)
@@ -151,7 +152,7 @@ public sealed class EditingTests(TestSite site) : IClassFixture<TestSite>
 
         var outcome = await RunAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, DateTime.UtcNow.AddMinutes(-1), default));
 
-        Assert.IsType<EditOutcome.Invalid>(outcome);
+        Assert.IsType<Outcome.Invalid>(outcome);
         Assert.Equal(ReleaseStatus.Draft, await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
     }
 

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Accounts;
 using Bayan.Editing;
@@ -30,11 +31,11 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
         var category = await site.Seed.CategoryAsync();
         var title = Seed.Unique("embargoed");
         var tag = Seed.Unique("tag");
-        var id = Assert.IsType<EditOutcome.Done>(await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
+        var id = Assert.IsType<Outcome.Done>(await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
             new NewRelease(office.Id, ReleaseType.Statement, "ar", $"بيان {title}", null, "ملخص", "نص", [category.Id], [tag]), default))).ReleaseId;
         await RunAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor, new VersionEdit(id, "en", $"Statement {title}", null, "", "Text", null), default));
         var at = site.Clock!.Now.UtcDateTime.AddHours(1);
-        Assert.IsType<EditOutcome.Done>(await RunAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default)));
+        Assert.IsType<Outcome.Done>(await RunAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default)));
         var (link, _) = await RunAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Editor, id, "Wire agencies", default));
         var versions = await site.Seed.WithDbAsync(db => db.ReleaseVersions.Where(v => v.ReleaseId == id).ToListAsync());
         var month = $"{at.AddHours(3):yyyy}/{at.AddHours(3):MM}";
@@ -85,12 +86,12 @@ public sealed class EmbargoTests(EmbargoTestSite site) : IClassFixture<EmbargoTe
     public async Task A_revoked_link_stops_working_and_links_need_a_scheduled_release()
     {
         var office = await site.Seed.OfficeAsync();
-        var id = Assert.IsType<EditOutcome.Done>(await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
+        var id = Assert.IsType<Outcome.Done>(await RunAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
             new NewRelease(office.Id, ReleaseType.News, "ar", "خبر قادم", null, "", "نص", [], []), default))).ReleaseId;
 
         var (early, refusal) = await RunAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Editor, id, "Press", default));
         Assert.Null(early);
-        Assert.IsType<EditOutcome.Invalid>(refusal);
+        Assert.IsType<Outcome.Invalid>(refusal);
 
         await RunAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, site.Clock!.Now.UtcDateTime.AddDays(1), default));
         var (link, _) = await RunAsync(s => s.GetRequiredService<EmbargoLinks>().CreateAsync(Editor, id, "Press", default));

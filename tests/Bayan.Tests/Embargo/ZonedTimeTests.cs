@@ -2,6 +2,7 @@ using Bayan.Accounts;
 using Bayan.Dates;
 using Bayan.Editing;
 using Bayan.Embargo;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Sites;
 using Bayan.Tests.Support;
@@ -65,7 +66,7 @@ public sealed class ZonedTimePagesTests(ZonedTimeTestSite site) : IClassFixture<
     public async Task Scheduling_form_confirmation_release_detail_list_and_preview_banner_give_hour_and_zone()
     {
         var office = await site.Seed.OfficeAsync();
-        var id = Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Actor.System("tests"),
+        var id = Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Actor.System("tests"),
             new NewRelease(office.Id, ReleaseType.Statement, "ar", "بيان مجدول", null, "ملخص", "نص", [], []), default))).ReleaseId;
         await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Actor.System("tests"), new VersionEdit(id, "en", "Scheduled statement", null, "", "Text", null), default));
         var admin = await site.Seed.UserAsync(administrator: true);

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using System.Net.Http.Headers;
 using Bayan.Editing;
@@ -114,7 +115,7 @@ public sealed class FeedConditionalGetTests(FeedTestSite site) : IClassFixture<F
     {
         var outcome = await site.InScopeAsync(s => s.GetRequiredService<UpdateReleaseDetails>().RunAsync(
             FeedTestSite.Editor, releaseId, ReleaseType.PressRelease, categories, [], default));
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string path, Action<HttpRequestMessage> conditions)

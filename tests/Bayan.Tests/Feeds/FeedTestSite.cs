@@ -3,6 +3,7 @@ using Bayan.Categories;
 using Bayan.Editing;
 using Bayan.Feeds;
 using Bayan.Offices;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class FeedTestSite : TestSite
         var version = await VersionAsync(releaseId, lang);
         var outcome = await InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor,
             new VersionEdit(releaseId, lang, title, null, version.Summary, version.Body, version.ConcurrencyVersion), default));
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
     }
 
     public string Absolute(string path) => new Uri(BaseAddress, path).AbsoluteUri;

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using System.Xml.Linq;
 using Bayan.Categories;
@@ -25,7 +26,7 @@ public sealed class FeedVisibilityTests(FeedTestSite site) : IClassFixture<FeedT
         var draft = await DraftAsync(office, category);
         var scheduled = await DraftAsync(office, category);
         var at = site.Now.AddHours(1);
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(FeedTestSite.Editor, scheduled, at, default)));
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(FeedTestSite.Editor, scheduled, at, default)));
 
         foreach (var (address, text) in await DocumentsAsync(office, category))
         {
@@ -34,7 +35,7 @@ public sealed class FeedVisibilityTests(FeedTestSite site) : IClassFixture<FeedT
             Assert.False(text.Contains(Marker(office, scheduled)), $"{address} shows a release before its time");
         }
 
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<PublishRelease>().RunAsync(FeedTestSite.Editor, draft, default)));
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<PublishRelease>().RunAsync(FeedTestSite.Editor, draft, default)));
         site.Clock!.Now = new DateTimeOffset(at.AddSeconds(1), TimeSpan.Zero);
         Assert.True(await Eventually.TrueAsync(() => site.Seed.WithDbAsync(db =>
             db.Releases.AnyAsync(r => r.Id == scheduled && r.Status == ReleaseStatus.Published))), "the scheduler did not publish the release");
@@ -58,7 +59,7 @@ public sealed class FeedVisibilityTests(FeedTestSite site) : IClassFixture<FeedT
         var before = await site.Http.GetAsync(feed);
 
         site.Advance(TimeSpan.FromMinutes(1));
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s =>
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s =>
             s.GetRequiredService<ReleaseWorkflow>().RetractAsync(FeedTestSite.Editor, retracted.Id, "Issued in error.", default)));
 
         foreach (var (address, text) in await DocumentsAsync(office, category))
@@ -84,8 +85,8 @@ public sealed class FeedVisibilityTests(FeedTestSite site) : IClassFixture<FeedT
         var title = Seed.Unique("draft");
         var created = await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(FeedTestSite.Editor,
             new NewRelease(office.Id, ReleaseType.PressRelease, "ar", $"بيان {title}", null, "ملخص", "نص", [category.Id], []), default));
-        var id = Assert.IsType<EditOutcome.Done>(created).ReleaseId;
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(FeedTestSite.Editor,
+        var id = Assert.IsType<Outcome.Done>(created).ReleaseId;
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(FeedTestSite.Editor,
             new VersionEdit(id, "en", $"Statement {title}", null, "Summary", "Text", null), default)));
         return id;
     }

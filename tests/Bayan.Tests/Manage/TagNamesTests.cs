@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Accounts;
 using Bayan.Editing;
@@ -145,7 +146,7 @@ public sealed class TagNamesTests(TestSite site) : IClassFixture<TestSite>
         var outcome = await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(editor,
             new NewRelease(office.Id, ReleaseType.PressRelease, "ar", "بيان الوسوم", null, "", "نص", [], [fresh, Seed.EnglishSlug(known)]), default));
 
-        var id = Assert.IsType<EditOutcome.Done>(outcome).ReleaseId;
+        var id = Assert.IsType<Outcome.Done>(outcome).ReleaseId;
         var tags = await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == id).SelectMany(r => r.Tags).Include(t => t.Names).ToListAsync());
         Assert.Equal(2, tags.Count);
         Assert.Contains(tags, t => t.Id == known.Id);

@@ -1,5 +1,5 @@
-using Bayan.Editing;
 using Bayan.Navigation;
+using Bayan.Operations;
 
 namespace Bayan.Tests.Navigation;
 

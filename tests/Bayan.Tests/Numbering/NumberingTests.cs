@@ -1,6 +1,6 @@
 using Bayan.Accounts;
-using Bayan.Editing;
 using Bayan.Offices;
+using Bayan.Operations;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Tests.Support;
@@ -20,7 +20,7 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
 
         var outcomes = await Task.WhenAll(drafts.Select(id => PublishAsync(site.Services, id)));
 
-        Assert.All(outcomes, o => Assert.IsType<EditOutcome.Done>(o));
+        Assert.All(outcomes, o => Assert.IsType<Outcome.Done>(o));
         var numbers = await NumbersAsync(office);
         var year = ExpectedHijriYear();
         Assert.Equal(Enumerable.Range(1, 50).Select(n => $"{year}/{n:00}"), numbers.Order(StringComparer.Ordinal));
@@ -35,7 +35,7 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
 
         var outcomes = await Task.WhenAll(drafts.Select((id, i) => PublishAsync(i % 2 == 0 ? site.Services : other.Services, id)));
 
-        Assert.All(outcomes, o => Assert.IsType<EditOutcome.Done>(o));
+        Assert.All(outcomes, o => Assert.IsType<Outcome.Done>(o));
         var year = ExpectedHijriYear();
         Assert.Equal(Enumerable.Range(1, 40).Select(n => $"{year}/{n:00}"), (await NumbersAsync(office)).Order(StringComparer.Ordinal));
     }
@@ -46,9 +46,9 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
         var office = await site.Seed.OfficeAsync();
         var id = (await DraftsAsync(office, 1))[0];
 
-        Assert.IsType<EditOutcome.Done>(await PublishAsync(site.Services, id));
-        Assert.IsType<EditOutcome.Invalid>(await PublishAsync(site.Services, id));
-        Assert.IsType<EditOutcome.NotFound>(await PublishAsync(site.Services, int.MaxValue));
+        Assert.IsType<Outcome.Done>(await PublishAsync(site.Services, id));
+        Assert.IsType<Outcome.Invalid>(await PublishAsync(site.Services, id));
+        Assert.IsType<Outcome.NotFound>(await PublishAsync(site.Services, int.MaxValue));
         Assert.Equal([$"{ExpectedHijriYear()}/01"], await NumbersAsync(office));
     }
 
@@ -120,7 +120,7 @@ public sealed class NumberingTests(TestSite site) : IClassFixture<TestSite>
         return releases.Select(r => r.Id).ToList();
     });
 
-    internal static async Task<EditOutcome> PublishAsync(IServiceProvider services, int id)
+    internal static async Task<Outcome> PublishAsync(IServiceProvider services, int id)
     {
         using var scope = services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PublishRelease>().RunAsync(Actor.System("tests"), id, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using System.Text.RegularExpressions;
 using Bayan.Accounts;
@@ -31,12 +32,12 @@ public sealed class HiddenListingTests(HiddenListingTests.StillSite site) : ICla
         var office = await site.Seed.OfficeAsync();
         var category = await site.Seed.CategoryAsync();
         var tag = Seed.Unique("secret");
-        var id = Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
+        var id = Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
             new NewRelease(office.Id, ReleaseType.Statement, "ar", "بيان سري", null, "ملخص", "نص", [category.Id], [tag]), default))).ReleaseId;
         await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor, new VersionEdit(id, "en", "Secret statement", null, "", "Text", null), default));
         // Far ahead, in a month no other release of this site uses.
         var at = new DateTime(DateTime.UtcNow.Year + 5, 6, 15, 9, 0, 0, DateTimeKind.Utc);
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default)));
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default)));
         Assert.True(await site.Seed.WithDbAsync(db => db.TagNames.AnyAsync(n => n.Slug == tag)));
         var languages = await site.Seed.WithDbAsync(db => db.SiteLanguages.Select(l => l.Code).ToListAsync());
         Assert.True(languages.Count >= 3);

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Globalization;
 using Bayan.Accounts;
 using Bayan.Editing;
@@ -22,7 +23,7 @@ public sealed class OutdatedTranslationTests(TestSite site) : IClassFixture<Test
         var version = await site.Seed.WithDbAsync(db => db.ReleaseVersions.SingleAsync(v => v.ReleaseId == release.Id && v.Language == lang));
         var outcome = await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor,
             new VersionEdit(release.Id, lang, title, version.Slug, version.Summary, version.Body + " (changed)", version.ConcurrencyVersion), default));
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
     }
 
     [Fact]

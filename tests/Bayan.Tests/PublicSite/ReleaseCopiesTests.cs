@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Categories;
 using Bayan.Comments;
@@ -47,10 +48,10 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         var title = Seed.Unique("Edited title");
         var slug = Seed.Unique("edited-slug");
 
-        var outcome = await site.RunAsync<SaveVersion, EditOutcome>(s => s.RunAsync(CacheTestSite.Editor,
+        var outcome = await site.RunAsync<SaveVersion, Outcome>(s => s.RunAsync(CacheTestSite.Editor,
             new VersionEdit(release.Id, "en", title, slug, "A new summary", "A new body.", version.ConcurrencyVersion), CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         var page = await BodyAsync($"/en/{office.Code}/{release.Id}/{slug}");
         Assert.Contains(title, page);
         Assert.Contains("A new body.", page);
@@ -65,11 +66,11 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         var path = CacheTestSite.PathOf(release);
         await KeptAsync(path);
 
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ReleaseWorkflow, EditOutcome>(w =>
+        Assert.IsType<Outcome.Done>(await site.RunAsync<ReleaseWorkflow, Outcome>(w =>
             w.CorrectAsync(CacheTestSite.Editor, release.Id, "The date was wrong.", CancellationToken.None)));
         Assert.Contains("The date was wrong.", await KeptAsync(path));
 
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ReleaseWorkflow, EditOutcome>(w =>
+        Assert.IsType<Outcome.Done>(await site.RunAsync<ReleaseWorkflow, Outcome>(w =>
             w.RetractAsync(CacheTestSite.Editor, release.Id, "Issued in error.", CancellationToken.None)));
         var retracted = await Answer.GetAsync(site.Http, path);
         Assert.Equal(HttpStatusCode.Gone, retracted.Status);
@@ -93,7 +94,7 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         Assert.Contains(name, await KeptAsync(path));
 
         Assert.Contains("<form method=\"post\"", await KeptAsync(path));
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ReleaseWorkflow, EditOutcome>(w =>
+        Assert.IsType<Outcome.Done>(await site.RunAsync<ReleaseWorkflow, Outcome>(w =>
             w.SetCommentsClosedAsync(CacheTestSite.Editor, release.Id, closed: true, CancellationToken.None)));
         Assert.DoesNotContain("<form method=\"post\"", await BodyAsync(path));
     }
@@ -108,10 +109,10 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         var tag = Seed.EnglishSlug(await site.Seed.TagAsync());
         Assert.DoesNotContain(tag, await KeptAsync(path));
 
-        var outcome = await site.RunAsync<UpdateReleaseDetails, EditOutcome>(d => d.RunAsync(
+        var outcome = await site.RunAsync<UpdateReleaseDetails, Outcome>(d => d.RunAsync(
             CacheTestSite.Editor, release.Id, ReleaseType.Statement, [], [tag], CancellationToken.None));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Contains($"/en/tag/{tag}/", await BodyAsync(path));
     }
 
@@ -130,7 +131,7 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         });
         await KeptAsync(path);
 
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<SaveOffice, EditOutcome>(s => s.RunAsync(CacheTestSite.Editor, form, CancellationToken.None)));
+        Assert.IsType<Outcome.Done>(await site.RunAsync<SaveOffice, Outcome>(s => s.RunAsync(CacheTestSite.Editor, form, CancellationToken.None)));
         Assert.Contains(name, await KeptAsync(path));
 
         var tagline = Seed.Unique("Tagline");
@@ -145,7 +146,7 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
                 stored.PageSize, stored.PublishCommentsAtOnce, stored.CommentsOpenDays);
         });
         await KeptAsync(path);
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<UpdateSiteSettings, EditOutcome>(u => u.RunAsync(CacheTestSite.Editor, settings, CancellationToken.None)));
+        Assert.IsType<Outcome.Done>(await site.RunAsync<UpdateSiteSettings, Outcome>(u => u.RunAsync(CacheTestSite.Editor, settings, CancellationToken.None)));
         Assert.Contains(tagline, await BodyAsync(path));
     }
 
@@ -164,16 +165,16 @@ public sealed class ReleaseCopiesTests(UncachedTestSite site) : IClassFixture<Un
         var link = Seed.Unique("Link");
         var category = Seed.Unique("Category");
 
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ManageNavigation, EditOutcome>(n =>
+        Assert.IsType<Outcome.Done>(await site.RunAsync<ManageNavigation, Outcome>(n =>
             n.AddMenuItemAsync(CacheTestSite.Editor, "en", label, "/en/archive/", CancellationToken.None)));
         Assert.Contains(label, await KeptAsync(path));
         Assert.DoesNotContain(label, await KeptAsync(arabic));
 
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ManageNavigation, EditOutcome>(n =>
+        Assert.IsType<Outcome.Done>(await site.RunAsync<ManageNavigation, Outcome>(n =>
             n.AddLinkAsync(CacheTestSite.Editor, "en", "Useful links", link, "https://example.org/", CancellationToken.None)));
         Assert.Contains(link, await KeptAsync(path));
 
-        Assert.IsType<EditOutcome.Done>(await site.RunAsync<ManageCategories, EditOutcome>(m => m.SaveAsync(CacheTestSite.Editor,
+        Assert.IsType<Outcome.Done>(await site.RunAsync<ManageCategories, Outcome>(m => m.SaveAsync(CacheTestSite.Editor,
             new CategoryForm(null, null, new Dictionary<string, string> { ["en"] = category, ["ar"] = category + " ar" },
                 new Dictionary<string, string> { ["en"] = category.ToLowerInvariant(), ["ar"] = category.ToLowerInvariant() + "-ar" }),
             CancellationToken.None)));

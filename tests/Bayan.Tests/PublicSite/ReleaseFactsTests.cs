@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Editing;
 using Bayan.Offices;
+using Bayan.Operations;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Tests.Support;
@@ -55,7 +56,7 @@ public sealed class ReleaseFactsTests(CommandCountingSite site) : IClassFixture<
         var feedDate = (await site.Http.GetAsync("/en/feed.atom")).Content.Headers.LastModified;
 
         // Published through the service, which announces the release's change (not everything's).
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<PublishRelease>().RunAsync(Editor, draft, default)));
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<PublishRelease>().RunAsync(Editor, draft, default)));
 
         foreach (var page in pages.Where(p => !p.Contains("archive")))
             Assert.Contains(title, await site.Http.GetStringAsync(page));
@@ -71,8 +72,8 @@ public sealed class ReleaseFactsTests(CommandCountingSite site) : IClassFixture<
         var title = Seed.Unique("draft");
         var created = await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
             new NewRelease(office.Id, ReleaseType.PressRelease, "ar", $"بيان {title}", null, "ملخص", "نص", [category], []), default));
-        var id = Assert.IsType<EditOutcome.Done>(created).ReleaseId;
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor,
+        var id = Assert.IsType<Outcome.Done>(created).ReleaseId;
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor,
             new VersionEdit(id, "en", $"Statement {title}", null, "Summary", "Text", null), default)));
         return (id, $"Statement {title}");
     }

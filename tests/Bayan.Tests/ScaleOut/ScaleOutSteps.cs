@@ -1,4 +1,5 @@
 using Bayan.Offices;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Tests.Numbering;
 
@@ -33,7 +34,7 @@ internal static class ScaleOutSteps
     public static async Task<int> PublishedAsync(Node node, Office office, string title)
     {
         var id = (await ReleasesAsync(node, office, title, 1))[0];
-        Assert.IsType<Bayan.Editing.EditOutcome.Done>(await NumberingTests.PublishAsync(node.Services, id));
+        Assert.IsType<Outcome.Done>(await NumberingTests.PublishAsync(node.Services, id));
         return id;
     }
 

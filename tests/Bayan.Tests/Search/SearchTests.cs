@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Net;
 using AngleSharp.Dom;
 using Bayan.Accounts;
@@ -132,21 +133,21 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
         Assert.Equal([release.Id], FoundIds((await SearchAsync("en", old)).Page));
 
         var version = await site.Seed.WithDbAsync(db => db.ReleaseVersions.SingleAsync(v => v.ReleaseId == release.Id && v.Language == "en"));
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor,
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor,
             new VersionEdit(release.Id, "en", $"Statement {replaced}", null, "", "Text", version.ConcurrencyVersion), default)));
         Assert.Empty(FoundIds((await SearchAsync("en", old)).Page));
         Assert.Equal([release.Id], FoundIds((await SearchAsync("en", replaced)).Page));
 
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().RetractAsync(Editor, release.Id, "Issued in error.", default)));
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().RetractAsync(Editor, release.Id, "Issued in error.", default)));
         Assert.Empty(FoundIds((await SearchAsync("en", replaced)).Page));
         Assert.Empty(FoundIds((await SearchAsync("ar", old)).Page));
 
         // Scheduled: not found before its time, found as soon as the scheduler has published it.
         var embargoed = Seed.Unique("embargoed");
-        var id = Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
+        var id = Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
             new NewRelease(site.Water.Id, ReleaseType.Statement, "ar", $"بيان {embargoed}", null, "ملخص", "نص", [], []), default))).ReleaseId;
         var at = site.Clock.Now.UtcDateTime.AddHours(1);
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default)));
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<ReleaseWorkflow>().ScheduleAsync(Editor, id, at, default)));
         Assert.Empty(FoundIds((await SearchAsync("ar", embargoed)).Page));
         site.Clock.Now = new DateTimeOffset(at.AddSeconds(1), TimeSpan.Zero);
         Assert.True(await Eventually.TrueAsync(() => site.Seed.WithDbAsync(db => db.Releases.AnyAsync(r => r.Id == id && r.Status == ReleaseStatus.Published))));
@@ -161,7 +162,7 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
         var newName = Seed.Unique("Desalination Authority");
         var form = new OfficeForm(office.Id, office.Code, new Dictionary<string, string> { ["ar"] = "هيئة التحلية", ["en"] = newName },
             "ar", "Asia/Riyadh", 0, "{seq:3}");
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveOffice>().RunAsync(Actor.System("admin"), form, default)));
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<SaveOffice>().RunAsync(Actor.System("admin"), form, default)));
         Assert.Equal([release.Id], FoundIds((await SearchAsync("en", newName)).Page));
         Assert.Empty(FoundIds((await SearchAsync("en", $"\"Office {office.Code}\"")).Page));
     }
@@ -200,7 +201,7 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
         string Slug(Bayan.Categories.Category c) => c.Names.Single(n => n.Language == "en").Slug;
         Assert.Equal([release.Id], FoundIds((await SearchAsync("en", word, $"&category={Slug(before)}")).Page));
 
-        Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<UpdateReleaseDetails>().RunAsync(
+        Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<UpdateReleaseDetails>().RunAsync(
             Editor, release.Id, ReleaseType.PressRelease, [after.Id], [], default)));
 
         Assert.Empty(FoundIds((await SearchAsync("en", word, $"&category={Slug(before)}")).Page));
@@ -319,7 +320,7 @@ public sealed class SearchTests(SearchTestSite site) : IClassFixture<SearchTestS
         {
             if (!Prepared.Add(site))
                 return;
-            var embargoed = Assert.IsType<EditOutcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
+            var embargoed = Assert.IsType<Outcome.Done>(await site.InScopeAsync(s => s.GetRequiredService<CreateRelease>().RunAsync(Editor,
                 new NewRelease(site.Health.Id, ReleaseType.Statement, "ar", "أحمد يعلن لقاحا جديدا في مستشفى الأطفال", null, "لقاح", "نص", [], []), default))).ReleaseId;
             var enVersion = new VersionEdit(embargoed, "en", "Ahmed announces a new vaccine at the children's hospital", null, "", "vaccine", null);
             await site.InScopeAsync(s => s.GetRequiredService<SaveVersion>().RunAsync(Editor, enVersion, default));

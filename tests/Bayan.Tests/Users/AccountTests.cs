@@ -1,6 +1,6 @@
+using Bayan.Operations;
 using System.Net;
 using Bayan.Accounts;
-using Bayan.Editing;
 using Bayan.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +62,7 @@ public sealed class AccountTests(UsersTestSite site) : IClassFixture<UsersTestSi
         var outcome = await site.InScopeAsync(services => services.GetRequiredService<SignOutEverywhere>().RunAsync(Actor.System("tests"), user.Id, CancellationToken.None));
         var still = await site.InScopeAsync(services => services.GetRequiredService<SignInManager<User>>().ValidateSecurityStampAsync(principal));
 
-        Assert.IsType<EditOutcome.Done>(outcome);
+        Assert.IsType<Outcome.Done>(outcome);
         Assert.Null(still);
     }
 }

@@ -1,5 +1,5 @@
 using Bayan.Accounts;
-using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +18,7 @@ public sealed class LastAdministratorTests(TestSite site) : IClassFixture<TestSi
         var outcome = await site.InScopeAsync(services => services.GetRequiredService<UpdateUser>().RunAsync(
             Actor.System("cli"), admin.Id, new UserForm(admin.DisplayName, "en", false, false, [], []), CancellationToken.None));
 
-        var invalid = Assert.IsType<EditOutcome.Invalid>(outcome);
+        var invalid = Assert.IsType<Outcome.Invalid>(outcome);
         Assert.Equal("users_last_admin", invalid.Errors["administrator"].Key);
         Assert.True(await site.Seed.WithDbAsync(db => db.Users.Where(u => u.Id == admin.Id).Select(u => u.IsAdministrator).SingleAsync()));
     }

@@ -1,5 +1,5 @@
 using Bayan.Accounts;
-using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Web.Admin;
 using Bayan.Web.Areas.Admin.Pages.Releases;
 using Bayan.Web.Areas.Admin.Pages.Users;
@@ -39,7 +39,7 @@ public sealed class AccountModel(
     public async Task<IActionResult> OnPostLanguageAsync(CancellationToken ct)
     {
         var outcome = await chooseLanguage.RunAsync(await current.GetAsync(ct), Language, ct);
-        if (outcome is EditOutcome.Done done)
+        if (outcome is Outcome.Done done)
         {
             await signIn.RefreshSignInAsync(await current.UserAsync(ct));
             return Redirect($"/admin/account?done={done.Message.Key}");
@@ -51,9 +51,9 @@ public sealed class AccountModel(
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
         if (NewPassword != Repeat)
-            return await FailAsync(new EditOutcome.Invalid(new Dictionary<string, Problem> { ["repeat"] = new("users_password_mismatch") }), ct);
+            return await FailAsync(new Outcome.Invalid(new Dictionary<string, Problem> { ["repeat"] = new("users_password_mismatch") }), ct);
         var outcome = await changePassword.RunAsync(await current.GetAsync(ct), CurrentPassword ?? "", NewPassword ?? "", ct);
-        if (outcome is EditOutcome.Done done)
+        if (outcome is Outcome.Done done)
         {
             await signIn.RefreshSignInAsync(await current.UserAsync(ct));
             return Redirect($"/admin/account?done={done.Message.Key}");
@@ -66,15 +66,15 @@ public sealed class AccountModel(
     {
         var actor = await current.GetAsync(ct);
         var outcome = await signOut.RunAsync(actor, actor.UserId, ct);
-        if (outcome is not EditOutcome.Done)
+        if (outcome is not Outcome.Done)
             return await FailAsync(outcome, ct);
         await signIn.SignOutAsync();
         return Redirect("/admin/login");
     }
 
-    private async Task<IActionResult> FailAsync(EditOutcome outcome, CancellationToken ct)
+    private async Task<IActionResult> FailAsync(Outcome outcome, CancellationToken ct)
     {
-        if (outcome is not EditOutcome.Invalid invalid)
+        if (outcome is not Outcome.Invalid invalid)
             return NotFound();
         Account = await current.UserAsync(ct);
         Errors = invalid.Errors;

@@ -1,5 +1,5 @@
 using Bayan.Accounts;
-using Bayan.Editing;
+using Bayan.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,9 +46,9 @@ public sealed class PasswordModel(SetPassword setPassword, IOptions<IdentityOpti
             return Page();
         }
         var outcome = await setPassword.RunAsync(UserId, Token ?? "", Password ?? "", ct);
-        if (outcome is EditOutcome.Done)
+        if (outcome is Outcome.Done)
             return Redirect("/admin/password?done=true");
-        Errors = outcome is EditOutcome.Invalid invalid ? invalid.Errors : new Dictionary<string, Problem> { ["link"] = new("users_link_invalid") };
+        Errors = outcome is Outcome.Invalid invalid ? invalid.Errors : new Dictionary<string, Problem> { ["link"] = new("users_link_invalid") };
         LinkWorks = !Errors.ContainsKey("link");
         Response.StatusCode = LinkWorks ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status410Gone;
         return Page();

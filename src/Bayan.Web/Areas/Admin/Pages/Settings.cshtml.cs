@@ -1,5 +1,5 @@
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
@@ -43,9 +43,9 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
             new SiteSettingsForm(SiteLanguages, DefaultLanguage, Names, Taglines, PageSize, PublishCommentsAtOnce, CommentsOpenDays), ct);
         switch (outcome)
         {
-            case EditOutcome.Done:
+            case Outcome.Done:
                 return Redirect("/admin/settings?saved=1");
-            case EditOutcome.Invalid invalid:
+            case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
                 await LoadDatesAsync(ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

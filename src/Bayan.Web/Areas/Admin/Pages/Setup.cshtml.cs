@@ -1,6 +1,6 @@
 using Bayan.Accounts;
-using Bayan.Editing;
 using Bayan.Localization;
+using Bayan.Operations;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,19 +26,19 @@ public abstract class ManagePage(BayanDb db, CurrentActor current) : PageModel
 
     protected abstract Task LoadAsync(CancellationToken ct);
 
-    protected async Task<IActionResult> ActAsync(Func<Actor, Task<EditOutcome>> act, CancellationToken ct)
+    protected async Task<IActionResult> ActAsync(Func<Actor, Task<Outcome>> act, CancellationToken ct)
     {
         var outcome = await act(await current.GetAsync(ct));
         switch (outcome)
         {
-            case EditOutcome.Done:
+            case Outcome.Done:
                 return Redirect($"{Request.Path}?saved=1");
-            case EditOutcome.Invalid invalid:
+            case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
                 await PrepareAsync(ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
-            case EditOutcome.NotFound:
+            case Outcome.NotFound:
                 return NotFound();
             default:
                 return Forbid();

@@ -1,5 +1,6 @@
 using Bayan.Data;
 using Bayan.Media;
+using Bayan.Operations;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
+using Bayan.Operations;
 using System.Globalization;
 using Bayan.Accounts;
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Offices;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
@@ -60,14 +60,14 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
                 new OfficeContact(FullNames, Addresses, Website, Telephone, Email, SocialLinks), RequiresReview), ct);
         switch (outcome)
         {
-            case EditOutcome.Done done:
+            case Outcome.Done done:
                 return Redirect($"/admin/offices/{done.ReleaseId}?saved=1");
-            case EditOutcome.Invalid invalid:
+            case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
                 await LoadAsync(id, ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
-            case EditOutcome.NotFound:
+            case Outcome.NotFound:
                 return NotFound();
             default:
                 return Forbid();

@@ -1,3 +1,4 @@
+using Bayan.Operations;
 using System.Globalization;
 using Bayan.Accounts;
 using Bayan.Data;
@@ -94,7 +95,7 @@ public sealed class DetailModel(
         var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
         var takeTheirs = FieldConflicts.TheirsChosen(take).Contains(PublishAtField);
         var outcome = await workflow.ScheduleAsync(await current.GetAsync(ct), id, utc, ct, SeenFrom(seenAt), takeTheirs);
-        if (outcome is not EditOutcome.ScheduleConflict conflict)
+        if (outcome is not Outcome.ScheduleConflict conflict)
             return await ActAsync(id, _ => Task.FromResult(outcome), ct);
         if (!await LoadAsync(id, ct))
             return NotFound();
@@ -115,7 +116,7 @@ public sealed class DetailModel(
         : DateTime.TryParse(seenAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var seen) ? new SeenPublishAt(seen)
         : null;
 
-    public EditOutcome.ScheduleConflict? ScheduleConflict { get; private set; }
+    public Outcome.ScheduleConflict? ScheduleConflict { get; private set; }
 
     /// <summary>The publication time, theirs against yours, each written as the site's clock reads it in the reader's language.</summary>
     public IReadOnlyList<FieldConflict> ScheduleConflictFields()
@@ -138,8 +139,8 @@ public sealed class DetailModel(
         {
             return outcome switch
             {
-                EditOutcome.Invalid invalid => await FailAsync(id, invalid.Errors.Values.First(), ct),
-                EditOutcome.NotFound => NotFound(),
+                Outcome.Invalid invalid => await FailAsync(id, invalid.Errors.Values.First(), ct),
+                Outcome.NotFound => NotFound(),
                 _ => Forbid(),
             };
         }
@@ -159,7 +160,7 @@ public sealed class DetailModel(
         var seen = seenType is { } shown ? new ReleaseDetails(shown, seenCategoryIds ?? [], TagList(seenTags)) : null;
         var outcome = await details.RunAsync(await current.GetAsync(ct), id, type, categoryIds ?? [], TagList(tags), ct,
             seen, FieldConflicts.TheirsChosen(take));
-        if (outcome is not EditOutcome.DetailsConflict conflict)
+        if (outcome is not Outcome.DetailsConflict conflict)
             return await ActAsync(id, _ => Task.FromResult(outcome), ct);
         if (!await LoadAsync(id, ct))
             return NotFound();
@@ -175,7 +176,7 @@ public sealed class DetailModel(
     public ReleaseDetails StoredDetails =>
         new(Release.Type, [.. Release.Categories.Select(c => c.Id)], [.. Release.Tags.Select(t => t.NameFor(Release.OriginalLanguage))]);
 
-    public EditOutcome.DetailsConflict? DetailsConflict { get; private set; }
+    public Outcome.DetailsConflict? DetailsConflict { get; private set; }
 
     /// <summary>The conflict's differing fields as the reader names them: type labels and category names in their language.</summary>
     public IReadOnlyList<FieldConflict> DetailsConflictFields()
@@ -211,14 +212,14 @@ public sealed class DetailModel(
     public string LocalTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, DateFormatter.FindZone(Zone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private async Task<IActionResult> ActAsync(int id, Func<Actor, Task<EditOutcome>> step, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int id, Func<Actor, Task<Outcome>> step, CancellationToken ct)
     {
         var outcome = await step(await current.GetAsync(ct));
         return outcome switch
         {
-            EditOutcome.Done done => Redirect($"/admin/releases/{id}?done={done.Message.Key}"),
-            EditOutcome.NotFound => NotFound(),
-            EditOutcome.Invalid invalid => await FailAsync(id, invalid.Errors.Values.First(), ct),
+            Outcome.Done done => Redirect($"/admin/releases/{id}?done={done.Message.Key}"),
+            Outcome.NotFound => NotFound(),
+            Outcome.Invalid invalid => await FailAsync(id, invalid.Errors.Values.First(), ct),
             _ => Forbid(),
         };
     }

@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Sites;
 using Bayan.Web.Admin;
@@ -34,7 +35,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
     public bool IsTranslation => Language != Release.OriginalLanguage;
     public Revision? TranslatedFrom { get; private set; }
     public IReadOnlyDictionary<string, Problem> Errors { get; private set; } = new Dictionary<string, Problem>();
-    public EditOutcome.Conflict? Conflict { get; private set; }
+    public Outcome.Conflict? Conflict { get; private set; }
     public SiteClock Clock { get; private set; } = null!;
 
     /// <summary>Text saved earlier that waits for review: the editor continues from it.</summary>
@@ -66,20 +67,20 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
             new VersionEdit(id, lang, Title ?? "", Slug, Summary ?? "", Body ?? "", BaseConcurrency, FieldConflicts.TheirsChosen(Take), HeldSeen), ct);
         switch (outcome)
         {
-            case EditOutcome.Done done:
+            case Outcome.Done done:
                 return Redirect($"/admin/releases/{id}?done={done.Message.Key}");
-            case EditOutcome.Invalid invalid:
+            case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
-            case EditOutcome.Conflict conflict:
+            case Outcome.Conflict conflict:
                 Conflict = conflict;
                 // The next save is made knowingly over the newer text.
                 BaseConcurrency = conflict.CurrentConcurrency;
                 HeldSeen = conflict.HeldStamp ?? HeldSeen;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
-            case EditOutcome.NotFound:
+            case Outcome.NotFound:
                 return NotFound();
             default:
                 return Forbid();

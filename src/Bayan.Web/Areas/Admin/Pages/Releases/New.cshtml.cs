@@ -1,5 +1,6 @@
 using Bayan.Data;
 using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
@@ -44,9 +45,9 @@ public sealed class NewModel(BayanDb db, CurrentActor current, CreateRelease cre
             CategoryIds, Tags?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []), ct);
         switch (outcome)
         {
-            case EditOutcome.Done done:
+            case Outcome.Done done:
                 return Redirect($"/admin/releases/{done.ReleaseId}?done=edit_created");
-            case EditOutcome.Invalid invalid:
+            case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
                 await LoadChoicesAsync(ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Revisions;
 using Bayan.Web.Admin;
@@ -42,9 +43,9 @@ public sealed class RevisionsModel(BayanDb db, CurrentActor current, RestoreRevi
         var outcome = await restore.RunAsync(await current.GetAsync(ct), id, lang, number, ct);
         return outcome switch
         {
-            EditOutcome.Done done => Redirect($"/admin/releases/{id}/{lang}/revisions?done={done.Message.Key}"),
-            EditOutcome.NotFound => NotFound(),
-            EditOutcome.Invalid or EditOutcome.Conflict => Redirect($"/admin/releases/{id}/{lang}/revisions?done=restore_failed"),
+            Outcome.Done done => Redirect($"/admin/releases/{id}/{lang}/revisions?done={done.Message.Key}"),
+            Outcome.NotFound => NotFound(),
+            Outcome.Invalid or Outcome.Conflict => Redirect($"/admin/releases/{id}/{lang}/revisions?done=restore_failed"),
             _ => Forbid(),
         };
     }

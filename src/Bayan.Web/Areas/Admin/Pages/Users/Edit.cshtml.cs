@@ -1,8 +1,8 @@
+using Bayan.Operations;
 using System.Globalization;
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Dates;
-using Bayan.Editing;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,7 +54,7 @@ public sealed class EditModel(
     {
         var form = new UserForm(DisplayName, Language, IsAdministrator, IsModerator, OfficeIds ?? [], LanguageCodes ?? [], WriterOfficeIds ?? []);
         var outcome = await update.RunAsync(await current.GetAsync(ct), id, form, ct);
-        if (outcome is not EditOutcome.Invalid invalid)
+        if (outcome is not Outcome.Invalid invalid)
             return await AnswerAsync(id, outcome, ct);
         // The form again with what was typed, each problem beside its field.
         Errors = invalid.Errors;
@@ -81,15 +81,15 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostSignOutAsync(int id, CancellationToken ct) =>
         await AnswerAsync(id, await signOut.RunAsync(await current.GetAsync(ct), id, ct), ct);
 
-    private async Task<IActionResult> AnswerAsync(int id, EditOutcome outcome, CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(int id, Outcome outcome, CancellationToken ct)
     {
         switch (outcome)
         {
-            case EditOutcome.Done done:
+            case Outcome.Done done:
                 return Redirect($"/admin/users/{id}?done={done.Message.Key}");
-            case EditOutcome.NotFound:
+            case Outcome.NotFound:
                 return NotFound();
-            case EditOutcome.Invalid invalid:
+            case Outcome.Invalid invalid:
                 if (!await LoadAsync(id, ct))
                     return NotFound();
                 FillFromAccount();

@@ -1,6 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Data;
-using Bayan.Editing;
+using Bayan.Operations;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,11 +46,11 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
         var (link, outcome) = await create.RunAsync(await current.GetAsync(ct), Email, form, ct);
         switch (outcome)
         {
-            case EditOutcome.Done done when link is not null:
+            case Outcome.Done done when link is not null:
                 NewLink = $"{Request.Scheme}://{Request.Host}{link.Url}";
                 CreatedId = done.ReleaseId;
                 return Page();
-            case EditOutcome.Invalid invalid:
+            case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
                 Choices = await UserChoices.LoadAsync(db, text.Language, ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

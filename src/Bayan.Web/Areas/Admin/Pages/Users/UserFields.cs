@@ -1,6 +1,6 @@
 using Bayan.Data;
-using Bayan.Editing;
 using Bayan.Localization;
+using Bayan.Operations;
 using Bayan.Web.Areas.Admin.Pages.Releases;
 using Microsoft.EntityFrameworkCore;
 
