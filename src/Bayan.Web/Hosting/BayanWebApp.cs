@@ -5,6 +5,7 @@ using Bayan.Demo;
 using Bayan.Media;
 using Bayan.Offices;
 using Bayan.Publishing;
+using Bayan.Releases;
 using Bayan.Search;
 using Bayan.Sites;
 using Bayan.Web.Admin;
@@ -44,6 +45,7 @@ public static class BayanWebApp
         builder.Services.AddContentChanges();
         builder.Services.AddPublishing();
         builder.Services.AddSearch();
+        builder.Services.AddPublicReads();
         builder.Services.AddMedia(options);
         builder.Services.AddComments();
         builder.Services.AddScoped<DemoSite>();
