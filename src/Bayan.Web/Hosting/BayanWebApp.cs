@@ -9,6 +9,7 @@ using Bayan.Releases;
 using Bayan.Search;
 using Bayan.Sites;
 using Bayan.Web.Admin;
+using Bayan.Web.Api;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
@@ -52,6 +53,7 @@ public static class BayanWebApp
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
+        builder.AddApi();
         builder.AddHealth();
         builder.AddCompressionAndValidation();
         builder.AddScaleOut();
@@ -81,6 +83,7 @@ public static class BayanWebApp
         app.UseAdmin();
         app.UseRateLimiter();
         app.MapHealth();
+        app.MapApi();
         app.MapAdmin();
         app.MapPublicSite();
         return app;
