@@ -75,7 +75,7 @@ internal sealed partial class BackOffice : IDisposable
     public async Task RetractAsync(int id)
     {
         var response = await PostFormAsync($"/admin/releases/{id}", $"/admin/releases/{id}?handler=Retract",
-            [new("note", "Published by the benchmark to time publishing; not a real release.")]);
+            [new("note", "Published by the benchmark to time publishing; not a real release."), new("confirmed", "true")]);
         await ExpectRedirectAsync(response, $"retracting release {id}");
     }
 
