@@ -9,6 +9,7 @@ using Bayan.Media;
 using Bayan.Navigation;
 using Bayan.Offices;
 using Bayan.Publishing;
+using Bayan.Releases;
 using Bayan.Search;
 using Bayan.Sites;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class BayanServices
         services.AddContentChanges();
         services.AddPublishing();
         services.AddSearch();
+        services.AddPublicReads();
         services.AddMedia(options);
         services.AddComments();
         services.AddAccounts();
