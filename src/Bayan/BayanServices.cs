@@ -1,16 +1,23 @@
 using Bayan.Accounts;
+using Bayan.Archives;
+using Bayan.Categories;
 using Bayan.Changes;
 using Bayan.Comments;
 using Bayan.Data;
 using Bayan.Demo;
 using Bayan.Editing;
 using Bayan.Embargo;
+using Bayan.Feeds;
 using Bayan.Media;
 using Bayan.Navigation;
 using Bayan.Offices;
+using Bayan.Pages;
 using Bayan.Publishing;
+using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Sitemaps;
 using Bayan.Sites;
+using Bayan.Tags;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,6 +42,7 @@ public static class BayanServices
         services.AddSites();
         services.AddOffices();
         services.AddContentChanges();
+        services.AddSiteReads();
         services.AddPublishing();
         services.AddSearch();
         services.AddMedia(options);
@@ -44,6 +52,19 @@ public static class BayanServices
         services.AddManagement();
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
+        services.AddPublicQueries();
         return services;
     }
+
+    /// <summary>What readers see, read as every public surface reads it (pages, feeds, sitemaps, a static copy).</summary>
+    private static IServiceCollection AddPublicQueries(this IServiceCollection services) =>
+        services.AddScoped<HomeQueries>()
+            .AddScoped<OfficeQueries>()
+            .AddScoped<CategoryQueries>()
+            .AddScoped<TagQueries>()
+            .AddScoped<ArchiveQueries>()
+            .AddScoped<FeedQueries>()
+            .AddScoped<SitemapQueries>()
+            .AddScoped<PageQueries>()
+            .AddScoped<CommentQueries>();
 }

@@ -3,6 +3,7 @@ using Bayan.Localization;
 using Bayan.Web.PublicSite;
 using Bayan.Web.ScaleOut;
 using Microsoft.AspNetCore.Diagnostics;
+using Bayan.Sites;
 
 namespace Bayan.Web.Errors;
 

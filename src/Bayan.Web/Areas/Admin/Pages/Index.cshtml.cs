@@ -3,6 +3,7 @@ using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Releases;
 using Bayan.Web.Admin;
+using Bayan.Sites;
 using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

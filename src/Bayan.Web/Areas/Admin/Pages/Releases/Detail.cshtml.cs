@@ -9,6 +9,7 @@ using Bayan.Media;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Web.Admin;
+using Bayan.Sites;
 using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -145,7 +146,7 @@ public sealed class DetailModel(
             };
         }
         await LoadAsync(id, ct);
-        NewLink = PublicSite.SiteUrls.Absolute(PublicSite.SiteUrls.Origin(Request), link.Path);
+        NewLink = SiteUrls.Absolute(RequestOrigin.Of(Request), link.Path);
         return Page();
     }
 

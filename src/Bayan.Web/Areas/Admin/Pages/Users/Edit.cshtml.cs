@@ -71,7 +71,7 @@ public sealed class EditModel(
             return await AnswerAsync(id, outcome, ct);
         await LoadAsync(id, ct);
         FillFromAccount();
-        NewLink = PublicSite.SiteUrls.Absolute(PublicSite.SiteUrls.Origin(Request), link.Url);
+        NewLink = Bayan.Sites.SiteUrls.Absolute(PublicSite.RequestOrigin.Of(Request), link.Url);
         return Page();
     }
 
