@@ -1,5 +1,6 @@
 using Bayan.Accounts;
 using Bayan.Archives;
+using Bayan.Audit;
 using Bayan.Categories;
 using Bayan.Changes;
 using Bayan.Comments;
@@ -53,8 +54,19 @@ public static class BayanServices
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
         services.AddPublicQueries();
+        services.AddBackOfficeQueries();
         return services;
     }
+
+    /// <summary>What the back office and the command line read: the stored settings, releases of every status, accounts, the log.</summary>
+    private static IServiceCollection AddBackOfficeQueries(this IServiceCollection services) =>
+        services.AddScoped<SiteQueries>()
+            .AddScoped<EditingQueries>()
+            .AddScoped<MediaQueries>()
+            .AddScoped<UserQueries>()
+            .AddScoped<AuditQueries>()
+            .AddScoped<NavigationQueries>()
+            .AddScoped<FilingQueries>();
 
     /// <summary>What readers see, read as every public surface reads it (pages, feeds, sitemaps, a static copy).</summary>
     private static IServiceCollection AddPublicQueries(this IServiceCollection services) =>

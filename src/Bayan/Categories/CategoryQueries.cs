@@ -5,7 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Categories;
 
-/// <summary>What readers see of a category: the releases filed under it or its subcategories, in one language.</summary>
+/// <summary>A category named for a form: its id and its name in the reader's language (else its first).</summary>
+public sealed record CategoryLabel(int Id, string Label);
+
+/// <summary>
+/// What readers see of a category (the releases filed under it or its subcategories, in one language),
+/// and the categories as the back office offers them.
+/// </summary>
 public sealed class CategoryQueries(BayanDb db, ReleaseFacts facts, TimeProvider clock)
 {
     /// <summary>Whether any is visible: a category showing nothing answers as an unknown one (see <see cref="Listing"/>).</summary>
@@ -24,4 +30,17 @@ public sealed class CategoryQueries(BayanDb db, ReleaseFacts facts, TimeProvider
         return db.ReleaseVersions.VisibleAt(now)
             .Where(v => v.Language == lang && v.Release.Categories.Any(c => ids.Contains(c.Id)));
     }
+
+    /// <summary>Every category by its name in <paramref name="lang"/> (else the first it has), by name.</summary>
+    public async Task<List<CategoryLabel>> LabelsAsync(string lang, CancellationToken ct)
+    {
+        var names = await db.CategoryNames.AsNoTracking().ToListAsync(ct);
+        return [.. names.GroupBy(n => n.CategoryId)
+            .Select(g => new CategoryLabel(g.Key, (g.FirstOrDefault(n => n.Language == lang) ?? g.First()).Name))
+            .OrderBy(c => c.Label)];
+    }
+
+    /// <summary>Every category with its names, by position.</summary>
+    public Task<List<Category>> AllAsync(CancellationToken ct) =>
+        db.Categories.AsNoTracking().Include(c => c.Names).OrderBy(c => c.Position).ToListAsync(ct);
 }

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Comments;
 
-/// <summary>The comments readers see: the approved ones, oldest first.</summary>
+/// <summary>A comment in the moderation queue, with the title and address of the release it is under.</summary>
+public sealed record QueuedComment(int Id, string Name, string Email, string Text, DateTime At, string ReleaseTitle, int ReleaseId, string Language, CommentStatus Status);
+
+/// <summary>The comments readers see (the approved ones, oldest first), and the moderators' queue.</summary>
 public sealed class CommentQueries(BayanDb db)
 {
     // Compiled once: on most release pages these queries find nothing, and translating them again each
@@ -35,4 +38,15 @@ public sealed class CommentQueries(BayanDb db)
             list.Add(comment);
         return list;
     }
+
+    /// <summary>The newest <paramref name="count"/> comments with this status.</summary>
+    public Task<List<QueuedComment>> QueueAsync(CommentStatus status, int count, CancellationToken ct) =>
+        db.Comments.AsNoTracking().Where(c => c.Status == status)
+            .OrderByDescending(c => c.CreatedAt).Take(count)
+            .Join(db.ReleaseVersions, c => c.ReleaseVersionId, v => v.Id,
+                (c, v) => new QueuedComment(c.Id, c.Name, c.Email, c.Text, c.CreatedAt, v.Title, v.ReleaseId, v.Language, c.Status))
+            .ToListAsync(ct);
+
+    /// <summary>How many comments wait for a moderator.</summary>
+    public Task<int> PendingCountAsync(CancellationToken ct) => db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, ct);
 }

@@ -19,4 +19,8 @@ public sealed class PageQueries(BayanDb db)
     public Task<List<PageTranslation>> TranslationsAsync(StaticPage page, CancellationToken ct) =>
         db.Pages.AsNoTracking().Where(p => p.Key == page.Key)
             .Select(p => new PageTranslation(p.Language, p.Slug)).ToListAsync(ct);
+
+    /// <summary>Every page in every language, by key, then language.</summary>
+    public Task<List<StaticPage>> AllAsync(CancellationToken ct) =>
+        db.Pages.AsNoTracking().OrderBy(p => p.Key).ThenBy(p => p.Language).ToListAsync(ct);
 }

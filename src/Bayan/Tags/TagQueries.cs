@@ -30,4 +30,12 @@ public sealed class TagQueries(BayanDb db, ReleaseFacts facts, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         return db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));
     }
+
+    /// <summary>Every tag with its names, and on how many releases (of any status) it is.</summary>
+    public async Task<List<(Tag Tag, int Releases)>> AllWithUseAsync(CancellationToken ct)
+    {
+        var tags = await db.Tags.AsNoTracking().Include(t => t.Names).ToListAsync(ct);
+        var counts = await db.Releases.SelectMany(r => r.Tags).GroupBy(t => t.Id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. tags.Select(t => (t, counts.GetValueOrDefault(t.Id)))];
+    }
 }
