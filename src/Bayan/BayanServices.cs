@@ -1,17 +1,24 @@
 using Bayan.Accounts;
+using Bayan.Archives;
+using Bayan.Audit;
+using Bayan.Categories;
 using Bayan.Changes;
 using Bayan.Comments;
 using Bayan.Data;
 using Bayan.Demo;
 using Bayan.Editing;
 using Bayan.Embargo;
+using Bayan.Feeds;
 using Bayan.Media;
 using Bayan.Navigation;
 using Bayan.Offices;
+using Bayan.Pages;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Sitemaps;
 using Bayan.Sites;
+using Bayan.Tags;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,9 +43,9 @@ public static class BayanServices
         services.AddSites();
         services.AddOffices();
         services.AddContentChanges();
+        services.AddSiteReads();
         services.AddPublishing();
         services.AddSearch();
-        services.AddPublicReads();
         services.AddMedia(options);
         services.AddComments();
         services.AddAccounts();
@@ -46,6 +53,32 @@ public static class BayanServices
         services.AddManagement();
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
+        services.AddPublicQueries();
+        services.AddBackOfficeQueries();
         return services;
     }
+
+    /// <summary>What the back office and the command line read: the stored settings, releases of every status, accounts, the log.</summary>
+    private static IServiceCollection AddBackOfficeQueries(this IServiceCollection services) =>
+        services.AddScoped<SiteQueries>()
+            .AddScoped<EditingQueries>()
+            .AddScoped<MediaQueries>()
+            .AddScoped<UserQueries>()
+            .AddScoped<AuditQueries>()
+            .AddScoped<NavigationQueries>()
+            .AddScoped<FilingQueries>();
+
+    /// <summary>What readers see, read as every public surface reads it (pages, feeds, sitemaps, a static copy).</summary>
+    private static IServiceCollection AddPublicQueries(this IServiceCollection services) =>
+        services.AddScoped<HomeQueries>()
+            .AddScoped<ReleaseListQuery>()
+            .AddScoped<PublicReleaseQuery>()
+            .AddScoped<OfficeQueries>()
+            .AddScoped<CategoryQueries>()
+            .AddScoped<TagQueries>()
+            .AddScoped<ArchiveQueries>()
+            .AddScoped<FeedQueries>()
+            .AddScoped<SitemapQueries>()
+            .AddScoped<PageQueries>()
+            .AddScoped<CommentQueries>();
 }

@@ -5,6 +5,8 @@ using Bayan.Feeds;
 using Bayan.Localization;
 using Bayan.Themes;
 using Bayan.Web.Hosting;
+using Bayan.Navigation;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -47,11 +49,11 @@ public sealed class PageRenderer(ThemeEngine theme, LayoutParts parts, TimeProvi
     // How many values the layout adds to the page's (below), so the dictionary is not grown while it is filled.
     private const int LayoutValues = 24;
 
-    /// <summary>The answer to a request: its absolute links begin with <see cref="SiteUrls.Origin"/>.</summary>
+    /// <summary>The answer to a request: its absolute links begin with <see cref="RequestOrigin.Of"/>.</summary>
     public async Task<IResult> RenderAsync(
         HttpContext http, SiteSnapshot site, string lang, string template, PageInfo page,
         IReadOnlyDictionary<string, object?> values, int status = StatusCodes.Status200OK) =>
-        new HtmlPage(await WriteAsync(SiteUrls.Origin(http.Request), site, lang, template, page, values), status);
+        new HtmlPage(await WriteAsync(RequestOrigin.Of(http.Request), site, lang, template, page, values), status);
 
     public Task<IResult> RenderAsync(HttpContext http, SiteSnapshot site, string lang, PageContent content, int status = StatusCodes.Status200OK) =>
         RenderAsync(http, site, lang, content.Template, content.Info, content.Values, status);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Bayan.Feeds;
 using Bayan.Releases;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 

@@ -1,3 +1,4 @@
+using Bayan.Comments;
 using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Numbering;
@@ -7,6 +8,8 @@ using Bayan.Releases;
 using Bayan.Slugs;
 using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
+using Bayan.Navigation;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -26,7 +29,7 @@ internal static class ReleasePage
 
         var now = clock.GetUtcNow().UtcDateTime;
         // The database context is taken only when the copy has to be read: most views need none.
-        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices.GetRequiredService<BayanDb>(), site, id, now, ct), http.RequestAborted);
+        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices, site, id, now, ct), http.RequestAborted);
         if (copy is null)
             return await pages.NotFoundAsync(http, site, lang);
         var release = copy.Release;
@@ -63,20 +66,21 @@ internal static class ReleasePage
             }, StatusCodes.Status410Gone);
         }
 
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         var values = copy.Shown(lang, origin, () => Shown(release, version, site, lang, origin)).ToValues();
         CommentSection.Add(values, http, site, release, version, copy.ApprovedUnder(version), now, state: null);
         return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
 
     /// <summary>The release with everything its page shows, and the approved comments under it; null when it is not to be seen.</summary>
-    private static async Task<ReleaseCopies.Copy?> ReadAsync(BayanDb db, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
+    private static async Task<ReleaseCopies.Copy?> ReadAsync(IServiceProvider services, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
     {
+        var db = services.GetRequiredService<BayanDb>();
         // Not compiled: visibility stays in ReleaseQueries, and a kept copy spares the reading altogether.
         var release = await db.Releases.VisibleOrRetractedAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (release is null)
             return null;
-        var comments = await CommentSection.ApprovedUnderReleaseAsync(db, id, ct);
+        var comments = await services.GetRequiredService<CommentQueries>().ApprovedUnderReleaseAsync(id, ct);
         return new ReleaseCopies.Copy(site, release.WithSiteData(site), comments);
     }
 

@@ -1,11 +1,11 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Bayan.Data;
 using Bayan.Releases;
 using Bayan.Tests.Support;
 using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Bayan.Sites;
 
 namespace Bayan.Tests.PublicSite;
 
@@ -65,8 +65,7 @@ public sealed class PublicUrlTests(PublicUrlTestSite site) : IClassFixture<Publi
             // Nothing of a request anywhere: the page is made from the site, its language and its reads.
             Assert.Null(services.GetRequiredService<IHttpContextAccessor>().HttpContext);
             var snapshot = (await services.GetRequiredService<SiteSnapshots>().CurrentAsync(CancellationToken.None))!;
-            var content = await HomePage.ContentAsync(snapshot, "en", 1, services.GetRequiredService<BayanDb>(),
-                services.GetRequiredService<ReleaseFacts>(), services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            var content = await HomePage.ContentAsync(snapshot, "en", 1, services.GetRequiredService<HomeQueries>(), CancellationToken.None);
             return await services.GetRequiredService<PageRenderer>().RenderAsync(snapshot, "en", content!);
         });
 

@@ -1,7 +1,6 @@
-using Bayan.Data;
 using Bayan.Feeds;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Sites;
 
 /// <summary>Every public path Bayan links to, built in one place so links and routes agree.</summary>
 public static class SiteUrls
@@ -39,15 +38,8 @@ public static class SiteUrls
 
     public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}page={page}";
 
-    /// <param name="origin">What absolute links begin with, "https://news.example.org" (see <see cref="Origin"/>).</param>
+    /// <param name="origin">What absolute links begin with: "https://news.example.org" (<see cref="Data.BayanOptions.PublicOrigin"/>, else a request's own).</param>
     public static string Absolute(string origin, string path) => origin + path;
-
-    /// <summary>
-    /// What <see cref="Absolute"/> puts before a path: the configured public address (Bayan:PublicUrl),
-    /// else the scheme and host the request came by. Behind a proxy the request's own may be an inner one.
-    /// </summary>
-    public static string Origin(HttpRequest request) =>
-        request.HttpContext.RequestServices.GetRequiredService<BayanOptions>().PublicOrigin ?? $"{request.Scheme}://{request.Host}";
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }
