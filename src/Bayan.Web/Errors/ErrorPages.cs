@@ -4,6 +4,7 @@ using Bayan.Web.Api;
 using Bayan.Web.PublicSite;
 using Bayan.Web.ScaleOut;
 using Microsoft.AspNetCore.Diagnostics;
+using Bayan.Sites;
 
 namespace Bayan.Web.Errors;
 

@@ -1,13 +1,5 @@
-using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Comments;
-using Bayan.Demo;
 using Bayan.Media;
-using Bayan.Offices;
-using Bayan.Publishing;
-using Bayan.Releases;
-using Bayan.Search;
-using Bayan.Sites;
 using Bayan.Web.Admin;
 using Bayan.Web.Api;
 using Bayan.Web.Caching;
@@ -39,17 +31,8 @@ public static class BayanWebApp
         var options = builder.Configuration.ReadBayanOptions();
         // Checked before anything is built on them: the media files are served from the data folder.
         DatabaseStartup.PrepareFolders(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBayanData(options);
-        builder.Services.AddSites();
-        builder.Services.AddOffices();
-        builder.Services.AddContentChanges();
-        builder.Services.AddPublishing();
-        builder.Services.AddSearch();
-        builder.Services.AddPublicReads();
-        builder.Services.AddMedia(options);
-        builder.Services.AddComments();
-        builder.Services.AddScoped<DemoSite>();
+        // Every operation and query of the library; what follows is only the web's.
+        builder.Services.AddBayan(options);
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bayan.Categories;
+using Bayan.Sites;
 using Bayan.Web.PublicSite;
 
 namespace Bayan.Web.Api.Content;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Sites;
 using Bayan.Tags;
 using Bayan.Web.Caching;
 using Bayan.Web.PublicSite;
@@ -117,7 +118,7 @@ internal static class ReleaseEndpoints
         // Any release published, edited, corrected or retracted drops every list (CacheEviction).
         PageCache.Tag(http, CacheTags.SiteListings);
         var page = await releases.RunAsync(filter, after, take, ct);
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         var next = page.Next?.Encode();
         return TypedResults.Ok(new ReleaseList(
             [.. page.Items.Select(row => ReleaseMapping.Item(row, site, origin))],
@@ -138,7 +139,7 @@ internal static class ReleaseEndpoints
         PageCache.Tag(http, CacheTags.Release(id));
         release.WithSiteData(site);
         var featured = await query.FeaturedMediaAsync(release, ct);
-        return TypedResults.Ok(ReleaseMapping.Detail(release, featured, site, SiteUrls.Origin(http.Request)));
+        return TypedResults.Ok(ReleaseMapping.Detail(release, featured, site, RequestOrigin.Of(http.Request)));
     }
 
     /// <summary>This list's address with the next page's cursor in place of the current one.</summary>

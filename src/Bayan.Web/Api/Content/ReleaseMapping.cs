@@ -4,6 +4,7 @@ using Bayan.Localization;
 using Bayan.Media;
 using Bayan.Numbering;
 using Bayan.Releases;
+using Bayan.Sites;
 using Bayan.Web.PublicSite;
 
 namespace Bayan.Web.Api.Content;

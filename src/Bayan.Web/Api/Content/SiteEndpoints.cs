@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Bayan.Localization;
 using Bayan.Operations;
 using Bayan.Pages;
+using Bayan.Sites;
 using Bayan.Slugs;
 using Bayan.Tags;
 using Bayan.Web.Caching;
@@ -45,7 +46,7 @@ internal static class SiteEndpoints
         var (site, stop) = await OpenAsync(http, sites);
         if (stop is not null)
             return stop;
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         var settings = site.Site;
         return TypedResults.Ok(new SiteInfo(
             settings.DefaultLanguage,
@@ -64,7 +65,7 @@ internal static class SiteEndpoints
         var (site, stop) = await OpenAsync(http, sites);
         if (stop is not null)
             return stop;
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         IReadOnlyList<OfficeEntry> offices = [.. site.Offices.Select(o => new OfficeEntry(
             o.Id, o.Code, o.DefaultLanguage, o.TimeZone, o.HijriAdjustment,
             [.. o.Names.Where(n => site.IsEnabled(n.Language)).OrderBy(n => site.PositionOf(n.Language))
@@ -82,7 +83,7 @@ internal static class SiteEndpoints
             return stop;
         if (LanguageProblem(http, site, language) is { } bad)
             return bad;
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         string[] languages = language is null ? [.. site.Languages.Select(l => l.Code)] : [language];
         // The snapshot's order: by position, then name in the first language asked.
         var named = site.CategoriesIn(languages[0]).Select(c => c.Category)
@@ -108,7 +109,7 @@ internal static class SiteEndpoints
             return bad;
         // A tag comes into view, or leaves it, with a release.
         PageCache.Tag(http, CacheTags.SiteListings);
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         IReadOnlyList<TagEntry> entries = [.. (await tags.VisibleAsync(http.RequestAborted))
             .Select(t => new TagEntry(t.Id, [.. t.Names
                 .Where(n => (language is null ? site.IsEnabled(n.Language) : n.Language == language))
@@ -129,7 +130,7 @@ internal static class SiteEndpoints
             return bad;
         // Saving or deleting any page drops the sitemaps, and so this list.
         PageCache.Tag(http, CacheTags.Sitemaps);
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         IReadOnlyList<PageItem> items = [.. (await pages.ListAsync(language, http.RequestAborted))
             .Where(p => site.IsEnabled(p.Language)).Select(p => Item(p, origin))];
         return TypedResults.Ok(items);
@@ -141,12 +142,12 @@ internal static class SiteEndpoints
         var (site, stop) = await OpenAsync(http, sites);
         if (stop is not null)
             return stop;
-        var page = site.IsEnabled(language) && Slug.IsWellFormed(slug) ? await pages.FindAsync(language, slug, http.RequestAborted) : null;
+        var page = site.IsEnabled(language) && Slug.IsWellFormed(slug) ? await pages.WithSlugAsync(language, slug, http.RequestAborted) : null;
         if (page is null)
             return ApiProblems.Of(http, StatusCodes.Status404NotFound, new Problem("api_page_not_found", language, slug));
         PageCache.Tag(http, CacheTags.Page(page.Key));
-        var origin = SiteUrls.Origin(http.Request);
-        var translations = await pages.TranslationsAsync(page.Key, http.RequestAborted);
+        var origin = RequestOrigin.Of(http.Request);
+        var translations = await pages.EntriesAsync(page.Key, http.RequestAborted);
         return TypedResults.Ok(new PageDetail(
             page.Key, page.Language, ReleaseMapping.DirectionOf(page.Language), page.Slug, page.Title, page.BodyHtml, page.Body,
             Utc(page.UpdatedAt), origin + SiteUrls.Page(page.Language, page.Slug),
@@ -162,9 +163,9 @@ internal static class SiteEndpoints
             return stop;
         if (LanguageProblem(http, site, language) is { } bad)
             return bad;
-        var origin = SiteUrls.Origin(http.Request);
+        var origin = RequestOrigin.Of(http.Request);
         // A link to a path of the site is made absolute, as every address the API gives; others are left as written.
-        MenuLink Link(PublicSite.Link link) =>
+        MenuLink Link(Navigation.Link link) =>
             new(link.Label, link.Url.StartsWith('/') && !link.Url.StartsWith("//", StringComparison.Ordinal) ? origin + link.Url : link.Url);
         IReadOnlyList<MenuSet> menus = [.. site.Languages.Where(l => language is null || l.Code == language).Select(l =>
         {
