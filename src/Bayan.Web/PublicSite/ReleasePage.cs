@@ -29,7 +29,7 @@ internal static class ReleasePage
 
         var now = clock.GetUtcNow().UtcDateTime;
         // The database context is taken only when the copy has to be read: most views need none.
-        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices, site, id, now, ct), http.RequestAborted);
+        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices, site, id, ct), http.RequestAborted);
         if (copy is null)
             return await pages.NotFoundAsync(http, site, lang);
         var release = copy.Release;
@@ -72,12 +72,14 @@ internal static class ReleasePage
         return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
 
-    /// <summary>The release with everything its page shows, and the approved comments under it; null when it is not to be seen.</summary>
-    private static async Task<ReleaseCopies.Copy?> ReadAsync(IServiceProvider services, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The release with everything its page shows, and the approved comments under it; null when it is not
+    /// to be seen. The API's answer for one release is made from the same copy.
+    /// </summary>
+    internal static async Task<ReleaseCopies.Copy?> ReadAsync(IServiceProvider services, SiteSnapshot site, int id, CancellationToken ct)
     {
-        var db = services.GetRequiredService<BayanDb>();
         // Not compiled: visibility stays in ReleaseQueries, and a kept copy spares the reading altogether.
-        var release = await db.Releases.VisibleOrRetractedAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var release = await services.GetRequiredService<PublicReleaseQuery>().FindAsync(id, ct);
         if (release is null)
             return null;
         var comments = await services.GetRequiredService<CommentQueries>().ApprovedUnderReleaseAsync(id, ct);

@@ -127,20 +127,25 @@ internal static class ReleaseEndpoints
     }
 
     public static async Task<Results<Ok<ReleaseDetail>, ProblemHttpResult>> OneAsync(
-        int id, HttpContext http, SiteReader sites, PublicReleaseQuery query)
+        int id, HttpContext http, SiteReader sites, ReleaseCopies copies, PublicReleaseQuery query)
     {
         var ct = http.RequestAborted;
         if (new ApiQuery(http).Only().Problem is { } unknown)
             return unknown;
         if (await sites.LoadAsync(ct) is not { } site)
             return ApiProblems.Of(http, StatusCodes.Status503ServiceUnavailable, new Problem("api_not_set_up"));
-        if (await query.FindAsync(id, ct) is not { } release)
+        // The release page's own copy (ReleaseCopies): while the release is unchanged, no database is asked.
+        if (await copies.GetAsync(site, id, ct => ReleasePage.ReadAsync(http.RequestServices, site, id, ct), ct) is not { } copy)
             return ApiProblems.Of(http, StatusCodes.Status404NotFound, new Problem("api_release_not_found", id));
         PageCache.Tag(http, CacheTags.Release(id));
-        release.WithSiteData(site);
-        var featured = await query.FeaturedMediaAsync(release, ct);
-        return TypedResults.Ok(ReleaseMapping.Detail(release, featured, site, RequestOrigin.Of(http.Request)));
+        // The copy is shared and already completed with the site's names: read, never changed.
+        var featured = await query.FeaturedMediaAsync(copy.Release, ct);
+        var origin = RequestOrigin.Of(http.Request);
+        return TypedResults.Ok(copy.Shown(ShownKey, origin, () => ReleaseMapping.Detail(copy.Release, featured, site, origin)));
     }
+
+    /// <summary>Where the copy keeps the API's answer beside the pages' languages.</summary>
+    private const string ShownKey = "api";
 
     /// <summary>This list's address with the next page's cursor in place of the current one.</summary>
     private static string NextPath(HttpRequest request, string next)
