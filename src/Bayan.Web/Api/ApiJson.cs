@@ -10,6 +10,9 @@ internal static class ApiJson
     public static void Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // A number is a number: the web defaults also read "42" as 42, which the OpenAPI document then
+        // has to describe as "integer or string" for every number.
+        json.NumberHandling = JsonNumberHandling.Strict;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         // Arabic, Cyrillic, "+03:00" and bodies' "<p>" as they are, not as \u escapes: half the size, and
         // readable with curl. Those escapes guard JSON pasted into an HTML page; these answers are only ever

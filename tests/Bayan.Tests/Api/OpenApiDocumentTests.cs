@@ -53,6 +53,8 @@ public sealed partial class OpenApiDocumentTests(TestSite site) : IClassFixture<
         Assert.Contains("cursor", list.Description);
         Assert.Contains(list.Parameters!, p => p.Name == "language" && !string.IsNullOrEmpty(p.Description));
         Assert.NotEmpty(document.Components!.Schemas!["ReleaseList"].Examples!);
+        // Numbers are numbers, not "integer or string".
+        Assert.Equal(JsonSchemaType.Integer, document.Components.Schemas["ReleaseItem"].Properties!["id"].Type);
         var bearer = document.Components.SecuritySchemes!["bearer"];
         Assert.Equal(SecuritySchemeType.Http, bearer.Type);
         Assert.Equal("bearer", bearer.Scheme);
