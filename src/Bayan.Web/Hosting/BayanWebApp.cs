@@ -7,6 +7,7 @@ using Bayan.Offices;
 using Bayan.Publishing;
 using Bayan.Search;
 using Bayan.Sites;
+using Bayan.Webhooks;
 using Bayan.Web.Admin;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
@@ -46,6 +47,7 @@ public static class BayanWebApp
         builder.Services.AddSearch();
         builder.Services.AddMedia(options);
         builder.Services.AddComments();
+        builder.Services.AddWebhooks(builder.Configuration);
         builder.Services.AddScoped<DemoSite>();
         builder.AddThemes(options);
         builder.AddPublicSite();
@@ -66,6 +68,12 @@ public static class BayanWebApp
         adjust?.Invoke(builder);
 
         var app = builder.Build();
+        // Until Bayan:PublicUrl is given, webhooks link to the address the server listens on.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Urls.FirstOrDefault() is { } listening)
+                app.Services.GetRequiredService<PublicOrigin>().Listening(listening);
+        });
         app.UseFrontDoor();
         app.UseSecurityHeaders();
         app.UsePageCache();
