@@ -95,12 +95,12 @@ public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents
         return new Outcome.Done(endpoint.Id, new Problem("webhook_ping_queued"));
     }
 
-    /// <summary>Sends a delivery again, whatever became of it, with the same `webhook-id`; its retries start afresh.</summary>
-    public async Task<Outcome> SendAgainAsync(Actor actor, long deliveryId, CancellationToken ct)
+    /// <summary>Sends a delivery of the endpoint again, whatever became of it, with the same `webhook-id`; its retries start afresh.</summary>
+    public async Task<Outcome> SendAgainAsync(Actor actor, int endpointId, long deliveryId, CancellationToken ct)
     {
         if (!actor.CanManageSite)
             return new Outcome.Forbidden();
-        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId, ct);
+        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == endpointId, ct);
         if (delivery is null)
             return new Outcome.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;

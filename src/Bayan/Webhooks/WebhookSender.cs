@@ -63,9 +63,11 @@ public sealed class WebhookSender(
         {
             var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
             var now = clock.GetUtcNow().UtcDateTime;
-            // A former secret whose overlap has ended is dropped, not kept for ever.
-            await db.WebhookEndpoints.Where(e => e.PreviousSecretUntil != null && e.PreviousSecretUntil <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.PreviousSecret, (string?)null).SetProperty(e => e.PreviousSecretUntil, (DateTime?)null), ct);
+            // A former secret whose overlap has ended is dropped, not kept for ever. (Looked for first: a
+            // write every second, even of nothing, would take SQLite's write lock every second.)
+            var ended = db.WebhookEndpoints.Where(e => e.PreviousSecretUntil != null && e.PreviousSecretUntil <= now);
+            if (await ended.AnyAsync(ct))
+                await ended.ExecuteUpdateAsync(s => s.SetProperty(e => e.PreviousSecret, (string?)null).SetProperty(e => e.PreviousSecretUntil, (DateTime?)null), ct);
             await ClearOldAsync(db, now, ct);
             var claimed = await DeliveryQueue.ClaimAsync(db, now, now + Lease, Node, Batch, ct);
             if (claimed.Count == 0)
@@ -74,7 +76,8 @@ public sealed class WebhookSender(
                 .Where(d => claimed.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(ct);
             var endpointIds = deliveries.Select(d => d.EndpointId).Distinct().ToList();
             var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-            work = [.. deliveries.Select(d => (d, endpoints[d.EndpointId]))];
+            // An endpoint removed meanwhile took its deliveries with it.
+            work = [.. deliveries.Where(d => endpoints.ContainsKey(d.EndpointId)).Select(d => (d, endpoints[d.EndpointId]))];
         }
         // One endpoint's deliveries one after the other (a slow one holds up only itself), endpoints side by side.
         await Task.WhenAll(work.GroupBy(w => w.Endpoint.Id).Select(async group =>
@@ -92,9 +95,10 @@ public sealed class WebhookSender(
             return;
         lastCleared = now;
         var before = now - KeepFor;
-        await db.WebhookMessages.Where(m => m.CreatedAt < before
-                && !db.WebhookDeliveries.Any(d => d.WebhookMessageId == m.Id && d.Status == DeliveryStatus.Pending))
-            .ExecuteDeleteAsync(ct);
+        var old = db.WebhookMessages.Where(m => m.CreatedAt < before
+            && !db.WebhookDeliveries.Any(d => d.WebhookMessageId == m.Id && d.Status == DeliveryStatus.Pending));
+        if (await old.AnyAsync(ct))
+            await old.ExecuteDeleteAsync(ct);
     }
 
     private async Task DeliverAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, CancellationToken ct)

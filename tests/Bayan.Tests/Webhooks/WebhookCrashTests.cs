@@ -62,7 +62,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         receiver.Release();
         using (var second = Start())
         {
-            // The dead process's claim holds for twice the 1 s timeout and 5 s more; then the new one sends.
+            // The dead process's claim holds for twice the 2 s timeout and 5 s more; then the new one sends.
             Assert.True(await Eventually.TrueAsync(() => WithDbAsync(db => db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Delivered)), 600),
                 $"the event was not delivered after the restart: {second.Output()}");
         }
@@ -105,7 +105,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         var all = new Dictionary<string, string?>(settings)
         {
             ["Bayan:Webhooks:AllowPrivateAddresses"] = "true",
-            ["Bayan:Webhooks:Timeout"] = "00:00:01",
+            ["Bayan:Webhooks:Timeout"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in all)

@@ -24,10 +24,10 @@ public sealed class DeliveriesModel(CurrentActor current, ManageWebhooks manage,
 
     public async Task<IActionResult> OnPostSendAgainAsync(int id, long delivery, CancellationToken ct)
     {
-        var outcome = await manage.SendAgainAsync(await current.GetAsync(ct), delivery, ct);
+        var outcome = await manage.SendAgainAsync(await current.GetAsync(ct), id, delivery, ct);
         switch (outcome)
         {
-            case Outcome.Done done when done.ReleaseId == id:
+            case Outcome.Done done:
                 Message = done.Message;
                 break;
             case Outcome.Forbidden:

@@ -14,7 +14,8 @@ namespace Bayan.Web.Areas.Admin.Pages.Webhooks;
 /// </summary>
 public sealed class EditModel(BayanDb db, CurrentActor current, AdminText text, ManageWebhooks manage, WebhookQueries webhooks, SiteReader sites) : PageModel
 {
-    [BindProperty] public string Url { get; set; } = "";
+    // Named so in the form; the page's own Url is its link maker.
+    [BindProperty(Name = "Url")] public string Address { get; set; } = "";
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public List<string> Events { get; set; } = [];
     [BindProperty] public int? OfficeId { get; set; }
@@ -29,7 +30,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, AdminText text, 
     /// <summary>Shown once, right after a rotation.</summary>
     public string? Secret { get; private set; }
 
-    public WebhookFields Fields => new(Url, Description ?? "", Events, OfficeId, Language, Choices, Errors);
+    public WebhookFields Fields => new(Address, Description ?? "", Events, OfficeId, Language, Choices, Errors);
 
     /// <summary>The overlaps the rotation form offers, in hours: none, an hour, a day, a week.</summary>
     public static readonly int[] Overlaps = [0, 1, 24, 168];
@@ -45,7 +46,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, AdminText text, 
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var (outcome, _) = await manage.SaveAsync(await current.GetAsync(ct), new WebhookForm(id, Url, Description, Events ?? [], OfficeId, Language), ct);
+        var (outcome, _) = await manage.SaveAsync(await current.GetAsync(ct), new WebhookForm(id, Address, Description, Events ?? [], OfficeId, Language), ct);
         if (outcome is Outcome.Invalid invalid)
         {
             Errors = invalid.Errors;
@@ -107,7 +108,10 @@ public sealed class EditModel(BayanDb db, CurrentActor current, AdminText text, 
             return false;
         Endpoint = endpoint;
         if (fill)
-            (Url, Description, Events, OfficeId, Language) = (endpoint.Url, endpoint.Description, [.. endpoint.EventList], endpoint.OfficeId, endpoint.Language);
+        {
+            (Address, Description, OfficeId, Language) = (endpoint.Url, endpoint.Description, endpoint.OfficeId, endpoint.Language);
+            Events = [.. endpoint.EventList];
+        }
         Choices = await WebhookChoices.LoadAsync(db, text.Language, ct);
         Times = (await sites.LoadAsync(ct))!.Times;
         return true;

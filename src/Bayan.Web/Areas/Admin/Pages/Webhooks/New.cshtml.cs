@@ -10,7 +10,8 @@ namespace Bayan.Web.Areas.Admin.Pages.Webhooks;
 /// <summary>/admin/webhooks/new: registers an endpoint, then shows its secret, once.</summary>
 public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, ManageWebhooks manage) : PageModel
 {
-    [BindProperty] public string Url { get; set; } = "";
+    // Named so in the form; the page's own Url is its link maker.
+    [BindProperty(Name = "Url")] public string Address { get; set; } = "";
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public List<string> Events { get; set; } = [];
     [BindProperty] public int? OfficeId { get; set; }
@@ -23,7 +24,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, M
     public string? Secret { get; private set; }
     public int? CreatedId { get; private set; }
 
-    public WebhookFields Fields => new(Url, Description ?? "", Events, OfficeId, Language, Choices, Errors);
+    public WebhookFields Fields => new(Address, Description ?? "", Events, OfficeId, Language, Choices, Errors);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -37,7 +38,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, M
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (outcome, secret) = await manage.SaveAsync(await current.GetAsync(ct), new WebhookForm(null, Url, Description, Events ?? [], OfficeId, Language), ct);
+        var (outcome, secret) = await manage.SaveAsync(await current.GetAsync(ct), new WebhookForm(null, Address, Description, Events ?? [], OfficeId, Language), ct);
         switch (outcome)
         {
             case Outcome.Done done:
