@@ -70,7 +70,8 @@ public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents
             return (new Outcome.Invalid(new Dictionary<string, Problem> { ["overlap"] = new("webhook_overlap_invalid", (int)LongestOverlap.TotalDays) }), null);
         var now = clock.GetUtcNow().UtcDateTime;
         var secret = WebhookSecret.New();
-        (endpoint.PreviousSecret, endpoint.PreviousSecretUntil) = overlap > TimeSpan.Zero ? (endpoint.Secret, now + overlap) : (null, null);
+        endpoint.PreviousSecret = overlap > TimeSpan.Zero ? endpoint.Secret : null;
+        endpoint.PreviousSecretUntil = overlap > TimeSpan.Zero ? now + overlap : null;
         endpoint.Secret = secret;
         endpoint.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "webhook.secret-rotated", $"webhook:{endpoint.Id}", $"{endpoint.Url}: former secret signs for {overlap}");
