@@ -61,7 +61,7 @@ public sealed class WebhookAdminTests(WebhookTestSite site) : IClassFixture<Webh
         var endpointId = await site.RegisterAsync(admin, receiver, receiver.Url, office.Id, [WebhookEventTypes.ReleasePublished]);
         var former = receiver.Secrets.Single();
 
-        var rotated = await PostAsync(endpointId, "Rotate", new("overlapHours", "24"));
+        var rotated = await PostAsync(endpointId, "Rotate", new KeyValuePair<string, string>("overlapHours", "24"));
 
         var page = await WebhookTestSite.Page(rotated);
         var fresh = page.QuerySelector("input#secret")?.GetAttribute("value");

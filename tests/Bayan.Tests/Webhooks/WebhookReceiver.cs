@@ -54,8 +54,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", receiver.TakeAsync);
-        app.MapPost("/elsewhere", receiver.TakeAsync);
+        app.MapPost("/hook", (Delegate)receiver.TakeAsync);
+        app.MapPost("/elsewhere", (Delegate)receiver.TakeAsync);
         app.MapPost("/moved", (HttpContext http) => Results.Redirect("/elsewhere"));
         await app.StartAsync();
         receiver.Address = new Uri(app.Urls.First());

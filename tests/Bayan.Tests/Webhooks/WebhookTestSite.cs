@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using Bayan.Tests.Support;
 using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class WebhookTestSite : TestSite
     }
 
     public static async Task<AngleSharp.Dom.IDocument> Page(HttpResponseMessage response) =>
-        await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
     public Task<List<WebhookAttempt>> AttemptsAsync(int endpointId) => Seed.WithDbAsync(db =>
         db.WebhookAttempts.Where(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.EndpointId == endpointId))
