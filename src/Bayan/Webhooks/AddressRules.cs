@@ -26,7 +26,9 @@ public static class AddressRules
                 || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) // shared carrier space
                 || (b[0] == 169 && b[1] == 254) // link-local
                 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) // private
-                || (b[0] == 192 && b[1] == 0 && b[2] == 0) // protocol assignments
+                || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2) // protocol assignments, documentation
+                || (b[0] == 198 && b[1] == 51 && b[2] == 100) // documentation
+                || (b[0] == 203 && b[1] == 0 && b[2] == 113) // documentation
                 || (b[0] == 192 && b[1] == 168) // private
                 || (b[0] == 198 && (b[1] == 18 || b[1] == 19)) // benchmarking
                 || b[0] >= 224); // multicast and reserved
@@ -38,6 +40,7 @@ public static class AddressRules
                 || (b[0] & 0xfe) == 0xfc // unique local (fc00::/7)
                 || address.IsIPv4MappedToIPv6
                 || (b[0] == 0x20 && b[1] == 0x02) // 6to4 carries an IPv4 address of any kind
+                || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) // documentation
                 || (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)); // NAT64
         }
         return false;

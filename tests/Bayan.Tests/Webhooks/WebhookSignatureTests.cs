@@ -89,6 +89,8 @@ public sealed class WebhookSignatureTests
     [InlineData("fd00::1", false)]
     [InlineData("::ffff:127.0.0.1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("192.0.2.2", false)]
+    [InlineData("2001:db8::1", false)]
     [InlineData("93.184.216.34", true)]
     [InlineData("172.32.0.1", true)]
     [InlineData("2606:4700::1111", true)]
