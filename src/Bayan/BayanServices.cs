@@ -19,6 +19,8 @@ using Bayan.Search;
 using Bayan.Sitemaps;
 using Bayan.Sites;
 using Bayan.Tags;
+using Bayan.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,7 +37,8 @@ namespace Bayan;
 /// </remarks>
 public static class BayanServices
 {
-    public static IServiceCollection AddBayan(this IServiceCollection services, BayanOptions options)
+    /// <param name="configuration">For the settings of features that read their own section (Bayan:Webhooks).</param>
+    public static IServiceCollection AddBayan(this IServiceCollection services, BayanOptions options, IConfiguration configuration)
     {
         // A client that moves time itself (tests, a bake at a given instant) registers its own clock.
         services.TryAddSingleton(TimeProvider.System);
@@ -53,6 +56,7 @@ public static class BayanServices
         services.AddManagement();
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
+        services.AddWebhooks(options, configuration);
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
         return services;

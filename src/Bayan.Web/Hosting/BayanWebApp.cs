@@ -9,6 +9,7 @@ using Bayan.Web.Health;
 using Bayan.Web.PublicSite;
 using Bayan.Web.ScaleOut;
 using Bayan.Web.Security;
+using Bayan.Webhooks;
 
 namespace Bayan.Web.Hosting;
 
@@ -32,7 +33,7 @@ public static class BayanWebApp
         // Checked before anything is built on them: the media files are served from the data folder.
         DatabaseStartup.PrepareFolders(options);
         // Every operation and query of the library; what follows is only the web's.
-        builder.Services.AddBayan(options);
+        builder.Services.AddBayan(options, builder.Configuration);
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
@@ -53,6 +54,12 @@ public static class BayanWebApp
         adjust?.Invoke(builder);
 
         var app = builder.Build();
+        // Until Bayan:PublicUrl is given, webhooks link to the address the server listens on.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Urls.FirstOrDefault() is { } listening)
+                app.Services.GetRequiredService<WebhookOrigin>().Listening(listening);
+        });
         app.UseFrontDoor();
         app.UseSecurityHeaders();
         app.UsePageCache();

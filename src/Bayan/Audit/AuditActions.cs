@@ -61,6 +61,14 @@ public static class AuditActions
         "user.signed-out-everywhere",
         "user.unlocked",
         "version.saved",
+        "webhook.created",
+        "webhook.changed",
+        "webhook.secret-rotated",
+        "webhook.pinged",
+        "webhook.resent",
+        "webhook.enabled",
+        "webhook.disabled",
+        "webhook.deleted",
     ];
 
     /// <summary>The action's name in the language; an action without one (from a newer version, say) shows its code.</summary>

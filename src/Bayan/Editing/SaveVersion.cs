@@ -6,6 +6,7 @@ using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Rendering;
 using Bayan.Search;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -27,8 +28,10 @@ public sealed record VersionEdit(
 /// original it now follows. A published release's new text is searchable from the same commit.
 /// Where the office's rule says so (<see cref="Actor.MustHoldEdits"/>), the text of a published or
 /// scheduled release is held for review instead, and readers keep the published text.
+/// A save that readers see writes its webhook events in the same transaction: the version updated (or a
+/// translation published), and each translation the save of the original leaves outdated.
 /// </summary>
-public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
+public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
     public async Task<Outcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct) =>
         await SaveAsync(actor, edit, actor.Name, hold: null, ct);
@@ -72,6 +75,11 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         if (version is not null && Same(version, text))
             return new Outcome.Done(release.Id, new Problem("edit_unchanged"));
 
+        // The translations that follow the original now; saving the original leaves them outdated.
+        List<string> outdated = version == original
+            ? [.. release.Versions.Where(v => v != original && v.SourceRevisionId == original.CurrentRevisionId).Select(v => v.Language)]
+            : [];
+        var created = version is null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (version is null)
         {
@@ -105,6 +113,12 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         }
         version.CurrentRevisionId = revision.Id;
         AuditLog.Record(db, now, actor.Name, "version.saved", $"release:{release.Id}", $"{edit.Language} revision {number}: {title}");
+        if (release.Status == ReleaseStatus.Published)
+        {
+            await webhooks.ReleaseAsync(created ? WebhookEventTypes.TranslationPublished : WebhookEventTypes.ReleaseUpdated, release, ct, edit.Language);
+            foreach (var language in outdated)
+                await webhooks.ReleaseAsync(WebhookEventTypes.TranslationOutdated, release, ct, language);
+        }
         await db.SaveChangesAsync(ct);
         if (release.Status == ReleaseStatus.Published)
             await search.UpdateAsync([release.Id], ct);

@@ -5,6 +5,7 @@ using Bayan.Data;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -15,7 +16,7 @@ namespace Bayan.Editing;
 /// Given what the editor saw, a change someone else saved since is a conflict, never overwritten;
 /// after one, <c>takeTheirs</c> names the fields ("type", "categories", "tags") where the editor keeps the stored value.
 /// </summary>
-public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
+public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
     public async Task<Outcome> RunAsync(
         Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct,
@@ -60,6 +61,8 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.details-changed", $"release:{releaseId}",
             $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.NameFor(release.OriginalLanguage)))}");
+        if (release.Status == ReleaseStatus.Published)
+            await webhooks.ReleaseAsync(WebhookEventTypes.ReleaseUpdated, release, ct);
         await db.SaveChangesAsync(ct);
         await search.UpdateAsync([releaseId], ct);
         await transaction.CommitAsync(ct);

@@ -3,12 +3,14 @@ using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Operations;
+using Bayan.Releases;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Media;
 
 /// <summary>Chooses a release's featured image and its attachments from the media library; editors of its office.</summary>
-public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChanges changes)
+public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChanges changes, WebhookEvents webhooks)
 {
     public async Task<Outcome> RunAsync(Actor actor, int releaseId, Guid? featured, IReadOnlyList<Guid> attachments, CancellationToken ct)
     {
@@ -32,6 +34,8 @@ public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChan
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.media-changed", $"release:{releaseId}",
             $"featured {(featured?.ToString() ?? "none")}; attachments {wanted.Count}");
+        if (release.Status == ReleaseStatus.Published)
+            await webhooks.ReleaseAsync(WebhookEventTypes.ReleaseUpdated, release, ct);
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(releaseId));
         return new Outcome.Done(releaseId, new Problem("media_saved"));

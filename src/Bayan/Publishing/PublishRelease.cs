@@ -6,6 +6,7 @@ using Bayan.Numbering;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Publishing;
@@ -14,9 +15,10 @@ namespace Bayan.Publishing;
 /// Publishes a release: now, or at its scheduled time when the scheduler calls. At its first
 /// publication it gets its reference number in the same transaction. The release is claimed by a
 /// conditional update first, so two nodes publishing the same release at once publish it once.
-/// The search index takes the release in the same transaction, so it is found from the moment it is public.
+/// The search index takes the release in the same transaction, so it is found from the moment it is public,
+/// and so does the `release.published` webhook event: written once, by the one publication that commits.
 /// </summary>
-public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
+public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
     public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
     {
@@ -48,6 +50,7 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         release.PublishAt = publishedAt;
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.published", $"release:{release.Id}", release.ReferenceNumber ?? "");
+        await webhooks.ReleaseAsync(WebhookEventTypes.ReleasePublished, release, ct);
         await db.SaveChangesAsync(ct);
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);

@@ -6,6 +6,7 @@ using Bayan.Editing;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Publishing;
@@ -14,8 +15,9 @@ namespace Bayan.Publishing;
 /// The steps of the workflow around publication: draft -> in review -> scheduled -> published, and
 /// afterwards a visible correction or a retraction. Each step checks who acts and from which status,
 /// and the search index follows in the same transaction: a retracted release is gone from search at once.
+/// A correction and a retraction write their webhook event in that transaction too.
 /// </summary>
-public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
+public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
     public Task<Outcome> SubmitForReviewAsync(Actor actor, int releaseId, CancellationToken ct) =>
         StepAsync(actor, releaseId, [ReleaseStatus.Draft], "release.submitted", (a, r) => a.CanSubmitForReview(r), (release, _) =>
@@ -69,7 +71,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
                 version.CorrectionNote = texts.GetValueOrDefault(version.Language);
             release.CorrectedAt = now;
             return null;
-        }, ct);
+        }, ct, webhook: WebhookEventTypes.ReleaseCorrected);
 
     /// <summary>Withdraws the release with the original's reason alone; the caller has confirmed.</summary>
     public Task<Outcome> RetractAsync(Actor actor, int releaseId, string note, CancellationToken ct) =>
@@ -92,7 +94,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
                 version.RetractionNote = texts.GetValueOrDefault(version.Language);
             release.RetractedAt = now;
             return null;
-        }, ct);
+        }, ct, webhook: WebhookEventTypes.ReleaseRetracted);
 
     /// <summary>Closes or reopens a release to new comments; the comments it has stay.</summary>
     public Task<Outcome> SetCommentsClosedAsync(Actor actor, int releaseId, bool closed, CancellationToken ct) =>
@@ -132,7 +134,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
     private async Task<Outcome> StepAsync(
         Actor actor, int releaseId, ReleaseStatus[] from, string action, Func<Actor, Release, bool> allowed,
         Func<Release, DateTime, Problem?> apply, CancellationToken ct, string done = "workflow_done",
-        Func<Release, Outcome?>? before = null)
+        Func<Release, Outcome?>? before = null, string? webhook = null)
     {
         // With its versions: a correction or retraction writes a note on each.
         var release = await db.Releases.Include(r => r.Versions).Include(r => r.Office).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
@@ -158,6 +160,8 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, action, $"release:{release.Id}", release.Status.ToString());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (webhook is not null)
+            await webhooks.ReleaseAsync(webhook, release, ct);
         await db.SaveChangesAsync(ct);
         // Whatever the step, the index holds the release exactly while it is published.
         await search.UpdateAsync([release.Id], ct);

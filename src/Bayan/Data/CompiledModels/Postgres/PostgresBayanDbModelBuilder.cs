@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("316fc155-715b-4309-a5ff-7f0c08d419bd"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("b5cc67ff-66a7-47e0-a463-bd9f83052d10"), entityTypeCount: 37)
         {
         }
 
@@ -46,6 +46,10 @@ namespace Bayan.Data.CompiledModels.Postgres
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagName = TagNameEntityType.Create(this);
+            var webhookAttempt = WebhookAttemptEntityType.Create(this);
+            var webhookDelivery = WebhookDeliveryEntityType.Create(this);
+            var webhookEndpoint = WebhookEndpointEntityType.Create(this);
+            var webhookMessage = WebhookMessageEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -72,6 +76,10 @@ namespace Bayan.Data.CompiledModels.Postgres
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
             TagNameEntityType.CreateForeignKey1(tagName, tag);
+            WebhookAttemptEntityType.CreateForeignKey1(webhookAttempt, webhookDelivery);
+            WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookEndpoint);
+            WebhookDeliveryEntityType.CreateForeignKey2(webhookDelivery, webhookMessage);
+            WebhookEndpointEntityType.CreateForeignKey1(webhookEndpoint, office);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -113,6 +121,10 @@ namespace Bayan.Data.CompiledModels.Postgres
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
             TagNameEntityType.CreateAnnotations(tagName);
+            WebhookAttemptEntityType.CreateAnnotations(webhookAttempt);
+            WebhookDeliveryEntityType.CreateAnnotations(webhookDelivery);
+            WebhookEndpointEntityType.CreateAnnotations(webhookEndpoint);
+            WebhookMessageEntityType.CreateAnnotations(webhookMessage);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);

@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e437a1f4-3c69-4e79-a134-d73af5c41dfa"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("5858b246-3163-49e3-a9c2-11d5ad5f9413"), entityTypeCount: 37)
         {
         }
 
@@ -45,6 +45,10 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagName = TagNameEntityType.Create(this);
+            var webhookAttempt = WebhookAttemptEntityType.Create(this);
+            var webhookDelivery = WebhookDeliveryEntityType.Create(this);
+            var webhookEndpoint = WebhookEndpointEntityType.Create(this);
+            var webhookMessage = WebhookMessageEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -71,6 +75,10 @@ namespace Bayan.Data.CompiledModels.Sqlite
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
             TagNameEntityType.CreateForeignKey1(tagName, tag);
+            WebhookAttemptEntityType.CreateForeignKey1(webhookAttempt, webhookDelivery);
+            WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookEndpoint);
+            WebhookDeliveryEntityType.CreateForeignKey2(webhookDelivery, webhookMessage);
+            WebhookEndpointEntityType.CreateForeignKey1(webhookEndpoint, office);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -112,6 +120,10 @@ namespace Bayan.Data.CompiledModels.Sqlite
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
             TagNameEntityType.CreateAnnotations(tagName);
+            WebhookAttemptEntityType.CreateAnnotations(webhookAttempt);
+            WebhookDeliveryEntityType.CreateAnnotations(webhookDelivery);
+            WebhookEndpointEntityType.CreateAnnotations(webhookEndpoint);
+            WebhookMessageEntityType.CreateAnnotations(webhookMessage);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
