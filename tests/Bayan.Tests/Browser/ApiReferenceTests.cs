@@ -33,5 +33,7 @@ public sealed class ApiReferenceTests(TestSite site, Support.Browser browser) : 
         Assert.Empty(elsewhere);
         Assert.Empty(errors);
         Assert.True(await page.GetByText("One release with all its language versions").First.IsVisibleAsync());
+        // Scalar's AI agent would send the document to its servers: it is not offered.
+        Assert.Equal(0, await page.GetByText("Ask AI").CountAsync());
     }
 }

@@ -37,7 +37,8 @@ internal static class ApiDocs
         </html>
         """;
 
-    // Fonts stay off (they would come from Scalar's servers); requests made with "Test request" go to this site.
+    // Fonts stay off (they would come from Scalar's servers), and so do the "Ask AI" agent and telemetry;
+    // the page's connect-src 'self' keeps any other request from leaving anyway.
     private static readonly string Start = $$"""
         // Bayan's API reference: this site's OpenAPI document, drawn by Scalar, nothing fetched from elsewhere.
         window.Scalar.createApiReference('#app', {
@@ -46,6 +47,7 @@ internal static class ApiDocs
           hideClientButton: true,
           showDeveloperTools: 'never',
           telemetry: false,
+          agent: { disabled: true },
           documentDownloadType: 'json',
           persistAuth: false
         })
