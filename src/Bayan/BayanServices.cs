@@ -12,13 +12,11 @@ using Bayan.Feeds;
 using Bayan.Media;
 using Bayan.Navigation;
 using Bayan.Offices;
-using Bayan.Pages;
 using Bayan.Publishing;
 using Bayan.Releases;
 using Bayan.Search;
 using Bayan.Sitemaps;
 using Bayan.Sites;
-using Bayan.Tags;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -46,6 +44,7 @@ public static class BayanServices
         services.AddSiteReads();
         services.AddPublishing();
         services.AddSearch();
+        services.AddPublicReads();
         services.AddMedia(options);
         services.AddComments();
         services.AddAccounts();
@@ -68,15 +67,13 @@ public static class BayanServices
             .AddScoped<NavigationQueries>()
             .AddScoped<FilingQueries>();
 
-    /// <summary>What readers see, read as every public surface reads it (pages, feeds, sitemaps, a static copy).</summary>
+    /// <summary>What readers see, read as every public surface reads it (pages, feeds, sitemaps, a static copy); releases, tags and static pages are in <see cref="ReleasesServices.AddPublicReads"/>.</summary>
     private static IServiceCollection AddPublicQueries(this IServiceCollection services) =>
         services.AddScoped<HomeQueries>()
             .AddScoped<OfficeQueries>()
             .AddScoped<CategoryQueries>()
-            .AddScoped<TagQueries>()
             .AddScoped<ArchiveQueries>()
             .AddScoped<FeedQueries>()
             .AddScoped<SitemapQueries>()
-            .AddScoped<PageQueries>()
             .AddScoped<CommentQueries>();
 }

@@ -1,6 +1,7 @@
 using Bayan.Data;
 using Bayan.Media;
 using Bayan.Web.Admin;
+using Bayan.Web.Api;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
@@ -35,6 +36,7 @@ public static class BayanWebApp
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
+        builder.AddApi();
         builder.AddHealth();
         builder.AddCompressionAndValidation();
         builder.AddScaleOut();
@@ -64,6 +66,7 @@ public static class BayanWebApp
         app.UseAdmin();
         app.UseRateLimiter();
         app.MapHealth();
+        app.MapApi();
         app.MapAdmin();
         app.MapPublicSite();
         return app;
