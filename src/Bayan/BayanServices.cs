@@ -72,7 +72,7 @@ public static class BayanServices
             .AddScoped<NavigationQueries>()
             .AddScoped<FilingQueries>();
 
-    /// <summary>What readers see, read as every public surface reads it (pages, feeds, sitemaps, a static copy).</summary>
+    /// <summary>What readers see, read as every public surface reads it (pages, the API, feeds, sitemaps, a static copy).</summary>
     private static IServiceCollection AddPublicQueries(this IServiceCollection services) =>
         services.AddScoped<HomeQueries>()
             .AddScoped<ReleaseListQuery>()
@@ -80,9 +80,9 @@ public static class BayanServices
             .AddScoped<OfficeQueries>()
             .AddScoped<CategoryQueries>()
             .AddScoped<TagQueries>()
+            .AddScoped<PageQueries>()
             .AddScoped<ArchiveQueries>()
             .AddScoped<FeedQueries>()
             .AddScoped<SitemapQueries>()
-            .AddScoped<PageQueries>()
             .AddScoped<CommentQueries>();
 }

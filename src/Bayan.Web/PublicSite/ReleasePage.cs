@@ -1,5 +1,4 @@
 using Bayan.Comments;
-using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Numbering;
 using Bayan.Localization;
@@ -7,7 +6,6 @@ using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Slugs;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 using Bayan.Navigation;
 using Bayan.Sites;
 
@@ -29,7 +27,7 @@ internal static class ReleasePage
 
         var now = clock.GetUtcNow().UtcDateTime;
         // The database context is taken only when the copy has to be read: most views need none.
-        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices, site, id, now, ct), http.RequestAborted);
+        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices, site, id, ct), http.RequestAborted);
         if (copy is null)
             return await pages.NotFoundAsync(http, site, lang);
         var release = copy.Release;
@@ -73,11 +71,10 @@ internal static class ReleasePage
     }
 
     /// <summary>The release with everything its page shows, and the approved comments under it; null when it is not to be seen.</summary>
-    private static async Task<ReleaseCopies.Copy?> ReadAsync(IServiceProvider services, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
+    private static async Task<ReleaseCopies.Copy?> ReadAsync(IServiceProvider services, SiteSnapshot site, int id, CancellationToken ct)
     {
-        var db = services.GetRequiredService<BayanDb>();
-        // Not compiled: visibility stays in ReleaseQueries, and a kept copy spares the reading altogether.
-        var release = await db.Releases.VisibleOrRetractedAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
+        // The same read as the API's one release: visible now, or retracted (its address says so).
+        var release = await services.GetRequiredService<PublicReleaseQuery>().FindAsync(id, ct);
         if (release is null)
             return null;
         var comments = await services.GetRequiredService<CommentQueries>().ApprovedUnderReleaseAsync(id, ct);
