@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Navigation;
+using Bayan.Tokens;
 using Bayan.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -60,11 +61,13 @@ internal static class AdminSetup
         services.AddScoped<AdminText>();
         services.AddScoped<SetUpSite>();
         services.AddAccounts();
+        services.AddTokens();
         services.AddScoped<Editing.CreateRelease>();
         services.AddScoped<Editing.SaveVersion>();
         services.AddScoped<Editing.RestoreRevision>();
         services.AddScoped<Editing.UpdateReleaseDetails>();
         services.AddScoped<Editing.ReviewHeldEdits>();
+        services.AddScoped<Editing.EditingQueries>();
         services.AddManagement();
         services.AddRazorPages(pages =>
         {

@@ -8,6 +8,7 @@ using Bayan.Publishing;
 using Bayan.Search;
 using Bayan.Sites;
 using Bayan.Web.Admin;
+using Bayan.Web.Api.Tokens;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
@@ -50,6 +51,7 @@ public static class BayanWebApp
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
+        builder.AddTokenApi();
         builder.AddHealth();
         builder.AddCompressionAndValidation();
         builder.AddScaleOut();
@@ -78,8 +80,10 @@ public static class BayanWebApp
         app.UseRouting();
         app.UseAdmin();
         app.UseRateLimiter();
+        app.UseTokenApi();
         app.MapHealth();
         app.MapAdmin();
+        app.MapGroup("/api/v1").MapTokenEndpoints();
         app.MapPublicSite();
         return app;
     }

@@ -47,6 +47,9 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Editing.HeldEdit> HeldEdits => Set<Editing.HeldEdit>();
     public DbSet<Changes.ChangeCount> ChangeCounts => Set<Changes.ChangeCount>();
+    public DbSet<Tokens.AccessToken> AccessTokens => Set<Tokens.AccessToken>();
+    public DbSet<Tokens.IdempotentAnswer> IdempotentAnswers => Set<Tokens.IdempotentAnswer>();
+    public DbSet<MediaText> MediaTexts => Set<MediaText>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -58,6 +61,9 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     {
         base.OnModelCreating(model);
         model.ApplyConfiguration(new Changes.ChangeCountConfiguration());
+        model.ApplyConfiguration(new Tokens.AccessTokenConfiguration());
+        model.ApplyConfiguration(new Tokens.IdempotentAnswerConfiguration());
+        model.ApplyConfiguration(new MediaTextConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Bayan.Operations;
+using Bayan.Web.Api.Tokens;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Bayan.Web.Api.Editing;
+
+/// <summary>The revision a change is based on, from If-Match: a number, or any revision (`*`).</summary>
+internal sealed record BaseRevision(int? Revision);
+
+/// <summary>How the write endpoints answer: ETags of revisions, and every refusal of an operation as problem details.</summary>
+internal static class WriteResults
+{
+    /// <summary>A release's ETag: its revision, quoted ("7").</summary>
+    public static string ETagOf(int revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>
+    /// The revision the client based its change on. No If-Match is 428 (a change without it could
+    /// overwrite what its sender never saw); one that names no revision is 412.
+    /// </summary>
+    public static (BaseRevision? Base, ProblemHttpResult? Refusal) IfMatch(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+            return (null, TokenProblems.Of(http, StatusCodes.Status428PreconditionRequired, new Problem("api_write_if_match_required")));
+        if (header == "*")
+            return (new BaseRevision(null), null);
+        var tags = EntityTagHeaderValue.TryParseList([header], out var parsed) && parsed is not null ? parsed : [];
+        var revisions = tags.Where(t => !t.IsWeak)
+            .Select(t => int.TryParse(t.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : (int?)null)
+            .ToList();
+        // Several tags name several acceptable revisions; one tag is the usual case and the only one an operation can check.
+        if (revisions.Count != 1 || revisions[0] is not { } revision)
+            return (null, TokenProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_if_match_invalid")));
+        return (new BaseRevision(revision), null);
+    }
+
+    /// <summary>Every outcome but Done, as problem details; field errors under "errors" with the JSON names of the fields.</summary>
+    public static ProblemHttpResult Refusal(HttpContext http, Outcome outcome) => outcome switch
+    {
+        Outcome.Invalid { Errors.Count: 1 } state when state.Errors.ContainsKey("status") =>
+            TokenProblems.Of(http, StatusCodes.Status409Conflict, state.Errors["status"]),
+        Outcome.Invalid invalid =>
+            TokenProblems.Of(http, StatusCodes.Status422UnprocessableEntity, new Problem("api_write_invalid"),
+                invalid.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value)),
+        Outcome.Forbidden => TokenProblems.Of(http, StatusCodes.Status403Forbidden, new Problem("api_auth_forbidden")),
+        Outcome.NotFound => NotFound(http),
+        Outcome.Stale stale => StaleProblem(http, stale.CurrentRevision),
+        Outcome.Conflict or Outcome.DetailsConflict or Outcome.ScheduleConflict =>
+            TokenProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_conflict")),
+        _ => throw new InvalidOperationException($"{outcome.GetType().Name} is not a refusal."),
+    };
+
+    public static ProblemHttpResult NotFound(HttpContext http) =>
+        TokenProblems.Of(http, StatusCodes.Status404NotFound, new Problem("api_write_not_found"));
+
+    public static ProblemHttpResult BadBody(HttpContext http) =>
+        TokenProblems.Of(http, StatusCodes.Status400BadRequest, new Problem("api_write_body"));
+
+    private static ProblemHttpResult StaleProblem(HttpContext http, int current)
+    {
+        http.Response.Headers.ETag = ETagOf(current);
+        return TokenProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_stale", current));
+    }
+
+    /// <summary>The library names a few fields as its forms do; the API's bodies name them otherwise.</summary>
+    private static string JsonName(string field) => field switch
+    {
+        "office" => "officeId",
+        "categories" => "categoryIds",
+        "media" => "attachments",
+        "display_name" => "name",
+        _ => field,
+    };
+}
