@@ -1,13 +1,7 @@
-using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Comments;
-using Bayan.Demo;
 using Bayan.Media;
-using Bayan.Offices;
-using Bayan.Publishing;
-using Bayan.Search;
-using Bayan.Sites;
 using Bayan.Web.Admin;
+using Bayan.Web.Api;
 using Bayan.Web.Api.Tokens;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
@@ -38,19 +32,12 @@ public static class BayanWebApp
         var options = builder.Configuration.ReadBayanOptions();
         // Checked before anything is built on them: the media files are served from the data folder.
         DatabaseStartup.PrepareFolders(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBayanData(options);
-        builder.Services.AddSites();
-        builder.Services.AddOffices();
-        builder.Services.AddContentChanges();
-        builder.Services.AddPublishing();
-        builder.Services.AddSearch();
-        builder.Services.AddMedia(options);
-        builder.Services.AddComments();
-        builder.Services.AddScoped<DemoSite>();
+        // Every operation and query of the library; what follows is only the web's.
+        builder.Services.AddBayan(options);
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
+        builder.AddApi();
         builder.AddTokenApi();
         builder.AddHealth();
         builder.AddCompressionAndValidation();
@@ -82,8 +69,8 @@ public static class BayanWebApp
         app.UseRateLimiter();
         app.UseTokenApi();
         app.MapHealth();
+        app.MapApi();
         app.MapAdmin();
-        app.MapGroup("/api/v1").MapTokenEndpoints();
         app.MapPublicSite();
         return app;
     }

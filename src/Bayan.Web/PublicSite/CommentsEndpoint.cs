@@ -82,7 +82,7 @@ internal static class CommentsEndpoint
         DateTime now, int status, CommentFormState state)
     {
         var lang = version.Language;
-        var values = ReleasePage.Values(release, version, site, lang, http.Request);
+        var values = ReleasePage.Values(release, version, site, lang, SiteUrls.Origin(http.Request));
         var approved = await CommentSection.ApprovedAsync(db, version, http.RequestAborted);
         CommentSection.Add(values, http, site, release, version, approved, now, state);
         var info = new PageInfo(version.Title, ReleasePage.UrlOf(release, version)) { NoIndex = true };

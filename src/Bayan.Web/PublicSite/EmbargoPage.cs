@@ -36,7 +36,7 @@ internal static class EmbargoPage
             return Results.Redirect(ReleasePage.UrlOf(release, version));
 
         var path = EmbargoLinks.PathPrefix + token;
-        var values = ReleasePage.Values(release, version, site, version.Language, http.Request);
+        var values = ReleasePage.Values(release, version, site, version.Language, SiteUrls.Origin(http.Request));
         // A preview is for the journalists who have the link: nothing in it invites link previews or crawlers.
         values.Remove("meta");
         values["embargo"] = Messages.Format(version.Language, "embargo_banner", site.Times.Format(release.PublishAt ?? now, version.Language));

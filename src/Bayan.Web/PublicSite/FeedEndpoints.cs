@@ -115,16 +115,18 @@ internal static class FeedEndpoints
             return (retracted, anyChange);
         }, ct);
 
-        var request = http.Request;
+        var origin = SiteUrls.Origin(http.Request);
+        // Tag URIs name the site by its host: the public one, as the links.
+        var host = new Uri(origin).Host;
         var facts = ReleaseFacts.In(http);
-        var items = versions.Select(v => Item(v, request, lang, site, facts)).ToList();
+        var items = versions.Select(v => Item(v, origin, host, lang, site, facts)).ToList();
         // Stable for the same content, so the bytes (and the ETag) are too; never "now".
         var updated = items.Select(i => i.Updated).Append(site.Site.UpdatedAt).Append(retracted ?? DateTime.MinValue).Max();
         var urls = new FeedUrls(
-            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Atom)),
-            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Rss)),
-            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Json)));
-        var home = SiteUrls.Absolute(request, scope.ListingPath);
+            SiteUrls.Absolute(origin, SiteUrls.Feed(scope.ListingPath, FeedFormat.Atom)),
+            SiteUrls.Absolute(origin, SiteUrls.Feed(scope.ListingPath, FeedFormat.Rss)),
+            SiteUrls.Absolute(origin, SiteUrls.Feed(scope.ListingPath, FeedFormat.Json)));
+        var home = SiteUrls.Absolute(origin, scope.ListingPath);
         var feed = new Feed(urls.Atom, scope.Title, scope.Description, lang, home, urls,
             new FeedAuthor(scope.AuthorName, home), updated, items);
 
@@ -134,16 +136,16 @@ internal static class FeedEndpoints
     }
 
     /// <summary>Needs the version's release with its office and categories loaded.</summary>
-    private static FeedItem Item(ReleaseVersion version, HttpRequest request, string lang, SiteSnapshot site, ReleaseFacts facts)
+    private static FeedItem Item(ReleaseVersion version, string origin, string host, string lang, SiteSnapshot site, ReleaseFacts facts)
     {
         var release = version.Release;
-        var url = SiteUrls.Absolute(request, ReleasePage.UrlOf(release, version));
+        var url = SiteUrls.Absolute(origin, ReleasePage.UrlOf(release, version));
         var published = release.PublishAt ?? release.CreatedAt;
-        var image = release.FeaturedImage is { } featured ? AbsoluteMedia(request, featured) : null;
+        var image = release.FeaturedImage is { } featured ? AbsoluteMedia(origin, featured) : null;
         var number = release.ReferenceNumber;
         var lead = number is null ? null : Messages.Format(lang, "release_number", ReferenceNumberText.PlainText(number, lang, site.Site));
         return new FeedItem(
-            FeedIds.Release(request.Host.Host, release.CreatedAt, release.Id, lang) ?? url,
+            FeedIds.Release(host, release.CreatedAt, release.Id, lang) ?? url,
             url,
             version.Title,
             version.Summary,
@@ -152,15 +154,15 @@ internal static class FeedEndpoints
                 SignatureHtml.Write(OfficeSignature.For(release.Office, lang), lang))),
             published,
             ReleaseMetadata.Modified(release, version),
-            new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(request, SiteUrls.Office(lang, release.Office.Code))),
+            new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(origin, SiteUrls.Office(lang, release.Office.Code))),
             number,
             image,
             [.. release.Categories.Select(c => c.NameIn(lang)?.Name).OfType<string>()]);
     }
 
     /// <summary>Uploaded files are named by path ("/media/..."); an image from elsewhere keeps its address.</summary>
-    public static string AbsoluteMedia(HttpRequest request, string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? SiteUrls.Absolute(request, url) : url;
+    public static string AbsoluteMedia(string origin, string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? SiteUrls.Absolute(origin, url) : url;
 
     /// <summary>What one feed covers: its listing page, its name and which of a language's releases it takes.</summary>
     private sealed record FeedScope(

@@ -18,23 +18,30 @@ internal static class HomePage
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var ct = http.RequestAborted;
+        PageCache.Tag(http, CacheTags.SiteListings);
+        var content = await ContentAsync(site, lang, request.Page, db, ReleaseFacts.In(http), clock, http.RequestAborted);
+        if (content is null)
+            return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
+        return await pages.RenderAsync(http, site, lang, content);
+    }
+
+    /// <summary>What page <paramref name="page"/> of the home shows, made without any request; null when there is no such page.</summary>
+    public static async Task<PageContent?> ContentAsync(
+        SiteSnapshot site, string lang, int page, BayanDb db, ReleaseFacts facts, TimeProvider clock, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var path = SiteUrls.Home(lang);
-        PageCache.Tag(http, CacheTags.SiteListings);
-
         var inLanguage = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang);
-        var listing = await Listing.LoadAsync(inLanguage, request.Page, site, lang, path, ReleaseFacts.In(http), ct);
+        var listing = await Listing.LoadAsync(inLanguage, page, site, lang, path, facts, ct);
         if (listing is null)
-            return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
+            return null;
 
         var values = listing.ToValues();
         // The blocks belong to the front page only; later pages are the plain listing.
-        if (request.Page == 1)
+        if (page == 1)
         {
             // Finding the newest few of every office and category walks far down the releases on a large
             // site (a rare category's newest may be months back): the blocks stay until a release changes.
-            var facts = ReleaseFacts.In(http);
             values["office_blocks"] = await facts.GetAsync(site, $"office blocks {lang}", ct => OfficeBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct), ct);
             values["category_blocks"] = await facts.GetAsync(site, $"category blocks {lang}", ct => CategoryBlocksAsync(db.ReleaseVersions, inLanguage, site, lang, ct), ct);
         }
@@ -42,13 +49,13 @@ internal static class HomePage
         {
             values["office_blocks"] = values["category_blocks"] = new List<HomeBlock>();
         }
-        var info = new PageInfo(site.In(lang).SiteName, SiteUrls.WithPage(path, request.Page))
+        var info = new PageInfo(site.In(lang).SiteName, SiteUrls.WithPage(path, page))
         {
-            Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Home(l.Code), request.Page)))],
+            Versions = [.. site.Languages.Select(l => (l.Code, SiteUrls.WithPage(SiteUrls.Home(l.Code), page)))],
             Description = site.In(lang).Tagline,
             Feeds = FeedEndpoints.Links(FeedEndpoints.SiteTitle(site, lang), path),
         };
-        return await pages.RenderAsync(http, site, lang, "home", info, values);
+        return new PageContent("home", info, values);
     }
 
     /// <summary>Each office with its newest releases in this language, in the site's order of offices.</summary>

@@ -19,7 +19,6 @@ internal static class PublicSiteSetup
         builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseCopies>());
         builder.Services.AddSingleton<LayoutParts>();
         builder.Services.AddScoped<PageRenderer>();
-        builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
         builder.Services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -63,7 +63,8 @@ internal static class ReleasePage
             }, StatusCodes.Status410Gone);
         }
 
-        var values = copy.Shown(lang, SiteUrls.Origin(http.Request), () => Shown(release, version, site, lang, http.Request)).ToValues();
+        var origin = SiteUrls.Origin(http.Request);
+        var values = copy.Shown(lang, origin, () => Shown(release, version, site, lang, origin)).ToValues();
         CommentSection.Add(values, http, site, release, version, copy.ApprovedUnder(version), now, state: null);
         return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
@@ -80,15 +81,16 @@ internal static class ReleasePage
     }
 
     /// <summary>Everything the release template shows of one language version, and what its head tells link previews and search engines.</summary>
-    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request) =>
-        Shown(release, version, site, lang, request).ToValues();
+    /// <param name="origin">What absolute links begin with: "https://news.example.org".</param>
+    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang, string origin) =>
+        Shown(release, version, site, lang, origin).ToValues();
 
-    private static ShownRelease Shown(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request)
+    private static ShownRelease Shown(Release release, ReleaseVersion version, SiteSnapshot site, string lang, string origin)
     {
         var original = release.Versions.FirstOrDefault(v => v.IsOriginal);
         var shown = release.Versions.Where(v => site.IsEnabled(v.Language)).ToList();
         return new ShownRelease(
-            ReleaseMetadata.For(release, version, shown, site, request),
+            ReleaseMetadata.For(release, version, shown, site, origin),
             new ReleaseView(
                 version.Title,
                 version.Summary,

@@ -1,3 +1,4 @@
+using Bayan.Data;
 using Bayan.Feeds;
 
 namespace Bayan.Web.PublicSite;
@@ -38,10 +39,15 @@ public static class SiteUrls
 
     public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}page={page}";
 
-    public static string Absolute(HttpRequest request, string path) => Origin(request) + path;
+    /// <param name="origin">What absolute links begin with, "https://news.example.org" (see <see cref="Origin"/>).</param>
+    public static string Absolute(string origin, string path) => origin + path;
 
-    /// <summary>What <see cref="Absolute"/> puts before a path: "https://news.example.org".</summary>
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+    /// <summary>
+    /// What <see cref="Absolute"/> puts before a path: the configured public address (Bayan:PublicUrl),
+    /// else the scheme and host the request came by. Behind a proxy the request's own may be an inner one.
+    /// </summary>
+    public static string Origin(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<BayanOptions>().PublicOrigin ?? $"{request.Scheme}://{request.Host}";
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

@@ -39,7 +39,7 @@ internal static class SitemapEndpoints
         Disallow: /admin/
         Disallow: /embargo/
 
-        Sitemap: {SiteUrls.Absolute(http.Request, SiteUrls.SitemapIndex)}
+        Sitemap: {SiteUrls.Absolute(SiteUrls.Origin(http.Request), SiteUrls.SitemapIndex)}
 
         """,
         "text/plain; charset=utf-8");
@@ -65,6 +65,7 @@ internal static class SitemapEndpoints
             })
             .ToListAsync(ct), ct);
 
+        var origin = SiteUrls.Origin(http.Request);
         var files = new List<SitemapFile>();
         foreach (var language in site.Languages)
         {
@@ -72,10 +73,10 @@ internal static class SitemapEndpoints
             var changed = stats is null ? (DateTime?)null : Latest(stats.Published, stats.Edited, stats.Corrected);
             // Every file of a language changes with its newest release: the first lists the language's home page.
             for (var page = 1; page <= FileCount(stats?.Count ?? 0); page++)
-                files.Add(new SitemapFile(SiteUrls.Absolute(http.Request, SiteUrls.Sitemap(language.Code, page)), changed));
+                files.Add(new SitemapFile(SiteUrls.Absolute(origin, SiteUrls.Sitemap(language.Code, page)), changed));
         }
         var newest = languages.Where(l => site.IsEnabled(l.Language)).Select(l => l.Published).Max();
-        files.Add(new SitemapFile(SiteUrls.Absolute(http.Request, SiteUrls.NewsSitemap), newest));
+        files.Add(new SitemapFile(SiteUrls.Absolute(origin, SiteUrls.NewsSitemap), newest));
         return Results.Bytes(Sitemap.Index(files), XmlType);
     }
 
@@ -92,10 +93,11 @@ internal static class SitemapEndpoints
         if (page.Value > FileCount(await ReleaseFacts.In(http).GetAsync(site, $"sitemap count {lang}", inLanguage.CountAsync, ct)))
             return Results.NotFound();
 
+        var origin = SiteUrls.Origin(http.Request);
         var urls = new List<SitemapUrl>();
         if (page.Value == 1)
-            urls.AddRange(await ListingPagesAsync(http.Request, site, lang, inLanguage, db, ct));
-        urls.AddRange(await ReleasesAsync(http.Request, site, lang, inLanguage, page.Value, db, ct));
+            urls.AddRange(await ListingPagesAsync(origin, site, lang, inLanguage, db, ct));
+        urls.AddRange(await ReleasesAsync(origin, site, lang, inLanguage, page.Value, db, ct));
         return Results.Bytes(Sitemap.UrlSet(urls), XmlType);
     }
 
@@ -114,8 +116,9 @@ internal static class SitemapEndpoints
             .NewestFirst().Take(NewsLimit)
             .Select(v => new { v.ReleaseId, v.Language, v.Title, v.Slug, Office = v.Release.Office.Code, v.Release.PublishAt })
             .ToListAsync(ct);
+        var origin = SiteUrls.Origin(http.Request);
         var urls = recent.Select(r => new NewsUrl(
-            SiteUrls.Absolute(http.Request, SiteUrls.Release(r.Language, r.Office, r.ReleaseId, r.Slug)),
+            SiteUrls.Absolute(origin, SiteUrls.Release(r.Language, r.Office, r.ReleaseId, r.Slug)),
             site.In(r.Language).SiteName,
             r.Language,
             r.PublishAt!.Value,
@@ -125,9 +128,9 @@ internal static class SitemapEndpoints
 
     /// <summary>The language's home page, every office's page, its categories and static pages.</summary>
     private static async Task<List<SitemapUrl>> ListingPagesAsync(
-        HttpRequest request, SiteSnapshot site, string lang, IQueryable<ReleaseVersion> inLanguage, BayanDb db, CancellationToken ct)
+        string origin, SiteSnapshot site, string lang, IQueryable<ReleaseVersion> inLanguage, BayanDb db, CancellationToken ct)
     {
-        string Absolute(string path) => SiteUrls.Absolute(request, path);
+        string Absolute(string path) => SiteUrls.Absolute(origin, path);
         var perOffice = await inLanguage.GroupBy(v => v.Release.OfficeId)
             .Select(g => new { Office = g.Key, Newest = g.Max(v => v.Release.PublishAt) })
             .ToDictionaryAsync(o => o.Office, o => o.Newest, ct);
@@ -155,7 +158,7 @@ internal static class SitemapEndpoints
 
     /// <summary>One file's releases, oldest first, so that earlier files stay the same as the site grows.</summary>
     private static async Task<List<SitemapUrl>> ReleasesAsync(
-        HttpRequest request, SiteSnapshot site, string lang, IQueryable<ReleaseVersion> inLanguage, int page, BayanDb db, CancellationToken ct)
+        string origin, SiteSnapshot site, string lang, IQueryable<ReleaseVersion> inLanguage, int page, BayanDb db, CancellationToken ct)
     {
         var ids = inLanguage.OrderBy(v => v.ReleaseId).Skip((page - 1) * ReleasesPerFile).Take(ReleasesPerFile).Select(v => v.ReleaseId);
         // Every version of those releases (the releases are visible, so are their versions): the alternates.
@@ -166,7 +169,7 @@ internal static class SitemapEndpoints
         {
             var own = g.Single(v => v.Language == lang);
             return Url(lang, Latest(own.PublishAt, own.UpdatedAt, own.CorrectedAt),
-                Ordered(site, g.Select(v => (v.Language, SiteUrls.Absolute(request, SiteUrls.Release(v.Language, v.Office, v.ReleaseId, v.Slug))))));
+                Ordered(site, g.Select(v => (v.Language, SiteUrls.Absolute(origin, SiteUrls.Release(v.Language, v.Office, v.ReleaseId, v.Slug))))));
         })];
     }
 

@@ -22,7 +22,7 @@ internal static class CommentWrites
     public static void MapCommentWrites(this RouteGroupBuilder api)
     {
         var comments = api.MapGroup("/comments").WithTags("Comments");
-        comments.MapGet("/", ListAsync).RequireScope(TokenScope.Moderate)
+        api.MapGet("/comments", ListAsync).WithTags("Comments").RequireScope(TokenScope.Moderate)
             .WithSummary("Comments of a status (pending unless ?status= says approved, rejected or spam), newest first, at most 200.");
         comments.MapPost("/moderation", ModerateAsync).RequireScope(TokenScope.Moderate)
             .WithSummary("Approve, reject, mark as spam or delete comments; answers how many changed.");

@@ -23,7 +23,7 @@ internal static class MediaWrites
     public static void MapMediaWrites(this RouteGroupBuilder api)
     {
         var media = api.MapGroup("/media").WithTags("Media");
-        media.MapPost("/", UploadAsync).RequireScope(TokenScope.Write).DisableAntiforgery()
+        api.MapPost("/media", UploadAsync).WithTags("Media").RequireScope(TokenScope.Write).DisableAntiforgery()
             .WithSummary("Upload an image (JPEG, PNG, GIF, WebP) or a PDF as multipart/form-data, field \"file\"; images get resized renditions.");
         media.MapGet("/{id:guid}", GetAsync).RequireScope(TokenScope.Read)
             .WithSummary("One item of the media library.");
@@ -35,7 +35,7 @@ internal static class MediaWrites
         HttpContext http, UploadMedia upload, MediaQueries queries, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
-            return TokenProblems.Of(http, StatusCodes.Status415UnsupportedMediaType, new Problem("api_write_media_type", "multipart/form-data"));
+            return ApiProblems.Of(http, StatusCodes.Status415UnsupportedMediaType, new Problem("api_write_media_type", "multipart/form-data"));
         var form = await http.Request.ReadFormAsync(ct);
         if (form.Files is not [var file])
             return WriteResults.Refusal(http, new Outcome.Invalid(new Dictionary<string, Problem> { ["file"] = new("api_write_file_required") }));

@@ -36,11 +36,12 @@ internal static class ReleaseWrites
 {
     public static void MapReleaseWrites(this RouteGroupBuilder api)
     {
+        // The collection's own address on the parent: a group's empty route would end in a slash.
+        api.MapPost("/releases", CreateAsync).WithTags("Editing releases").RequireScope(TokenScope.Write)
+            .WithSummary("Start a release: a draft in its original language.");
         var releases = api.MapGroup("/releases").WithTags("Editing releases");
         releases.MapGet("/{id:int}/editor", GetAsync).RequireScope(TokenScope.Read)
             .WithSummary("A release as its editors see it, drafts included; its ETag is its revision.");
-        releases.MapPost("/", CreateAsync).RequireScope(TokenScope.Write)
-            .WithSummary("Start a release: a draft in its original language.");
         releases.MapPut("/{id:int}/versions/{language}", SaveVersionAsync).RequireScope(TokenScope.Write).BasedOnRevision()
             .WithSummary("Save a language version's text (a new translation when the language has none); held for review where the office's rule says so.");
         releases.MapPut("/{id:int}/details", DetailsAsync).RequireScope(TokenScope.Write).BasedOnRevision()

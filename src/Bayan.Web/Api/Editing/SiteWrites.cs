@@ -36,9 +36,9 @@ internal static class SiteWrites
     public static void MapSiteWrites(this RouteGroupBuilder api)
     {
         var categories = api.MapGroup("/categories").WithTags("Site structure");
-        categories.MapPost("/", (CategoryBody body, HttpContext http, ManageCategories manage, CancellationToken ct) =>
+        api.MapPost("/categories", (CategoryBody body, HttpContext http, ManageCategories manage, CancellationToken ct) =>
             CreatedAsync(http, "categories", manage.SaveAsync(http.Caller().Actor, new CategoryForm(null, body.ParentId, body.Names ?? Empty, body.Slugs ?? Empty), ct)))
-            .RequireScope(TokenScope.Admin).WithSummary("Create a category with a name (and slug) per language.");
+            .WithTags("Site structure").RequireScope(TokenScope.Admin).WithSummary("Create a category with a name (and slug) per language.");
         categories.MapPut("/{id:int}", (int id, CategoryBody body, HttpContext http, ManageCategories manage, CancellationToken ct) =>
             DoneAsync(http, manage.SaveAsync(http.Caller().Actor, new CategoryForm(id, body.ParentId, body.Names ?? Empty, body.Slugs ?? Empty), ct)))
             .RequireScope(TokenScope.Admin).WithSummary("Rename or move a category; every language is given anew.");
@@ -58,9 +58,9 @@ internal static class SiteWrites
             .RequireScope(TokenScope.Admin).WithSummary("Delete a tag; its releases lose it.");
 
         var pages = api.MapGroup("/pages").WithTags("Site structure");
-        pages.MapPost("/", (PageBody body, HttpContext http, ManagePages manage, CancellationToken ct) =>
+        api.MapPost("/pages", (PageBody body, HttpContext http, ManagePages manage, CancellationToken ct) =>
             CreatedAsync(http, "pages", manage.SaveAsync(http.Caller().Actor, FormOf(null, body), ct)))
-            .RequireScope(TokenScope.Admin).WithSummary("Create a static page in a language; pages sharing a key translate each other.");
+            .WithTags("Site structure").RequireScope(TokenScope.Admin).WithSummary("Create a static page in a language; pages sharing a key translate each other.");
         pages.MapPut("/{id:int}", (int id, PageBody body, HttpContext http, ManagePages manage, CancellationToken ct) =>
             DoneAsync(http, manage.SaveAsync(http.Caller().Actor, FormOf(id, body), ct)))
             .RequireScope(TokenScope.Admin).WithSummary("Change a static page.");
@@ -103,5 +103,5 @@ internal static class SiteWrites
     private static async Task<Results<NoContent, ProblemHttpResult>> DeletedAsync(HttpContext http, Task<Outcome> run) =>
         await run is Outcome.Done ? TypedResults.NoContent() : WriteResults.Refusal(http, await run);
 
-    private static WriteDone Message(HttpContext http, Outcome.Done done) => new(done.ReleaseId, done.Message.In(TokenProblems.LanguageOf(http.Request)));
+    private static WriteDone Message(HttpContext http, Outcome.Done done) => new(done.ReleaseId, done.Message.In(ApiLanguage.Of(http)));
 }

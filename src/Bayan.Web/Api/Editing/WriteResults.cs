@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bayan.Operations;
-using Bayan.Web.Api.Tokens;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -23,7 +22,7 @@ internal static class WriteResults
     {
         var header = http.Request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0)
-            return (null, TokenProblems.Of(http, StatusCodes.Status428PreconditionRequired, new Problem("api_write_if_match_required")));
+            return (null, ApiProblems.Of(http, StatusCodes.Status428PreconditionRequired));
         if (header == "*")
             return (new BaseRevision(null), null);
         var tags = EntityTagHeaderValue.TryParseList([header], out var parsed) && parsed is not null ? parsed : [];
@@ -32,7 +31,7 @@ internal static class WriteResults
             .ToList();
         // Several tags name several acceptable revisions; one tag is the usual case and the only one an operation can check.
         if (revisions.Count != 1 || revisions[0] is not { } revision)
-            return (null, TokenProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_if_match_invalid")));
+            return (null, ApiProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_if_match_invalid")));
         return (new BaseRevision(revision), null);
     }
 
@@ -40,28 +39,23 @@ internal static class WriteResults
     public static ProblemHttpResult Refusal(HttpContext http, Outcome outcome) => outcome switch
     {
         Outcome.Invalid { Errors.Count: 1 } state when state.Errors.ContainsKey("status") =>
-            TokenProblems.Of(http, StatusCodes.Status409Conflict, state.Errors["status"]),
-        Outcome.Invalid invalid =>
-            TokenProblems.Of(http, StatusCodes.Status422UnprocessableEntity, new Problem("api_write_invalid"),
-                invalid.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value)),
-        Outcome.Forbidden => TokenProblems.Of(http, StatusCodes.Status403Forbidden, new Problem("api_auth_forbidden")),
+            ApiProblems.Of(http, StatusCodes.Status409Conflict, state.Errors["status"]),
+        Outcome.Invalid invalid => ApiProblems.Invalid(http, invalid.Errors.ToDictionary(e => JsonName(e.Key), e => e.Value)),
+        Outcome.Forbidden => ApiProblems.Of(http, StatusCodes.Status403Forbidden, new Problem("api_auth_forbidden")),
         Outcome.NotFound => NotFound(http),
         Outcome.Stale stale => StaleProblem(http, stale.CurrentRevision),
         Outcome.Conflict or Outcome.DetailsConflict or Outcome.ScheduleConflict =>
-            TokenProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_conflict")),
+            ApiProblems.Of(http, StatusCodes.Status412PreconditionFailed),
         _ => throw new InvalidOperationException($"{outcome.GetType().Name} is not a refusal."),
     };
 
     public static ProblemHttpResult NotFound(HttpContext http) =>
-        TokenProblems.Of(http, StatusCodes.Status404NotFound, new Problem("api_write_not_found"));
-
-    public static ProblemHttpResult BadBody(HttpContext http) =>
-        TokenProblems.Of(http, StatusCodes.Status400BadRequest, new Problem("api_write_body"));
+        ApiProblems.Of(http, StatusCodes.Status404NotFound);
 
     private static ProblemHttpResult StaleProblem(HttpContext http, int current)
     {
         http.Response.Headers.ETag = ETagOf(current);
-        return TokenProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_stale", current));
+        return ApiProblems.Of(http, StatusCodes.Status412PreconditionFailed, new Problem("api_write_stale", current));
     }
 
     /// <summary>The library names a few fields as its forms do; the API's bodies name them otherwise.</summary>

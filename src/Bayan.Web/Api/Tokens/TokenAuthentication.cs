@@ -26,7 +26,7 @@ internal sealed class TokenAuthentication(
         if (string.IsNullOrEmpty(header))
             return AuthenticateResult.NoResult();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Refuse("api_auth_missing");
+            return Refuse("api_auth_invalid");
         var check = await tokens.RunAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (check.Caller is not { } caller)
             return Refuse(check.Refusal ?? "api_auth_invalid");
@@ -54,7 +54,9 @@ internal sealed class TokenAuthentication(
         Response.Headers.WWWAuthenticate = refusal is null
             ? "Bearer realm=\"bayan\""
             : "Bearer realm=\"bayan\", error=\"invalid_token\"";
-        await TokenProblems.Of(Context, StatusCodes.Status401Unauthorized, new Problem(refusal ?? "api_auth_missing")).ExecuteAsync(Context);
+        await (refusal is null
+            ? ApiProblems.Of(Context, StatusCodes.Status401Unauthorized)
+            : ApiProblems.Of(Context, StatusCodes.Status401Unauthorized, new Problem(refusal))).ExecuteAsync(Context);
     }
 
     /// <summary>A missing scope is named (RFC 6750's insufficient_scope); anything else is the person's role.</summary>
@@ -65,9 +67,9 @@ internal sealed class TokenAuthentication(
         {
             var name = TokenScopes.Name(scope);
             Response.Headers.WWWAuthenticate = $"Bearer realm=\"bayan\", error=\"insufficient_scope\", scope=\"{name}\"";
-            await TokenProblems.Of(Context, StatusCodes.Status403Forbidden, new Problem("api_auth_scope", name)).ExecuteAsync(Context);
+            await ApiProblems.Of(Context, StatusCodes.Status403Forbidden, new Problem("api_auth_scope", name)).ExecuteAsync(Context);
             return;
         }
-        await TokenProblems.Of(Context, StatusCodes.Status403Forbidden, new Problem("api_auth_forbidden")).ExecuteAsync(Context);
+        await ApiProblems.Of(Context, StatusCodes.Status403Forbidden, new Problem("api_auth_forbidden")).ExecuteAsync(Context);
     }
 }

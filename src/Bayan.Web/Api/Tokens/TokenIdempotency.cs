@@ -30,7 +30,7 @@ internal static class TokenIdempotency
         var key = values.ToString();
         if (key.Length is 0 or > IdempotentAnswer.KeyLength || key.Any(c => c is < '!' or > '~'))
         {
-            await TokenProblems.Of(http, StatusCodes.Status400BadRequest, new Problem("api_write_idempotency_key", IdempotentAnswer.KeyLength)).ExecuteAsync(http);
+            await ApiProblems.Of(http, StatusCodes.Status400BadRequest, new Problem("api_write_idempotency_key", IdempotentAnswer.KeyLength)).ExecuteAsync(http);
             return;
         }
         var answers = http.RequestServices.GetRequiredService<IdempotentAnswers>();
@@ -41,10 +41,10 @@ internal static class TokenIdempotency
                 await ReplayAsync(http, answered.Answer);
                 return;
             case IdempotencyClaim.OtherRequest:
-                await TokenProblems.Of(http, StatusCodes.Status422UnprocessableEntity, new Problem("api_write_idempotency_other")).ExecuteAsync(http);
+                await ApiProblems.Of(http, StatusCodes.Status422UnprocessableEntity, new Problem("api_write_idempotency_other")).ExecuteAsync(http);
                 return;
             case IdempotencyClaim.InProgress:
-                await TokenProblems.Of(http, StatusCodes.Status409Conflict, new Problem("api_write_idempotency_busy")).ExecuteAsync(http);
+                await ApiProblems.Of(http, StatusCodes.Status409Conflict, new Problem("api_write_idempotency_busy")).ExecuteAsync(http);
                 return;
         }
         var first = (IdempotencyClaim.First)claim;

@@ -30,7 +30,7 @@ internal static class TokenRateLimits
                 {
                     var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
                     http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                    await TokenProblems.Of(http, StatusCodes.Status429TooManyRequests, new Problem("api_auth_rate_limited", seconds)).ExecuteAsync(http);
+                    await ApiProblems.Of(http, StatusCodes.Status429TooManyRequests, new Problem("api_auth_rate_limited", seconds)).ExecuteAsync(http);
                     return;
                 }
                 if (others is not null)

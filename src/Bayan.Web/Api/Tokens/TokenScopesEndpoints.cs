@@ -1,5 +1,7 @@
 using Bayan.Tokens;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Bayan.Web.Api.Tokens;
 
@@ -35,4 +37,20 @@ internal static class TokenEndpoints
     /// <summary>The caller the token authentication found; endpoints behind <see cref="RequireScope"/> always have one.</summary>
     public static TokenCaller Caller(this HttpContext http) =>
         http.Features.Get<TokenCaller>() ?? throw new InvalidOperationException("A token endpoint ran without RequireScope.");
+
+    /// <summary>In the OpenAPI document, an endpoint that needs a token says so: the bearer scheme with its scope, and a line of its description.</summary>
+    public static void DescribeTokenEndpoints(this OpenApiOptions options) => options.AddOperationTransformer((operation, context, ct) =>
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiredScope>().FirstOrDefault() is { } required)
+        {
+            var scope = TokenScopes.Name(required.Scope);
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiDocument.BearerScheme, context.Document)] = [scope],
+            });
+            operation.Description = $"Needs a personal access token with the scope `{scope}` (or `admin`).";
+        }
+        return Task.CompletedTask;
+    });
 }

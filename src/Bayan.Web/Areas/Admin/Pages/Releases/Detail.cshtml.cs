@@ -145,7 +145,7 @@ public sealed class DetailModel(
             };
         }
         await LoadAsync(id, ct);
-        NewLink = $"{Request.Scheme}://{Request.Host}{link.Path}";
+        NewLink = PublicSite.SiteUrls.Absolute(PublicSite.SiteUrls.Origin(Request), link.Path);
         return Page();
     }
 

@@ -71,7 +71,7 @@ public sealed class EditModel(
             return await AnswerAsync(id, outcome, ct);
         await LoadAsync(id, ct);
         FillFromAccount();
-        NewLink = $"{Request.Scheme}://{Request.Host}{link.Url}";
+        NewLink = PublicSite.SiteUrls.Absolute(PublicSite.SiteUrls.Origin(Request), link.Url);
         return Page();
     }
 

@@ -47,7 +47,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
         switch (outcome)
         {
             case Outcome.Done done when link is not null:
-                NewLink = $"{Request.Scheme}://{Request.Host}{link.Url}";
+                NewLink = PublicSite.SiteUrls.Absolute(PublicSite.SiteUrls.Origin(Request), link.Url);
                 CreatedId = done.ReleaseId;
                 return Page();
             case Outcome.Invalid invalid:
