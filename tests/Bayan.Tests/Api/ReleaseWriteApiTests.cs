@@ -164,7 +164,7 @@ public sealed class ReleaseWriteApiTests(ApiTestSite site) : IClassFixture<ApiTe
     }
 
     [Fact]
-    public async Task Without_the_publish_scope_an_editors_edit_of_a_published_release_waits_for_review()
+    public async Task Without_the_publish_scope_an_editors_edit_of_a_published_release_waits_for_review_by_a_token_with_it()
     {
         var office = await site.Seed.OfficeAsync();
         var user = await site.Seed.UserAsync(offices: [office.Id]);
@@ -180,6 +180,17 @@ public sealed class ReleaseWriteApiTests(ApiTestSite site) : IClassFixture<ApiTe
         Assert.Equal("Held text", (string)english["held"]!["title"]!);
         Assert.NotEqual("Held text", (string)english["title"]!);
         Assert.Equal(HttpStatusCode.Forbidden, publish.StatusCode);
+
+        // The same person's token with the publish scope reviews it.
+        using var reviewer = site.Client(await site.TokenAsync(user, TokenScope.Write, TokenScope.Publish));
+        var missing = await reviewer.PostAsync($"/api/v1/releases/{release.Id}/versions/tr/held/publish", ifMatch: saved.Headers.ETag!.Tag);
+        var reviewed = await reviewer.PostAsync($"/api/v1/releases/{release.Id}/versions/en/held/publish", ifMatch: saved.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
+        var now = (await ApiClient.JsonAsync(reviewed))["versions"]!.AsArray().Single(v => (string)v!["language"]! == "en")!;
+        Assert.Equal("Held text", (string)now["title"]!);
+        Assert.Null(now["held"]);
     }
 
     [Fact]

@@ -65,6 +65,12 @@ internal static class ReleaseWrites
         releases.MapPost("/{id:int}/retract", (int id, [FromBody] NotesBody body, HttpContext http, ReleaseWorkflow workflow, EditingQueries queries, CancellationToken ct) =>
                 ChangeAsync(http, id, queries, (actor, seen) => workflow.RetractAsync(actor, id, body.Notes ?? new Dictionary<string, string?>(), confirmed: true, ct, seen), ct))
             .RequireScope(TokenScope.Publish).BasedOnRevision().WithSummary("Withdraw a published release from every page, feed and search, with the reason per language. It cannot be undone.");
+        releases.MapPost("/{id:int}/versions/{language}/held/publish", (int id, string language, HttpContext http, ReviewHeldEdits review, EditingQueries queries, CancellationToken ct) =>
+                HeldAsync(http, id, language, queries, (actor, heldId, seen) => review.PublishAsync(actor, heldId, ct, seen), ct))
+            .RequireScope(TokenScope.Publish).BasedOnRevision().WithSummary("Publish the text that waits for review, as the version's next revision in its writer's name.");
+        releases.MapPost("/{id:int}/versions/{language}/held/discard", (int id, string language, HttpContext http, ReviewHeldEdits review, EditingQueries queries, CancellationToken ct) =>
+                HeldAsync(http, id, language, queries, (actor, heldId, seen) => review.DiscardAsync(actor, heldId, ct, seen), ct))
+            .RequireScope(TokenScope.Publish).BasedOnRevision().WithSummary("Discard the text that waits for review; readers keep the published text.");
         releases.MapGet("/{id:int}/versions/{language}/revisions", RevisionsAsync).RequireScope(TokenScope.Read)
             .WithSummary("The revisions of a language version, newest first.");
         releases.MapPost("/{id:int}/versions/{language}/revisions/{number:int}/restore",
@@ -143,6 +149,16 @@ internal static class ReleaseWrites
         if (revisions is null)
             return WriteResults.NotFound(http);
         return TypedResults.Ok<IReadOnlyList<RevisionDto>>([.. revisions.Select(r => new RevisionDto(r.Number, r.Title, r.Author, ReleaseEditorMapping.Utc(r.CreatedAt)))]);
+    }
+
+    /// <summary>A review of the text held for one language version; 404 when none waits.</summary>
+    private static async Task<Results<Ok<ReleaseEditorDto>, ProblemHttpResult>> HeldAsync(
+        HttpContext http, int id, string language, EditingQueries queries, Func<Actor, int, int?, Task<Outcome>> review, CancellationToken ct)
+    {
+        var current = await queries.ReleaseAsync(http.Caller().Actor, id, ct);
+        if (current?.Held.FirstOrDefault(h => h.Language == language) is not { } held)
+            return WriteResults.NotFound(http);
+        return await ChangeAsync(http, id, queries, (actor, seen) => review(actor, held.Id, seen), ct);
     }
 
     /// <summary>A change of an existing release: If-Match first, then the operation, then the release as it now stands.</summary>
