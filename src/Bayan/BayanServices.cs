@@ -19,6 +19,7 @@ using Bayan.Search;
 using Bayan.Sitemaps;
 using Bayan.Sites;
 using Bayan.Tags;
+using Bayan.Tokens;
 using Bayan.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class BayanServices
         services.AddMedia(options);
         services.AddComments();
         services.AddAccounts();
+        services.AddTokens();
         services.AddEditing();
         services.AddManagement();
         services.AddScoped<EmbargoLinks>();

@@ -2,6 +2,7 @@ using Bayan.Data;
 using Bayan.Media;
 using Bayan.Web.Admin;
 using Bayan.Web.Api;
+using Bayan.Web.Api.Tokens;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
@@ -38,6 +39,7 @@ public static class BayanWebApp
         builder.AddPublicSite();
         builder.AddAdmin(options);
         builder.AddApi();
+        builder.AddTokenApi();
         builder.AddHealth();
         builder.AddCompressionAndValidation();
         builder.AddScaleOut();
@@ -72,6 +74,7 @@ public static class BayanWebApp
         app.UseRouting();
         app.UseAdmin();
         app.UseRateLimiter();
+        app.UseTokenApi();
         app.MapHealth();
         app.MapApi();
         app.MapAdmin();

@@ -17,10 +17,11 @@ namespace Bayan.Publishing;
 /// conditional update first, so two nodes publishing the same release at once publish it once.
 /// The search index takes the release in the same transaction, so it is found from the moment it is public,
 /// and so does the `release.published` webhook event: written once, by the one publication that commits.
+/// Given the release's revision the caller saw (the API's If-Match), a release changed since is stale.
 /// </summary>
 public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
-    public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct, int? expectedRevision = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases
@@ -35,6 +36,8 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         // The office requires review: a draft is submitted first.
         if (!actor.CanPublish(release))
             return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") });
+        if (expectedRevision is { } expected && expected != release.Revision)
+            return new Outcome.Stale(release.Revision);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = release.Status;
@@ -42,6 +45,12 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReleaseStatus.Published), ct);
         if (claimed == 0)
             return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
+        if (!await ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
+        }
 
         // A scheduled release keeps the time it was announced for; otherwise it is published now.
         var publishedAt = from == ReleaseStatus.Scheduled && release.PublishAt <= now ? release.PublishAt!.Value : now;

@@ -461,6 +461,30 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.ToTable("Media");
                 });
 
+            modelBuilder.Entity("Bayan.Media.MediaText", b =>
+                {
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MediaId", "Language");
+
+                    b.ToTable("MediaTexts");
+                });
+
             modelBuilder.Entity("Bayan.Media.ReleaseAttachment", b =>
                 {
                     b.Property<int>("ReleaseId")
@@ -786,6 +810,9 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RetractedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -1042,6 +1069,108 @@ namespace Bayan.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TagNames");
+                });
+
+            modelBuilder.Entity("Bayan.Tokens.AccessToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessTokens");
+                });
+
+            modelBuilder.Entity("Bayan.Tokens.IdempotentAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TokenId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentAnswers");
                 });
 
             modelBuilder.Entity("Bayan.Webhooks.WebhookAttempt", b =>
@@ -1419,6 +1548,15 @@ namespace Bayan.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bayan.Media.MediaText", b =>
+                {
+                    b.HasOne("Bayan.Media.MediaItem", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bayan.Media.ReleaseAttachment", b =>
                 {
                     b.HasOne("Bayan.Media.MediaItem", "Media")
@@ -1508,6 +1646,24 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.HasOne("Bayan.Tags.Tag", null)
                         .WithMany("Names")
                         .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Tokens.AccessToken", b =>
+                {
+                    b.HasOne("Bayan.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bayan.Tokens.IdempotentAnswer", b =>
+                {
+                    b.HasOne("Bayan.Tokens.AccessToken", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1615,6 +1771,11 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.Navigation("Children");
 
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("Bayan.Media.MediaItem", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Bayan.Navigation.LinkList", b =>
