@@ -84,14 +84,26 @@ targets=(
   "search, English word|/en/search?q=$search_en|$connections $search_connections"
 )
 
-# nginx serves the same bytes of the release page as a static file.
+# The JSON API: a list of 20 releases (the first page, as a client reads it), and the same release as the
+# page above with all its versions. Measured against nginx serving the same JSON bytes.
+release_id=$(cut -d/ -f4 <<<"$release")
+api_targets=(
+  "API release list, 20|/api/v1/releases?language=ar&limit=20|api-list.json"
+  "API one release|/api/v1/releases/$release_id|api-release.json"
+)
+
+# nginx serves the same bytes of the release page (and of the API's answers) as static files.
 mkdir -p "$work/www"
 curl -fs "$on$release" -o "$work/www/release.html"
+for target in "${api_targets[@]}"; do
+  IFS='|' read -r _ path file <<<"$target"
+  curl -fs "$on$path" -o "$work/www/$file"
+done
 nginx_port=$(free_port $((port_off + 1)))
 start_nginx "$work/www" "$nginx_port" "$work"
 
 # One request per target and process before measuring: fills the cache, and shows what does not answer 200.
-for target in "${targets[@]}"; do
+for target in "${targets[@]}" "${api_targets[@]}"; do
   IFS='|' read -r name path _ <<<"$target"
   for base in "$on" "$off"; do
     status=$(http_status "$base$path")
@@ -105,7 +117,7 @@ done
 # start and 18,000/s in the next 10 s. Start to first answer is reported on its own below the table.
 if [ "$warmup" -gt 0 ]; then
   echo "== Warming up: ${warmup} s of load on each target of both processes, not measured"
-  for target in "${targets[@]}"; do
+  for target in "${targets[@]}" "${api_targets[@]}"; do
     IFS='|' read -r _ path _ <<<"$target"
     for base in "$on" "$off"; do measure "$base$path" "$connections" "$warmup" >/dev/null; done
   done
@@ -135,6 +147,15 @@ for target in "${targets[@]}"; do
     table_row "Bayan $name (cache off)" "$conn" "$(measure "$off$path" "$conn" "$duration")" "${nginx_rps[$conn]}"
   done
 done
+# The API, each against nginx serving its own answer's bytes.
+for target in "${api_targets[@]}"; do
+  IFS='|' read -r name path file <<<"$target"
+  result=$(measure "http://127.0.0.1:$nginx_port/$file" "$connections" "$duration")
+  static_rps=$(cut -f1 <<<"$result")
+  table_row "nginx static ($file, same bytes)" "$connections" "$result" "$static_rps"
+  table_row "Bayan $name (cache on)" "$connections" "$(measure "$on$path" "$connections" "$duration")" "$static_rps"
+  table_row "Bayan $name (cache off)" "$connections" "$(measure "$off$path" "$connections" "$duration")" "$static_rps"
+done
 # Readers type many different queries: the cache answers few of them, so this row has the cache off.
 table_row "Bayan search, 24 queries (cache off)" "$search_connections" \
   "$(measure "$off" "$search_connections" "$duration" bench/lib/search-queries.lua)" "${nginx_rps[$search_connections]}"
@@ -144,6 +165,7 @@ probe=$(dotnet bench/PublishProbe/bin/Release/net10.0/PublishProbe.dll --site "$
 
 report_line ""
 report_line "Release page: ${release%/*}/... ($(wc -c <"$work/www/release.html") bytes); office listing: /ar/$office/"
+report_line "API: /api/v1/releases?language=ar&limit=20 and /api/v1/releases/$release_id; each compared with nginx serving its JSON"
 report_line "Searches: Arabic q=مستشفى (hospital), English q=desalination; each in about 1 of 9 synthetic releases"
 report_line "24 queries: each request the next of bench/lib/search-queries.lua (common and rare words, phrases, filters, page 2)"
 report_line "Bayan peak memory (VmHWM): $(peak_memory_mb "$pid_on") MB cache on, $(peak_memory_mb "$pid_off") MB cache off"

@@ -71,11 +71,14 @@ internal sealed partial class BackOffice : IDisposable
         await ExpectRedirectAsync(response, $"publishing release {id}", mustContain: "done=publish_done");
     }
 
-    /// <summary>Takes the benchmark's release off the listings again, so a kept data folder stays as generated.</summary>
-    public async Task RetractAsync(int id)
+    /// <summary>
+    /// Takes the benchmark's release off the listings again, so a kept data folder stays as generated. A
+    /// retraction asks for a note in the release's language and a tick, since it cannot be undone.
+    /// </summary>
+    public async Task RetractAsync(int id, string language)
     {
         var response = await PostFormAsync($"/admin/releases/{id}", $"/admin/releases/{id}?handler=Retract",
-            [new("note", "Published by the benchmark to time publishing; not a real release.")]);
+            [new($"notes[{language}]", "Published by the benchmark to time publishing; not a real release."), new("confirmed", "true")]);
         await ExpectRedirectAsync(response, $"retracting release {id}");
     }
 

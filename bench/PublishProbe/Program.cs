@@ -61,7 +61,7 @@ static async Task<int> RunAsync(Dictionary<string, string> options)
             releaseTimes.Add(times[0]);
             homeTimes.Add(times[1]);
         }
-        await backOffice.RetractAsync(id);
+        await backOffice.RetractAsync(id, language);
     }
 
     Console.WriteLine($"Publish to visible ({publishes} publications after one warm-up, polled every {pollEvery.TotalMilliseconds:0} ms, {language}):");

@@ -1,6 +1,5 @@
 using Bayan.Accounts;
 using Bayan.Data;
-using Bayan.Navigation;
 using Bayan.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -11,26 +10,14 @@ internal static class AdminSetup
 {
     public const string CookieName = "bayan.admin";
 
-    /// <summary>Identity's password hashing, lockout and security stamps; a cookie that only the back office ever sees.</summary>
+    /// <summary>Signing in with Identity's security stamps; a cookie that only the back office ever sees.</summary>
     public static void AddAdmin(this WebApplicationBuilder builder, BayanOptions options)
     {
         var services = builder.Services;
-        services.AddIdentityCore<User>(identity =>
-            {
-                identity.Password.RequiredLength = 10;
-                identity.Password.RequireDigit = false;
-                identity.Password.RequireLowercase = false;
-                identity.Password.RequireUppercase = false;
-                identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
-                identity.User.RequireUniqueEmail = true;
-            })
+        // Users, passwords and lockout are the library's (AddBayan); signing in is the web's.
+        new IdentityBuilder(typeof(User), services)
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<BayanClaims>()
-            .AddEntityFrameworkStores<BayanDb>()
-            .AddDefaultTokenProviders();
+            .AddClaimsPrincipalFactory<BayanClaims>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
             {
@@ -58,14 +45,6 @@ internal static class AdminSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AdminText>();
-        services.AddScoped<SetUpSite>();
-        services.AddAccounts();
-        services.AddScoped<Editing.CreateRelease>();
-        services.AddScoped<Editing.SaveVersion>();
-        services.AddScoped<Editing.RestoreRevision>();
-        services.AddScoped<Editing.UpdateReleaseDetails>();
-        services.AddScoped<Editing.ReviewHeldEdits>();
-        services.AddManagement();
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeAreaFolder("Admin", "/");

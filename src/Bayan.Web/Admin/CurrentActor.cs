@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using Bayan.Accounts;
-using Bayan.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Admin;
 
 /// <summary>The signed-in person and what they may do, read once per request.</summary>
-public sealed class CurrentActor(IHttpContextAccessor http, BayanDb db)
+public sealed class CurrentActor(IHttpContextAccessor http, UserQueries users)
 {
     private (User User, Actor Actor)? loaded;
 
@@ -41,7 +39,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, BayanDb db)
             return done;
         var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var user = int.TryParse(id, out var userId)
-            ? await db.Users.Include(u => u.Offices).Include(u => u.Languages).FirstOrDefaultAsync(u => u.Id == userId, ct)
+            ? await users.SignedInAsync(userId, ct)
             : null;
         if (user is null)
             throw new InvalidOperationException("The back office was reached without a signed-in user.");

@@ -1,4 +1,5 @@
 using System.Net;
+using Bayan.Sites;
 using Bayan.Webhooks;
 using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
-using Bayan.Data;
-using Microsoft.EntityFrameworkCore;
+using Bayan.Accounts;
 
 namespace Bayan.Web.Admin;
 
@@ -20,7 +19,7 @@ internal sealed class SetupFirst(RequestDelegate next)
             return;
         }
         // The database context is taken here, not for every request: public pages pass straight through.
-        setUp = setUp || await http.RequestServices.GetRequiredService<BayanDb>().Users.AnyAsync(u => u.IsAdministrator, http.RequestAborted);
+        setUp = setUp || await http.RequestServices.GetRequiredService<UserQueries>().AnyAdministratorAsync(http.RequestAborted);
         var onSetup = path.StartsWithSegments("/admin/setup");
         if (!setUp && !onSetup)
         {

@@ -1,8 +1,6 @@
 using Bayan.Changes;
-using Bayan.Data;
 using Bayan.Releases;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Caching;
 
@@ -12,7 +10,7 @@ namespace Bayan.Web.Caching;
 /// commits, the scheduled publisher's too, and the announcement waits for this, so the editor's
 /// next request, and every reader's, already renders the new content.
 /// </summary>
-internal sealed class CacheEviction(IOutputCacheStore store, BayanDb db, ILogger<CacheEviction> log) : IContentChangeListener
+internal sealed class CacheEviction(IOutputCacheStore store, FilingQueries filings, ILogger<CacheEviction> log) : IContentChangeListener
 {
     public async ValueTask ChangedAsync(ContentChange change)
     {
@@ -42,15 +40,7 @@ internal sealed class CacheEviction(IOutputCacheStore store, BayanDb db, ILogger
     /// <summary>The release's own pages and every listing, feed and sitemap that shows it or showed it.</summary>
     private async Task<IReadOnlyCollection<string>> ReleaseTagsAsync(ContentChange.Release change)
     {
-        var release = await db.Releases.AsNoTracking().Where(r => r.Id == change.Id)
-            .Select(r => new
-            {
-                r.Status,
-                r.OfficeId,
-                Categories = r.Categories.Select(c => c.Id).ToList(),
-                Tags = r.Tags.Select(t => t.Id).ToList(),
-            })
-            .FirstOrDefaultAsync(CancellationToken.None);
+        var release = await filings.OfAsync(change.Id, CancellationToken.None);
         // Drafts, releases in review and scheduled ones are on no public page, and never become one
         // unpublished again; an embargo preview is never kept.
         if (release is null || release.Status is not (ReleaseStatus.Published or ReleaseStatus.Retracted))

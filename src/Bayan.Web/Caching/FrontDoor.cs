@@ -24,7 +24,9 @@ internal sealed class FrontDoor(RequestDelegate next, FrontCopies copies, Guarde
         var head = HttpMethods.IsHead(request.Method);
         if (!(head || HttpMethods.IsGet(request.Method))
             || !StringValues.IsNullOrEmpty(request.Headers.Authorization)
-            || (request.Headers.Cookie.Count > 0 && request.Cookies.ContainsKey(AdminSetup.CookieName)))
+            || (request.Headers.Cookie.Count > 0 && request.Cookies.ContainsKey(AdminSetup.CookieName))
+            // The API answers a client that takes no JSON with a 406, not with a kept copy.
+            || Api.AcceptsJson.Refuses(request))
             return next(http);
 
         var validating = request.Headers.IfNoneMatch.Count > 0;

@@ -13,7 +13,8 @@ namespace Bayan.Web.Caching;
 /// Which answers are kept and shared between readers: those of endpoints marked
 /// <see cref="PageCache.SharedWithEveryone"/>, for a plain GET or HEAD. Never the back office,
 /// embargo previews, media or theme files, anyone who sends credentials (a signed-in editor's
-/// cookie), an address with a query other than ?page= (or the search form's fields on a search), or an answer that is not 200 (a 404 is cheap
+/// cookie, an API token), an address with a query other than ?page= (or the search form's fields on a
+/// search, or the API's parameters under /api), or an answer that is not 200 (a 404 is cheap
 /// to render again, and keeping them would let anyone fill the cache with made-up addresses), sets a
 /// cookie or says it is private.
 /// </summary>
@@ -52,7 +53,7 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
 
         http.Items[VisitKey] = new Visit(ledger.Count);
         context.Tags.Add(CacheTags.Everything);
-        context.CacheVaryByRules.QueryKeys = IsSearch(http.Request) ? SearchKeys : "page";
+        context.CacheVaryByRules.QueryKeys = IsApi(http.Request) ? "*" : IsSearch(http.Request) ? SearchKeys : "page";
         // The stored bytes are compressed (the cache sits outside compression), so each encoding is a copy of its own.
         context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         // The site's clock decides the window (tests move it); copies of an earlier window are never found again.
@@ -90,8 +91,15 @@ internal sealed class SharedPagePolicy(PageCacheOptions options, EvictionLedger 
         && StringValues.IsNullOrEmpty(request.Headers.Authorization)
         && !request.Cookies.ContainsKey(AdminSetup.CookieName)
         && !NeverShared.Any(prefix => request.Path.StartsWithSegments(prefix))
-        && request.Query.Keys.All(key => string.Equals(key, "page", StringComparison.OrdinalIgnoreCase)
-            || (IsSearch(request) && SearchKeys.Contains(key, StringComparer.OrdinalIgnoreCase)));
+        && !Api.AcceptsJson.Refuses(request)
+        && (IsApi(request) || request.Query.Keys.All(key => string.Equals(key, "page", StringComparison.OrdinalIgnoreCase)
+            || (IsSearch(request) && SearchKeys.Contains(key, StringComparer.OrdinalIgnoreCase))));
+
+    /// <summary>
+    /// The JSON API's addresses: each query is a copy of its own. The API answers a parameter it does not
+    /// take with a 400, which is never kept, so only the queries it understands take room.
+    /// </summary>
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Api.ApiProblems.PathPrefix);
 
     /// <summary>/{lang}/search: the only address whose query makes the page; each query is a copy of its own.</summary>
     private static bool IsSearch(HttpRequest request) =>

@@ -40,6 +40,12 @@ public static class BayanCommandLine
         Recursive = true,
     };
 
+    private static readonly Option<string?> PublicUrl = new("--public-url")
+    {
+        Description = "The site's public address, e.g. https://news.example.org. Default: each request's own scheme and host.",
+        Recursive = true,
+    };
+
     private static readonly Option<string?> Urls = new("--urls")
     {
         Description = "Where to listen, e.g. http://127.0.0.1:5099. Default: http://localhost:5080",
@@ -60,6 +66,7 @@ public static class BayanCommandLine
         root.Options.Add(ConnectionString);
         root.Options.Add(Redis);
         root.Options.Add(Theme);
+        root.Options.Add(PublicUrl);
         root.Options.Add(Urls);
         root.SetAction((parse, ct) => Guarded(() => ServeAsync(parse, ct)));
 
@@ -101,6 +108,7 @@ public static class BayanCommandLine
         Put("Bayan:Database:ConnectionString", ConnectionString);
         Put("ConnectionStrings:Redis", Redis);
         Put("Bayan:Theme", Theme);
+        Put("Bayan:PublicUrl", PublicUrl);
         Put("Urls", Urls);
         return new BayanArgs([.. parse.UnmatchedTokens], settings);
     }

@@ -50,9 +50,9 @@ internal static class SiteDatesCommand
                 await Console.Error.WriteLineAsync($"bayan: {error}");
             if (outcome.Errors.Count > 0)
                 return 1;
-            var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
-            var site = await db.Sites.AsNoTracking().FirstAsync(ct);
-            Console.WriteLine((outcome.Changed ? "Changed. " : "") + UpdateSiteDates.Describe(site, await db.SiteLanguages.AsNoTracking().ToListAsync(ct)));
+            var sites = scope.ServiceProvider.GetRequiredService<SiteQueries>();
+            var site = await sites.SiteAsync(ct);
+            Console.WriteLine((outcome.Changed ? "Changed. " : "") + UpdateSiteDates.Describe(site, await sites.LanguagesAsync(ct)));
             return 0;
         }));
         return command;

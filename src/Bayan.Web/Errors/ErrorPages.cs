@@ -1,14 +1,17 @@
 using System.Data.Common;
 using Bayan.Localization;
+using Bayan.Web.Api;
 using Bayan.Web.PublicSite;
 using Bayan.Web.ScaleOut;
 using Microsoft.AspNetCore.Diagnostics;
+using Bayan.Sites;
 
 namespace Bayan.Web.Errors;
 
 /// <summary>
 /// No reader ever sees a stack trace: unexpected failures and bare status codes become the
-/// theme's localized error page, and if even that fails, a plain page.
+/// theme's localized error page, and if even that fails, a plain page. Under /api they become
+/// problem details in the client's language instead (<see cref="ApiProblems"/>).
 /// </summary>
 internal static class ErrorPages
 {
@@ -19,6 +22,17 @@ internal static class ErrorPages
             ExceptionHandler = async http =>
             {
                 var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                if (ApiProblems.Owns(http))
+                {
+                    await ApiProblems.WriteAsync(http, error switch
+                    {
+                        BadHttpRequestException bad => bad.StatusCode,
+                        _ when KeyRingOutage.Caused(error) || DatabaseOutage.Caused(error) => StatusCodes.Status503ServiceUnavailable,
+                        DbException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
+                        _ => StatusCodes.Status500InternalServerError,
+                    });
+                    return;
+                }
                 // Checked first: Redis's timeouts are timeouts too, but the database is fine.
                 if (KeyRingOutage.Caused(error))
                 {
@@ -45,7 +59,10 @@ internal static class ErrorPages
             var http = context.HttpContext;
             if (http.Response.HasStarted || http.Response.ContentLength > 0 || !string.IsNullOrEmpty(http.Response.ContentType))
                 return;
-            await WriteAsync(http, http.Response.StatusCode);
+            if (ApiProblems.Owns(http))
+                await ApiProblems.WriteAsync(http, http.Response.StatusCode);
+            else
+                await WriteAsync(http, http.Response.StatusCode);
         });
     }
 

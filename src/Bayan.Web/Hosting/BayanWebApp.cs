@@ -1,14 +1,7 @@
-using Bayan.Changes;
 using Bayan.Data;
-using Bayan.Comments;
-using Bayan.Demo;
 using Bayan.Media;
-using Bayan.Offices;
-using Bayan.Publishing;
-using Bayan.Search;
-using Bayan.Sites;
-using Bayan.Webhooks;
 using Bayan.Web.Admin;
+using Bayan.Web.Api;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
@@ -16,6 +9,7 @@ using Bayan.Web.Health;
 using Bayan.Web.PublicSite;
 using Bayan.Web.ScaleOut;
 using Bayan.Web.Security;
+using Bayan.Webhooks;
 
 namespace Bayan.Web.Hosting;
 
@@ -38,20 +32,12 @@ public static class BayanWebApp
         var options = builder.Configuration.ReadBayanOptions();
         // Checked before anything is built on them: the media files are served from the data folder.
         DatabaseStartup.PrepareFolders(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddBayanData(options);
-        builder.Services.AddSites();
-        builder.Services.AddOffices();
-        builder.Services.AddContentChanges();
-        builder.Services.AddPublishing();
-        builder.Services.AddSearch();
-        builder.Services.AddMedia(options);
-        builder.Services.AddComments();
-        builder.Services.AddWebhooks(builder.Configuration);
-        builder.Services.AddScoped<DemoSite>();
+        // Every operation and query of the library; what follows is only the web's.
+        builder.Services.AddBayan(options, builder.Configuration);
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
+        builder.AddApi();
         builder.AddHealth();
         builder.AddCompressionAndValidation();
         builder.AddScaleOut();
@@ -72,7 +58,7 @@ public static class BayanWebApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             if (app.Urls.FirstOrDefault() is { } listening)
-                app.Services.GetRequiredService<PublicOrigin>().Listening(listening);
+                app.Services.GetRequiredService<WebhookOrigin>().Listening(listening);
         });
         app.UseFrontDoor();
         app.UseSecurityHeaders();
@@ -87,6 +73,7 @@ public static class BayanWebApp
         app.UseAdmin();
         app.UseRateLimiter();
         app.MapHealth();
+        app.MapApi();
         app.MapAdmin();
         app.MapPublicSite();
         return app;

@@ -1,12 +1,11 @@
 using Bayan.Comments;
-using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Localization;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Web.Caching;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.EntityFrameworkCore;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -28,35 +27,6 @@ public sealed record CommentFormView(
 /// <summary>The comments under a release page: approved ones with their replies, and the form.</summary>
 internal static class CommentSection
 {
-    // Compiled once: on most release pages these queries find nothing, and translating them again each
-    // time cost more than running them.
-    private static readonly Func<BayanDb, int, IAsyncEnumerable<Comment>> ApprovedUnderVersion = EF.CompileAsyncQuery<BayanDb, int, Comment>(
-        (BayanDb db, int versionId) => db.Comments.AsNoTracking()
-            .Where(c => c.ReleaseVersionId == versionId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id));
-
-    private static readonly Func<BayanDb, int, IAsyncEnumerable<Comment>> ApprovedUnderRelease = EF.CompileAsyncQuery<BayanDb, int, Comment>(
-        (BayanDb db, int releaseId) => db.Comments.AsNoTracking()
-            .Where(c => c.Status == CommentStatus.Approved
-                && db.ReleaseVersions.Any(v => v.Id == c.ReleaseVersionId && v.ReleaseId == releaseId))
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id));
-
-    /// <summary>The approved comments under one language version, oldest first.</summary>
-    public static Task<List<Comment>> ApprovedAsync(BayanDb db, ReleaseVersion version, CancellationToken ct) =>
-        ListAsync(ApprovedUnderVersion(db, version.Id), ct);
-
-    /// <summary>The approved comments under every language version of a release, oldest first.</summary>
-    public static Task<List<Comment>> ApprovedUnderReleaseAsync(BayanDb db, int releaseId, CancellationToken ct) =>
-        ListAsync(ApprovedUnderRelease(db, releaseId), ct);
-
-    private static async Task<List<Comment>> ListAsync(IAsyncEnumerable<Comment> comments, CancellationToken ct)
-    {
-        var list = new List<Comment>();
-        await foreach (var comment in comments.WithCancellation(ct))
-            list.Add(comment);
-        return list;
-    }
-
     /// <param name="approved">The approved comments under <paramref name="version"/>, oldest first.</param>
     /// <param name="state">The reader's form as sent, when it comes back; only then does the page carry a token.</param>
     public static void Add(
@@ -64,18 +34,11 @@ internal static class CommentSection
         Release release, ReleaseVersion version, IReadOnlyList<Comment> approved, DateTime now, CommentFormState? state)
     {
         var lang = version.Language;
-        CommentView View(Comment c) => new(
-            c.Id, c.Name, CommentText.ToHtml(c.Text), site.Dates.Listing(c.CreatedAt, release.Office, lang), TextLanguage.Guessed(c.Text, lang),
-            [.. approved.Where(r => r.ParentId == c.Id).Select(View)]);
-        values["comments"] = approved.Where(c => c.ParentId is null).Select(View).ToList();
-        values["comment_count"] = Digits.ForLanguage(approved.Count.ToString(), lang, site.Site.ExtendedDigits);
-
-        var open = PostComment.IsOpen(release, site.Site.CommentsOpenDays, now);
         // A page as every reader sees it carries no token (nor its cookie), kept for all or not: making
         // one costs a cookie read and an encryption on every view, for the few who write. The form's
         // script asks for one; without script the first sending is answered with a token and a request
         // to send again. A form that comes back to its writer carries theirs.
-        var token = open && state is not null && !PageCache.IsShared(http)
+        var token = PostComment.IsOpen(release, site.Site.CommentsOpenDays, now) && state is not null && !PageCache.IsShared(http)
             ? http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken ?? ""
             : "";
         var message = http.Request.Query["comment"].ToString() switch
@@ -84,8 +47,24 @@ internal static class CommentSection
             "posted" => Messages.Get(lang, "comment_posted"),
             _ => null,
         };
+        Add(values, site, release, version, approved, now, state, token, message);
+    }
+
+    /// <summary>The comments and the form as a page shows them without any request: no token, nothing said about a sending.</summary>
+    /// <param name="token">The reader's antiforgery token, or "" for a page every reader sees.</param>
+    /// <param name="message">What the reader's last sending did ("held for moderation"), if anything.</param>
+    public static void Add(
+        Dictionary<string, object?> values, SiteSnapshot site, Release release, ReleaseVersion version,
+        IReadOnlyList<Comment> approved, DateTime now, CommentFormState? state = null, string token = "", string? message = null)
+    {
+        var lang = version.Language;
+        CommentView View(Comment c) => new(
+            c.Id, c.Name, CommentText.ToHtml(c.Text), site.Dates.Listing(c.CreatedAt, release.Office, lang), TextLanguage.Guessed(c.Text, lang),
+            [.. approved.Where(r => r.ParentId == c.Id).Select(View)]);
+        values["comments"] = approved.Where(c => c.ParentId is null).Select(View).ToList();
+        values["comment_count"] = Digits.ForLanguage(approved.Count.ToString(), lang, site.Site.ExtendedDigits);
         values["comment_form"] = new CommentFormView(
-            open,
+            PostComment.IsOpen(release, site.Site.CommentsOpenDays, now),
             $"{ReleasePage.UrlOf(release, version)}/comments",
             token,
             CommentsEndpoint.TokenPath,

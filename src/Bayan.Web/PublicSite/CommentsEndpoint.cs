@@ -6,6 +6,7 @@ using Bayan.Releases;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -24,7 +25,7 @@ internal static class CommentsEndpoint
 
     public static async Task<IResult> HandleAsync(
         string lang, string office, int id, string slug,
-        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, PostComment post, IAntiforgery antiforgery,
+        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, CommentQueries comments, PostComment post, IAntiforgery antiforgery,
         IOptions<AntiforgeryOptions> antiforgeryOptions, TimeProvider clock)
     {
         var site = await sites.LoadAsync(http.RequestAborted);
@@ -51,11 +52,11 @@ internal static class CommentsEndpoint
             case CommentOutcome.Closed:
                 return await pages.ErrorAsync(http, site, lang, StatusCodes.Status403Forbidden, Messages.Get(lang, "comment_closed"));
             case CommentOutcome.Invalid invalid:
-                return await FormAgainAsync(http, pages, db, site, release, version, now, StatusCodes.Status422UnprocessableEntity,
+                return await FormAgainAsync(http, pages, comments, site, release, version, now, StatusCodes.Status422UnprocessableEntity,
                     GivenBack(name, email, text, parent, invalid.Errors));
             default:
                 // Not checked at all: the token was missing or stale. Nothing is kept, and nothing lost.
-                return await FormAgainAsync(http, pages, db, site, release, version, now, StatusCodes.Status400BadRequest,
+                return await FormAgainAsync(http, pages, comments, site, release, version, now, StatusCodes.Status400BadRequest,
                     GivenBack(name, email, text, parent, new Dictionary<string, Problem>()) with
                     {
                         Notice = Messages.Get(lang, "comment_send_again"),
@@ -78,12 +79,12 @@ internal static class CommentsEndpoint
 
     /// <summary>The release page again with the reader's form as sent, never kept: it carries this reader's token.</summary>
     private static async Task<IResult> FormAgainAsync(
-        HttpContext http, PageRenderer pages, BayanDb db, SiteSnapshot site, Release release, ReleaseVersion version,
+        HttpContext http, PageRenderer pages, CommentQueries comments, SiteSnapshot site, Release release, ReleaseVersion version,
         DateTime now, int status, CommentFormState state)
     {
         var lang = version.Language;
-        var values = ReleasePage.Values(release, version, site, lang, http.Request);
-        var approved = await CommentSection.ApprovedAsync(db, version, http.RequestAborted);
+        var values = ReleasePage.Values(release, version, site, lang, RequestOrigin.Of(http.Request));
+        var approved = await comments.ApprovedAsync(version, http.RequestAborted);
         CommentSection.Add(values, http, site, release, version, approved, now, state);
         var info = new PageInfo(version.Title, ReleasePage.UrlOf(release, version)) { NoIndex = true };
         return await pages.RenderAsync(http, site, lang, "release", info, values, status);

@@ -3,6 +3,7 @@ using Bayan.Embargo;
 using Bayan.Localization;
 using Bayan.Releases;
 using Microsoft.EntityFrameworkCore;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -36,7 +37,7 @@ internal static class EmbargoPage
             return Results.Redirect(ReleasePage.UrlOf(release, version));
 
         var path = EmbargoLinks.PathPrefix + token;
-        var values = ReleasePage.Values(release, version, site, version.Language, http.Request);
+        var values = ReleasePage.Values(release, version, site, version.Language, RequestOrigin.Of(http.Request));
         // A preview is for the journalists who have the link: nothing in it invites link previews or crawlers.
         values.Remove("meta");
         values["embargo"] = Messages.Format(version.Language, "embargo_banner", site.Times.Format(release.PublishAt ?? now, version.Language));

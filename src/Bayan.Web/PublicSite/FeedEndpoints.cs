@@ -1,11 +1,10 @@
-using Bayan.Data;
 using Bayan.Numbering;
 using Bayan.Feeds;
 using Bayan.Localization;
 using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -16,8 +15,6 @@ namespace Bayan.Web.PublicSite;
 /// </summary>
 internal static class FeedEndpoints
 {
-    public const int Size = 30;
-
     /// <summary>Before the office routes, so that "feed.atom" is never taken for an office code.</summary>
     public static void MapFeeds(this IEndpointRouteBuilder app, string[] methods)
     {
@@ -25,14 +22,14 @@ internal static class FeedEndpoints
         {
             var file = $"feed.{format.Extension()}";
             app.MapMethods($"/{{lang}}/{file}", methods,
-                (string lang, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock) =>
-                    SiteAsync(format, lang, http, sites, pages, db, clock));
+                (string lang, HttpContext http, SiteReader sites, PageRenderer pages, FeedQueries feeds, ReleaseFacts facts) =>
+                    SiteAsync(format, lang, http, sites, pages, feeds, facts));
             app.MapMethods($"/{{lang}}/category/{{slug}}/{file}", methods,
-                (string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock) =>
-                    CategoryAsync(format, lang, slug, http, sites, pages, db, clock));
+                (string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, FeedQueries feeds, ReleaseFacts facts) =>
+                    CategoryAsync(format, lang, slug, http, sites, pages, feeds, facts));
             app.MapMethods($"/{{lang}}/{{office}}/{file}", methods,
-                (string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock) =>
-                    OfficeAsync(format, lang, office, http, sites, pages, db, clock));
+                (string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, FeedQueries feeds, ReleaseFacts facts) =>
+                    OfficeAsync(format, lang, office, http, sites, pages, feeds, facts));
         }
     }
 
@@ -48,7 +45,7 @@ internal static class FeedEndpoints
         $"{Messages.Format(lang, "category_heading", categoryName)} · {site.In(lang).SiteName}";
 
     private static async Task<IResult> SiteAsync(
-        FeedFormat format, string lang, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        FeedFormat format, string lang, HttpContext http, SiteReader sites, PageRenderer pages, FeedQueries feeds, ReleaseFacts facts)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -56,12 +53,12 @@ internal static class FeedEndpoints
         var site = request.Site!;
         var name = site.In(lang).SiteName;
         PageCache.Tag(http, CacheTags.SiteListings);
-        var scope = new FeedScope(SiteTitle(site, lang), Messages.Format(lang, "feeds_latest_of", name), SiteUrls.Home(lang), name, v => v);
-        return await AnswerAsync(format, scope, http, site, lang, db, clock);
+        var scope = new FeedScope(SiteTitle(site, lang), Messages.Format(lang, "feeds_latest_of", name), SiteUrls.Home(lang), name);
+        return Answer(format, scope, await feeds.SiteAsync(site, lang, http.RequestAborted), http, site, lang, facts);
     }
 
     private static async Task<IResult> OfficeAsync(
-        FeedFormat format, string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        FeedFormat format, string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, FeedQueries feeds, ReleaseFacts facts)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -72,13 +69,12 @@ internal static class FeedEndpoints
             return await pages.NotFoundAsync(http, site, lang);
         PageCache.Tag(http, CacheTags.Office(found.Id));
         var name = found.NameIn(lang);
-        var scope = new FeedScope(OfficeTitle(site, lang, name), Messages.Format(lang, "feeds_latest_of", name),
-            SiteUrls.Office(lang, found.Code), name, v => v.Where(r => r.Release.OfficeId == found.Id));
-        return await AnswerAsync(format, scope, http, site, lang, db, clock);
+        var scope = new FeedScope(OfficeTitle(site, lang, name), Messages.Format(lang, "feeds_latest_of", name), SiteUrls.Office(lang, found.Code), name);
+        return Answer(format, scope, await feeds.OfficeAsync(site, lang, found, http.RequestAborted), http, site, lang, facts);
     }
 
     private static async Task<IResult> CategoryAsync(
-        FeedFormat format, string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        FeedFormat format, string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, FeedQueries feeds, ReleaseFacts facts)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -87,63 +83,44 @@ internal static class FeedEndpoints
         if (site.CategoryWithSlug(lang, slug) is not ({ } category, { } name))
             return await pages.NotFoundAsync(http, site, lang);
         // As on the category's page: its releases and those of its subcategories.
-        var ids = site.WithChildren(category.Id);
-        PageCache.Tag(http, ids.Select(CacheTags.Category));
+        PageCache.Tag(http, site.WithChildren(category.Id).Select(CacheTags.Category));
         var scope = new FeedScope(CategoryTitle(site, lang, name.Name), Messages.Format(lang, "feeds_latest_in", name.Name),
-            SiteUrls.Category(lang, name.Slug), site.In(lang).SiteName, v => v.Where(r => r.Release.Categories.Any(c => ids.Contains(c.Id))));
-        return await AnswerAsync(format, scope, http, site, lang, db, clock);
+            SiteUrls.Category(lang, name.Slug), site.In(lang).SiteName);
+        return Answer(format, scope, await feeds.CategoryAsync(site, lang, category, name, http.RequestAborted), http, site, lang, facts);
     }
 
-    private static async Task<IResult> AnswerAsync(
-        FeedFormat format, FeedScope scope, HttpContext http, SiteSnapshot site, string lang, BayanDb db, TimeProvider clock)
+    private static IResult Answer(FeedFormat format, FeedScope scope, FeedReleases read, HttpContext http, SiteSnapshot site, string lang, ReleaseFacts facts)
     {
-        var ct = http.RequestAborted;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var inLanguage = db.ReleaseVersions.Where(v => v.Language == lang);
-        var versions = (await scope.Filter(inLanguage.VisibleAt(now)).WithRelease()
-            .Include(v => v.Release).ThenInclude(r => r.Categories)
-            .NewestFirst().Take(Size).AsSplitQuery().ToListAsync(ct)).WithSiteData(site);
-        // Both dates scan every release of the language, and change only with a release: kept between changes.
-        var (retracted, anyChange) = await ReleaseFacts.In(http).GetAsync(site, $"feed dates {scope.ListingPath}", async ct =>
-        {
-            var retracted = await scope.Filter(inLanguage).RetractionTimes(now).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
-            // Filing a release under a category, or taking it out, changes which releases a feed holds but
-            // none of their texts or dates. So Last-Modified also follows the latest change to any visible
-            // release of the language, and a reader asking by date (If-Modified-Since) gets the feed anew.
-            // Only visible releases count: the header never hints at an embargoed one.
-            var anyChange = await inLanguage.VisibleAt(now).Select(v => (DateTime?)v.Release.UpdatedAt).OrderByDescending(t => t).FirstOrDefaultAsync(ct);
-            return (retracted, anyChange);
-        }, ct);
-
-        var request = http.Request;
-        var facts = ReleaseFacts.In(http);
-        var items = versions.Select(v => Item(v, request, lang, site, facts)).ToList();
+        var origin = RequestOrigin.Of(http.Request);
+        // Tag URIs name the site by its host: the public one, as the links.
+        var host = new Uri(origin).Host;
+        var items = read.Newest.Select(v => Item(v, origin, host, lang, site, facts)).ToList();
         // Stable for the same content, so the bytes (and the ETag) are too; never "now".
-        var updated = items.Select(i => i.Updated).Append(site.Site.UpdatedAt).Append(retracted ?? DateTime.MinValue).Max();
+        var updated = items.Select(i => i.Updated).Append(site.Site.UpdatedAt).Append(read.Retracted ?? DateTime.MinValue).Max();
         var urls = new FeedUrls(
-            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Atom)),
-            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Rss)),
-            SiteUrls.Absolute(request, SiteUrls.Feed(scope.ListingPath, FeedFormat.Json)));
-        var home = SiteUrls.Absolute(request, scope.ListingPath);
+            SiteUrls.Absolute(origin, SiteUrls.Feed(scope.ListingPath, FeedFormat.Atom)),
+            SiteUrls.Absolute(origin, SiteUrls.Feed(scope.ListingPath, FeedFormat.Rss)),
+            SiteUrls.Absolute(origin, SiteUrls.Feed(scope.ListingPath, FeedFormat.Json)));
+        var home = SiteUrls.Absolute(origin, scope.ListingPath);
         var feed = new Feed(urls.Atom, scope.Title, scope.Description, lang, home, urls,
             new FeedAuthor(scope.AuthorName, home), updated, items);
 
-        var lastModified = anyChange > updated ? anyChange.Value : updated;
+        var lastModified = read.AnyChange > updated ? read.AnyChange.Value : updated;
         http.Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc));
         return Results.Bytes(format.Write(feed), $"{format.MediaType()}; charset=utf-8");
     }
 
     /// <summary>Needs the version's release with its office and categories loaded.</summary>
-    private static FeedItem Item(ReleaseVersion version, HttpRequest request, string lang, SiteSnapshot site, ReleaseFacts facts)
+    private static FeedItem Item(ReleaseVersion version, string origin, string host, string lang, SiteSnapshot site, ReleaseFacts facts)
     {
         var release = version.Release;
-        var url = SiteUrls.Absolute(request, ReleasePage.UrlOf(release, version));
+        var url = SiteUrls.Absolute(origin, ReleasePage.UrlOf(release, version));
         var published = release.PublishAt ?? release.CreatedAt;
-        var image = release.FeaturedImage is { } featured ? AbsoluteMedia(request, featured) : null;
+        var image = release.FeaturedImage is { } featured ? AbsoluteMedia(origin, featured) : null;
         var number = release.ReferenceNumber;
         var lead = number is null ? null : Messages.Format(lang, "release_number", ReferenceNumberText.PlainText(number, lang, site.Site));
         return new FeedItem(
-            FeedIds.Release(request.Host.Host, release.CreatedAt, release.Id, lang) ?? url,
+            FeedIds.Release(host, release.CreatedAt, release.Id, lang) ?? url,
             url,
             version.Title,
             version.Summary,
@@ -152,18 +129,16 @@ internal static class FeedEndpoints
                 SignatureHtml.Write(OfficeSignature.For(release.Office, lang), lang))),
             published,
             ReleaseMetadata.Modified(release, version),
-            new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(request, SiteUrls.Office(lang, release.Office.Code))),
+            new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(origin, SiteUrls.Office(lang, release.Office.Code))),
             number,
             image,
             [.. release.Categories.Select(c => c.NameIn(lang)?.Name).OfType<string>()]);
     }
 
     /// <summary>Uploaded files are named by path ("/media/..."); an image from elsewhere keeps its address.</summary>
-    public static string AbsoluteMedia(HttpRequest request, string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? SiteUrls.Absolute(request, url) : url;
+    public static string AbsoluteMedia(string origin, string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? SiteUrls.Absolute(origin, url) : url;
 
-    /// <summary>What one feed covers: its listing page, its name and which of a language's releases it takes.</summary>
-    private sealed record FeedScope(
-        string Title, string Description, string ListingPath, string AuthorName,
-        Func<IQueryable<ReleaseVersion>, IQueryable<ReleaseVersion>> Filter);
+    /// <summary>What one feed says of itself: its name and its listing page.</summary>
+    private sealed record FeedScope(string Title, string Description, string ListingPath, string AuthorName);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Bayan.Themes;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 

@@ -1,9 +1,8 @@
-using Bayan.Data;
 using Bayan.Localization;
-using Bayan.Releases;
+using Bayan.Offices;
+using Bayan.Sites;
 using Bayan.Slugs;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
 
@@ -11,7 +10,7 @@ namespace Bayan.Web.PublicSite;
 internal static class OfficePage
 {
     public static async Task<IResult> HandleAsync(
-        string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        string lang, string office, HttpContext http, SiteReader sites, PageRenderer pages, OfficeQueries offices)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -24,13 +23,11 @@ internal static class OfficePage
             return await pages.NotFoundAsync(http, site, lang);
 
         PageCache.Tag(http, CacheTags.Office(found.Id));
-        var path = SiteUrls.Office(lang, found.Code);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var versions = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang && v.Release.OfficeId == found.Id);
-        var listing = await Listing.LoadAsync(versions, request.Page, site, lang, path, ReleaseFacts.In(http), http.RequestAborted);
+        var listing = await offices.ReleasesAsync(site, lang, found, request.Page, http.RequestAborted);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", request.Page));
 
+        var path = SiteUrls.Office(lang, found.Code);
         var values = listing.ToValues();
         values["heading"] = found.NameIn(lang);
         values["archive_url"] = SiteUrls.OfficeArchive(lang, found.Code);

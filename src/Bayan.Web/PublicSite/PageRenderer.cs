@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Feeds;
 using Bayan.Localization;
 using Bayan.Themes;
 using Bayan.Web.Hosting;
+using Bayan.Navigation;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -19,6 +22,9 @@ public sealed record PageInfo(string Title, string CanonicalPath)
     public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
 }
 
+/// <summary>A public page before it is rendered: its template, what it says about itself and its values.</summary>
+public sealed record PageContent(string Template, PageInfo Info, IReadOnlyDictionary<string, object?> Values);
+
 /// <summary>A feed of a page in one format.</summary>
 public sealed record FeedLink(string Title, FeedFormat Format, string Path);
 
@@ -30,23 +36,54 @@ public sealed record ClockView(LocalDate Time, string Name, string Zone, string 
 
 public sealed record LanguageLink(string Code, string Name, string Url, string AbsoluteUrl, bool Current, string Dir);
 
-/// <summary>Renders a page's template inside the theme's layout, with everything the layout shows around it.</summary>
-public sealed class PageRenderer(ThemeEngine theme, LayoutParts parts, TimeProvider clock)
+/// <summary>
+/// Renders a page's template inside the theme's layout, with everything the layout shows around it.
+/// A page is made from the site snapshot, its language and its values alone: a request only adds
+/// where its answer goes (<see cref="RenderAsync(HttpContext, SiteSnapshot, string, string, PageInfo, IReadOnlyDictionary{string, object?}, int)"/>),
+/// and a page can be made without one (<see cref="RenderAsync(SiteSnapshot, string, string, PageInfo, IReadOnlyDictionary{string, object?})"/>).
+/// </summary>
+public sealed class PageRenderer(ThemeEngine theme, LayoutParts parts, TimeProvider clock, BayanOptions options)
 {
     private static readonly ConcurrentDictionary<string, Dictionary<string, object?>> Texts = new();
 
     // How many values the layout adds to the page's (below), so the dictionary is not grown while it is filled.
     private const int LayoutValues = 24;
 
+    /// <summary>The answer to a request: its absolute links begin with <see cref="RequestOrigin.Of"/>.</summary>
     public async Task<IResult> RenderAsync(
         HttpContext http, SiteSnapshot site, string lang, string template, PageInfo page,
-        IReadOnlyDictionary<string, object?> values, int status = StatusCodes.Status200OK)
+        IReadOnlyDictionary<string, object?> values, int status = StatusCodes.Status200OK) =>
+        new HtmlPage(await WriteAsync(RequestOrigin.Of(http.Request), site, lang, template, page, values), status);
+
+    public Task<IResult> RenderAsync(HttpContext http, SiteSnapshot site, string lang, PageContent content, int status = StatusCodes.Status200OK) =>
+        RenderAsync(http, site, lang, content.Template, content.Info, content.Values, status);
+
+    /// <summary>
+    /// A page made without any request (a static copy of the site): its absolute links begin with the
+    /// configured public address (Bayan:PublicUrl), which such a page cannot do without.
+    /// </summary>
+    public Task<string> RenderAsync(SiteSnapshot site, string lang, PageContent content) =>
+        RenderAsync(site, lang, content.Template, content.Info, content.Values);
+
+    /// <inheritdoc cref="RenderAsync(SiteSnapshot, string, PageContent)"/>
+    public async Task<string> RenderAsync(
+        SiteSnapshot site, string lang, string template, PageInfo page, IReadOnlyDictionary<string, object?> values)
     {
-        var request = http.Request;
+        var origin = options.PublicOrigin
+            ?? throw new InvalidOperationException("A page made without a request needs the site's public address: set Bayan:PublicUrl.");
+        using var html = await WriteAsync(origin, site, lang, template, page, values);
+        return System.Text.Encoding.UTF8.GetString(html.Written.Span);
+    }
+
+    /// <summary>The page's UTF-8 bytes; the caller disposes them once sent.</summary>
+    /// <param name="origin">What absolute links begin with: "https://news.example.org".</param>
+    public async Task<Utf8Buffer> WriteAsync(
+        string origin, SiteSnapshot site, string lang, string template, PageInfo page, IReadOnlyDictionary<string, object?> values)
+    {
         var versions = page.Versions
             .Where(v => site.IsEnabled(v.Lang))
             .Select(v => Languages.Find(v.Lang) is { } l
-                ? new LanguageLink(l.Code, l.NativeName, v.Path, SiteUrls.Absolute(request, v.Path), l.Code == lang, l.Direction)
+                ? new LanguageLink(l.Code, l.NativeName, v.Path, SiteUrls.Absolute(origin, v.Path), l.Code == lang, l.Direction)
                 : null)
             .OfType<LanguageLink>()
             .ToList();
@@ -59,11 +96,11 @@ public sealed class PageRenderer(ThemeEngine theme, LayoutParts parts, TimeProvi
         AddSiteValues(all, site, lang);
         all["title"] = page.Title;
         all["description"] = page.Description;
-        all["canonical"] = SiteUrls.Absolute(request, page.CanonicalPath);
+        all["canonical"] = SiteUrls.Absolute(origin, page.CanonicalPath);
         all["noindex"] = page.NoIndex;
         all["languages"] = versions;
         all["feeds"] = page.Feeds.Select(f => new FeedLinkView(
-            $"{f.Title} ({f.Format.Label()})", f.Format.MediaType(), f.Format.Label(), f.Path, SiteUrls.Absolute(request, f.Path))).ToList();
+            $"{f.Title} ({f.Format.Label()})", f.Format.MediaType(), f.Format.Label(), f.Path, SiteUrls.Absolute(origin, f.Path))).ToList();
         all["today"] = site.Dates.Today(now, lang);
         all["clock"] = new ClockView(site.Dates.Clock(now, lang), siteLanguage.ClockName, site.Site.TimeZone, site.Dates.NumberingSystem(lang));
         var made = await parts.GetAsync(site, lang);
@@ -80,7 +117,7 @@ public sealed class PageRenderer(ThemeEngine theme, LayoutParts parts, TimeProvi
             html.Dispose();
             throw;
         }
-        return new HtmlPage(html, status);
+        return html;
     }
 
     /// <summary>A localized error page inside the layout, with optional links to where the reader may go instead.</summary>

@@ -1,4 +1,5 @@
 using Bayan.Localization;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 

@@ -8,18 +8,12 @@ internal static class PublicSiteSetup
 
     public static void AddPublicSite(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<SiteReader>();
-        builder.Services.AddSingleton<SiteSnapshots>();
-        builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<SiteSnapshots>());
-        builder.Services.AddSingleton<ReleaseFacts>();
-        builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseFacts>());
         // Alone, this node hears every change as it is saved; among several (Redis set), a moment late.
         var alone = Bayan.Web.ScaleOut.RedisSettings.Read(builder.Configuration) is null;
         builder.Services.AddSingleton(_ => new ReleaseCopies(keeps: alone));
         builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseCopies>());
         builder.Services.AddSingleton<LayoutParts>();
         builder.Services.AddScoped<PageRenderer>();
-        builder.Services.AddScoped<Bayan.Embargo.EmbargoLinks>();
         builder.Services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

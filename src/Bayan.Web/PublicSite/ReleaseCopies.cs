@@ -3,6 +3,7 @@ using Bayan.Changes;
 using Bayan.Comments;
 using Bayan.Releases;
 using Microsoft.Extensions.Caching.Memory;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Bayan.Feeds;
 using Bayan.Releases;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -22,15 +23,16 @@ public sealed record ReleaseMetadata(IReadOnlyList<MetaTag> Properties, IReadOnl
     private static readonly JsonSerializerOptions ScriptSafe = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <param name="versions">The release's versions the site shows, this one included.</param>
+    /// <param name="origin">What absolute links begin with: "https://news.example.org".</param>
     public static ReleaseMetadata For(
-        Release release, ReleaseVersion version, IReadOnlyList<ReleaseVersion> versions, SiteSnapshot site, HttpRequest request)
+        Release release, ReleaseVersion version, IReadOnlyList<ReleaseVersion> versions, SiteSnapshot site, string origin)
     {
         var lang = version.Language;
-        string UrlOf(ReleaseVersion v) => SiteUrls.Absolute(request, ReleasePage.UrlOf(release, v));
+        string UrlOf(ReleaseVersion v) => SiteUrls.Absolute(origin, ReleasePage.UrlOf(release, v));
         var url = UrlOf(version);
         var siteName = site.In(lang).SiteName;
         var officeName = release.Office.NameIn(lang);
-        var image = release.FeaturedImage is { } featured ? FeedEndpoints.AbsoluteMedia(request, featured) : null;
+        var image = release.FeaturedImage is { } featured ? FeedEndpoints.AbsoluteMedia(origin, featured) : null;
         var published = FeedText.Rfc3339(release.PublishAt ?? release.CreatedAt);
         var modified = FeedText.Rfc3339(Modified(release, version));
         var description = version.Summary.Length > 0 ? version.Summary : null;
@@ -77,13 +79,13 @@ public sealed record ReleaseMetadata(IReadOnlyList<MetaTag> Properties, IReadOnl
             {
                 ["@type"] = "Organization",
                 ["name"] = officeName,
-                ["url"] = SiteUrls.Absolute(request, SiteUrls.Office(lang, release.Office.Code)),
+                ["url"] = SiteUrls.Absolute(origin, SiteUrls.Office(lang, release.Office.Code)),
             },
             ["publisher"] = new JsonObject
             {
                 ["@type"] = "Organization",
                 ["name"] = siteName,
-                ["url"] = SiteUrls.Absolute(request, SiteUrls.Home(lang)),
+                ["url"] = SiteUrls.Absolute(origin, SiteUrls.Home(lang)),
             },
         };
         if (description is not null)

@@ -1,3 +1,4 @@
+using Bayan.Comments;
 using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Numbering;
@@ -7,6 +8,8 @@ using Bayan.Releases;
 using Bayan.Slugs;
 using Bayan.Web.Caching;
 using Microsoft.EntityFrameworkCore;
+using Bayan.Navigation;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 
@@ -26,7 +29,7 @@ internal static class ReleasePage
 
         var now = clock.GetUtcNow().UtcDateTime;
         // The database context is taken only when the copy has to be read: most views need none.
-        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices.GetRequiredService<BayanDb>(), site, id, now, ct), http.RequestAborted);
+        var copy = await copies.GetAsync(site, id, ct => ReadAsync(http.RequestServices, site, id, now, ct), http.RequestAborted);
         if (copy is null)
             return await pages.NotFoundAsync(http, site, lang);
         var release = copy.Release;
@@ -63,32 +66,35 @@ internal static class ReleasePage
             }, StatusCodes.Status410Gone);
         }
 
-        var values = copy.Shown(lang, SiteUrls.Origin(http.Request), () => Shown(release, version, site, lang, http.Request)).ToValues();
+        var origin = RequestOrigin.Of(http.Request);
+        var values = copy.Shown(lang, origin, () => Shown(release, version, site, lang, origin)).ToValues();
         CommentSection.Add(values, http, site, release, version, copy.ApprovedUnder(version), now, state: null);
         return await pages.RenderAsync(http, site, lang, "release", info, values);
     }
 
     /// <summary>The release with everything its page shows, and the approved comments under it; null when it is not to be seen.</summary>
-    private static async Task<ReleaseCopies.Copy?> ReadAsync(BayanDb db, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
+    private static async Task<ReleaseCopies.Copy?> ReadAsync(IServiceProvider services, SiteSnapshot site, int id, DateTime now, CancellationToken ct)
     {
+        var db = services.GetRequiredService<BayanDb>();
         // Not compiled: visibility stays in ReleaseQueries, and a kept copy spares the reading altogether.
         var release = await db.Releases.VisibleOrRetractedAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (release is null)
             return null;
-        var comments = await CommentSection.ApprovedUnderReleaseAsync(db, id, ct);
+        var comments = await services.GetRequiredService<CommentQueries>().ApprovedUnderReleaseAsync(id, ct);
         return new ReleaseCopies.Copy(site, release.WithSiteData(site), comments);
     }
 
     /// <summary>Everything the release template shows of one language version, and what its head tells link previews and search engines.</summary>
-    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request) =>
-        Shown(release, version, site, lang, request).ToValues();
+    /// <param name="origin">What absolute links begin with: "https://news.example.org".</param>
+    public static Dictionary<string, object?> Values(Release release, ReleaseVersion version, SiteSnapshot site, string lang, string origin) =>
+        Shown(release, version, site, lang, origin).ToValues();
 
-    private static ShownRelease Shown(Release release, ReleaseVersion version, SiteSnapshot site, string lang, HttpRequest request)
+    private static ShownRelease Shown(Release release, ReleaseVersion version, SiteSnapshot site, string lang, string origin)
     {
         var original = release.Versions.FirstOrDefault(v => v.IsOriginal);
         var shown = release.Versions.Where(v => site.IsEnabled(v.Language)).ToList();
         return new ShownRelease(
-            ReleaseMetadata.For(release, version, shown, site, request),
+            ReleaseMetadata.For(release, version, shown, site, origin),
             new ReleaseView(
                 version.Title,
                 version.Summary,

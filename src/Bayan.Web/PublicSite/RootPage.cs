@@ -1,4 +1,5 @@
 using Bayan.Themes;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 

@@ -4,6 +4,8 @@ using Bayan.Dates;
 using Bayan.Localization;
 using Bayan.Search;
 using Bayan.Web.Caching;
+using Bayan.Sites;
+using Bayan.Releases;
 
 namespace Bayan.Web.PublicSite;
 

@@ -1,28 +1,16 @@
-using Bayan.Data;
-using Bayan.Releases;
 using Bayan.Sitemaps;
+using Bayan.Sites;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
 
 /// <summary>
 /// /robots.txt, /sitemap.xml (an index), /sitemap-{lang}.xml (a language's pages, each with its language
 /// versions as hreflang alternates) and /sitemap-news.xml (releases of the last two days, for news search).
-/// Only visible releases appear, as everywhere else.
+/// What they list is <see cref="SitemapQueries"/>'.
 /// </summary>
 internal static class SitemapEndpoints
 {
-    /// <summary>
-    /// Releases per sitemap file. The protocol allows 50,000 addresses or 50 MB; an address with six
-    /// percent-encoded Arabic alternates can take 8 KB, so files stay well below both.
-    /// </summary>
-    public const int ReleasesPerFile = 5000;
-
-    /// <summary>News sitemaps take the last two days and at most a thousand addresses.</summary>
-    public static readonly TimeSpan NewsWindow = TimeSpan.FromHours(48);
-    public const int NewsLimit = 1000;
-
     private const string XmlType = "application/xml; charset=utf-8";
 
     public static void MapSitemaps(this IEndpointRouteBuilder app, string[] methods)
@@ -39,47 +27,22 @@ internal static class SitemapEndpoints
         Disallow: /admin/
         Disallow: /embargo/
 
-        Sitemap: {SiteUrls.Absolute(http.Request, SiteUrls.SitemapIndex)}
+        Sitemap: {SiteUrls.Absolute(RequestOrigin.Of(http.Request), SiteUrls.SitemapIndex)}
 
         """,
         "text/plain; charset=utf-8");
 
-    private static async Task<IResult> IndexAsync(HttpContext http, SiteReader sites, BayanDb db, TimeProvider clock)
+    private static async Task<IResult> IndexAsync(HttpContext http, SiteReader sites, SitemapQueries sitemaps)
     {
         PageCache.Tag(http, CacheTags.Sitemaps);
         var ct = http.RequestAborted;
         var site = await sites.LoadAsync(ct);
         if (site is null)
             return Results.NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
-        // A scan of every visible release: kept until one changes.
-        var languages = await ReleaseFacts.In(http).GetAsync(site, "sitemap languages", ct => db.ReleaseVersions.VisibleAt(now)
-            .GroupBy(v => v.Language)
-            .Select(g => new LanguageStats
-            {
-                Language = g.Key,
-                Count = g.Count(),
-                Published = g.Max(v => v.Release.PublishAt),
-                Edited = g.Max(v => v.UpdatedAt),
-                Corrected = g.Max(v => v.Release.CorrectedAt),
-            })
-            .ToListAsync(ct), ct);
-
-        var files = new List<SitemapFile>();
-        foreach (var language in site.Languages)
-        {
-            var stats = languages.FirstOrDefault(l => l.Language == language.Code);
-            var changed = stats is null ? (DateTime?)null : Latest(stats.Published, stats.Edited, stats.Corrected);
-            // Every file of a language changes with its newest release: the first lists the language's home page.
-            for (var page = 1; page <= FileCount(stats?.Count ?? 0); page++)
-                files.Add(new SitemapFile(SiteUrls.Absolute(http.Request, SiteUrls.Sitemap(language.Code, page)), changed));
-        }
-        var newest = languages.Where(l => site.IsEnabled(l.Language)).Select(l => l.Published).Max();
-        files.Add(new SitemapFile(SiteUrls.Absolute(http.Request, SiteUrls.NewsSitemap), newest));
-        return Results.Bytes(Sitemap.Index(files), XmlType);
+        return Results.Bytes(Sitemap.Index(await sitemaps.IndexAsync(site, RequestOrigin.Of(http.Request), ct)), XmlType);
     }
 
-    private static async Task<IResult> LanguageAsync(string lang, HttpContext http, SiteReader sites, BayanDb db, TimeProvider clock)
+    private static async Task<IResult> LanguageAsync(string lang, HttpContext http, SiteReader sites, SitemapQueries sitemaps)
     {
         PageCache.Tag(http, CacheTags.Sitemaps);
         var ct = http.RequestAborted;
@@ -87,113 +50,17 @@ internal static class SitemapEndpoints
         var page = PageNumber.From(http.Request);
         if (site is null || !site.IsEnabled(lang) || !page.IsValid || page.Value < 1)
             return Results.NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var inLanguage = db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang);
-        if (page.Value > FileCount(await ReleaseFacts.In(http).GetAsync(site, $"sitemap count {lang}", inLanguage.CountAsync, ct)))
-            return Results.NotFound();
-
-        var urls = new List<SitemapUrl>();
-        if (page.Value == 1)
-            urls.AddRange(await ListingPagesAsync(http.Request, site, lang, inLanguage, db, ct));
-        urls.AddRange(await ReleasesAsync(http.Request, site, lang, inLanguage, page.Value, db, ct));
-        return Results.Bytes(Sitemap.UrlSet(urls), XmlType);
+        var urls = await sitemaps.LanguageAsync(site, lang, page.Value, RequestOrigin.Of(http.Request), ct);
+        return urls is null ? Results.NotFound() : Results.Bytes(Sitemap.UrlSet(urls), XmlType);
     }
 
-    private static async Task<IResult> NewsAsync(HttpContext http, SiteReader sites, BayanDb db, TimeProvider clock)
+    private static async Task<IResult> NewsAsync(HttpContext http, SiteReader sites, SitemapQueries sitemaps)
     {
         PageCache.Tag(http, CacheTags.Sitemaps);
         var ct = http.RequestAborted;
         var site = await sites.LoadAsync(ct);
         if (site is null)
             return Results.NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - NewsWindow;
-        var enabled = site.Languages.Select(l => l.Code).ToList();
-        var recent = await db.ReleaseVersions.VisibleAt(now)
-            .Where(v => v.Release.PublishAt >= since && enabled.Contains(v.Language))
-            .NewestFirst().Take(NewsLimit)
-            .Select(v => new { v.ReleaseId, v.Language, v.Title, v.Slug, Office = v.Release.Office.Code, v.Release.PublishAt })
-            .ToListAsync(ct);
-        var urls = recent.Select(r => new NewsUrl(
-            SiteUrls.Absolute(http.Request, SiteUrls.Release(r.Language, r.Office, r.ReleaseId, r.Slug)),
-            site.In(r.Language).SiteName,
-            r.Language,
-            r.PublishAt!.Value,
-            r.Title));
-        return Results.Bytes(Sitemap.NewsSet(urls), XmlType);
-    }
-
-    /// <summary>The language's home page, every office's page, its categories and static pages.</summary>
-    private static async Task<List<SitemapUrl>> ListingPagesAsync(
-        HttpRequest request, SiteSnapshot site, string lang, IQueryable<ReleaseVersion> inLanguage, BayanDb db, CancellationToken ct)
-    {
-        string Absolute(string path) => SiteUrls.Absolute(request, path);
-        var perOffice = await inLanguage.GroupBy(v => v.Release.OfficeId)
-            .Select(g => new { Office = g.Key, Newest = g.Max(v => v.Release.PublishAt) })
-            .ToDictionaryAsync(o => o.Office, o => o.Newest, ct);
-        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Position).ThenBy(o => o.Code).Select(o => new { o.Id, o.Code }).ToListAsync(ct);
-        var categories = await db.CategoryNames.AsNoTracking().Select(n => new { n.CategoryId, n.Language, n.Slug }).ToListAsync(ct);
-        var pages = await db.Pages.AsNoTracking().Select(p => new { p.Key, p.Language, p.Slug, p.UpdatedAt }).ToListAsync(ct);
-
-        var urls = new List<SitemapUrl>
-        {
-            Url(lang, perOffice.Values.Max(), site.Languages.Select(l => (l.Code, Absolute(SiteUrls.Home(l.Code))))),
-        };
-        urls.AddRange(offices.Select(o => Url(lang, perOffice.GetValueOrDefault(o.Id),
-            site.Languages.Select(l => (l.Code, Absolute(SiteUrls.Office(l.Code, o.Code)))))));
-        urls.AddRange(categories.GroupBy(n => n.CategoryId)
-            .Where(g => g.Any(n => n.Language == lang))
-            .OrderBy(g => g.Key)
-            .Select(g => Url(lang, null, Ordered(site, g.Select(n => (n.Language, Absolute(SiteUrls.Category(n.Language, n.Slug))))))));
-        urls.AddRange(pages.GroupBy(p => p.Key)
-            .Where(g => g.Any(p => p.Language == lang))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Url(lang, g.Single(p => p.Language == lang).UpdatedAt,
-                Ordered(site, g.Select(p => (p.Language, Absolute(SiteUrls.Page(p.Language, p.Slug))))))));
-        return urls;
-    }
-
-    /// <summary>One file's releases, oldest first, so that earlier files stay the same as the site grows.</summary>
-    private static async Task<List<SitemapUrl>> ReleasesAsync(
-        HttpRequest request, SiteSnapshot site, string lang, IQueryable<ReleaseVersion> inLanguage, int page, BayanDb db, CancellationToken ct)
-    {
-        var ids = inLanguage.OrderBy(v => v.ReleaseId).Skip((page - 1) * ReleasesPerFile).Take(ReleasesPerFile).Select(v => v.ReleaseId);
-        // Every version of those releases (the releases are visible, so are their versions): the alternates.
-        var versions = await db.ReleaseVersions.Where(v => ids.Contains(v.ReleaseId))
-            .Select(v => new { v.ReleaseId, v.Language, v.Slug, v.UpdatedAt, Office = v.Release.Office.Code, v.Release.PublishAt, v.Release.CorrectedAt })
-            .ToListAsync(ct);
-        return [.. versions.GroupBy(v => v.ReleaseId).OrderBy(g => g.Key).Select(g =>
-        {
-            var own = g.Single(v => v.Language == lang);
-            return Url(lang, Latest(own.PublishAt, own.UpdatedAt, own.CorrectedAt),
-                Ordered(site, g.Select(v => (v.Language, SiteUrls.Absolute(request, SiteUrls.Release(v.Language, v.Office, v.ReleaseId, v.Slug))))));
-        })];
-    }
-
-    /// <summary>The address in <paramref name="lang"/>, listing every language version (itself included) as an alternate.</summary>
-    private static SitemapUrl Url(string lang, DateTime? lastModified, IEnumerable<(string Language, string Location)> versions)
-    {
-        var alternates = versions.Select(v => new SitemapAlternate(v.Language, v.Location)).ToList();
-        return new SitemapUrl(alternates.Single(a => a.Language == lang).Location, lastModified, alternates);
-    }
-
-    /// <summary>Versions in the site's languages, in the site's order.</summary>
-    private static IEnumerable<(string, string)> Ordered(SiteSnapshot site, IEnumerable<(string Language, string Location)> versions)
-    {
-        var list = versions.ToList();
-        return site.Languages.SelectMany(l => list.Where(v => v.Language == l.Code));
-    }
-
-    private static int FileCount(int releases) => Math.Max(1, (releases + ReleasesPerFile - 1) / ReleasesPerFile);
-
-    private static DateTime? Latest(params DateTime?[] instants) => instants.Max();
-
-    private sealed class LanguageStats
-    {
-        public required string Language { get; init; }
-        public int Count { get; init; }
-        public DateTime? Published { get; init; }
-        public DateTime Edited { get; init; }
-        public DateTime? Corrected { get; init; }
+        return Results.Bytes(Sitemap.NewsSet(await sitemaps.NewsAsync(site, RequestOrigin.Of(http.Request), ct)), XmlType);
     }
 }

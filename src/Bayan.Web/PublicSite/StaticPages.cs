@@ -1,7 +1,6 @@
-using Bayan.Data;
-using Bayan.Slugs;
+using Bayan.Pages;
+using Bayan.Sites;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
 
@@ -9,21 +8,18 @@ namespace Bayan.Web.PublicSite;
 internal static class StaticPages
 {
     public static async Task<IResult> HandleAsync(
-        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db)
+        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, PageQueries staticPages)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var page = Slug.IsWellFormed(slug)
-            ? await db.Pages.AsNoTracking().FirstOrDefaultAsync(p => p.Language == lang && p.Slug == slug, http.RequestAborted)
-            : null;
+        var page = await staticPages.WithSlugAsync(lang, slug, http.RequestAborted);
         if (page is null)
             return await pages.NotFoundAsync(http, site, lang);
 
         PageCache.Tag(http, CacheTags.Page(page.Key));
-        var translations = await db.Pages.AsNoTracking().Where(p => p.Key == page.Key)
-            .Select(p => new { p.Language, p.Slug }).ToListAsync(http.RequestAborted);
+        var translations = await staticPages.TranslationsAsync(page, http.RequestAborted);
         var info = new PageInfo(page.Title, SiteUrls.Page(lang, page.Slug))
         {
             Versions = [.. translations.Select(p => (p.Language, SiteUrls.Page(p.Language, p.Slug)))],

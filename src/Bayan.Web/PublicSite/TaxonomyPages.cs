@@ -1,9 +1,9 @@
-using Bayan.Data;
+using Bayan.Categories;
 using Bayan.Localization;
 using Bayan.Releases;
-using Bayan.Slugs;
+using Bayan.Sites;
+using Bayan.Tags;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.PublicSite;
 
@@ -11,7 +11,7 @@ namespace Bayan.Web.PublicSite;
 internal static class TaxonomyPages
 {
     public static async Task<IResult> CategoryAsync(
-        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, CategoryQueries categories)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
@@ -20,37 +20,35 @@ internal static class TaxonomyPages
         if (site.CategoryWithSlug(lang, slug) is not ({ } category, { } name))
             return await pages.NotFoundAsync(http, site, lang);
 
-        var ids = site.WithChildren(category.Id);
-        PageCache.Tag(http, ids.Select(CacheTags.Category));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var versions = db.ReleaseVersions.VisibleAt(now)
-            .Where(v => v.Language == lang && v.Release.Categories.Any(c => ids.Contains(c.Id)));
-        return await RenderAsync(http, site, pages, lang, SiteUrls.Category(lang, name.Slug), versions, request.Page,
+        PageCache.Tag(http, site.WithChildren(category.Id).Select(CacheTags.Category));
+        var ct = http.RequestAborted;
+        if (await categories.IsEmptyAsync(site, lang, category, name, ct))
+            return await pages.NotFoundAsync(http, site, lang);
+        return await RenderAsync(http, site, pages, lang, SiteUrls.Category(lang, name.Slug),
+            await categories.ReleasesAsync(site, lang, category, name, request.Page, ct), request.Page,
             Messages.Format(lang, "category_heading", name.Name),
             [.. category.Names.Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))],
             FeedEndpoints.Links(FeedEndpoints.CategoryTitle(site, lang, name.Name), SiteUrls.Category(lang, name.Slug)));
     }
 
     public static async Task<IResult> TagAsync(
-        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, TimeProvider clock)
+        string lang, string slug, HttpContext http, SiteReader sites, PageRenderer pages, TagQueries tags)
     {
         var request = await PublicRequest.OpenAsync(http, sites, pages, lang);
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
+        var ct = http.RequestAborted;
         // A tag's page exists only in the languages it has a name in, under that language's slug.
-        var tag = Slug.IsWellFormed(slug)
-            ? await db.Tags.AsNoTracking().Include(t => t.Names)
-                .FirstOrDefaultAsync(t => t.Names.Any(n => n.Language == lang && n.Slug == slug), http.RequestAborted)
-            : null;
+        var tag = await tags.WithSlugAsync(lang, slug, ct);
         if (tag?.NameIn(lang) is not { } name)
             return await pages.NotFoundAsync(http, site, lang);
 
         PageCache.Tag(http, CacheTags.Tag(tag.Id));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var versions = db.ReleaseVersions.VisibleAt(now)
-            .Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));
-        return await RenderAsync(http, site, pages, lang, SiteUrls.Tag(lang, name.Slug), versions, request.Page,
+        if (await tags.IsEmptyAsync(site, lang, tag, name, ct))
+            return await pages.NotFoundAsync(http, site, lang);
+        return await RenderAsync(http, site, pages, lang, SiteUrls.Tag(lang, name.Slug),
+            await tags.ReleasesAsync(site, lang, tag, name, request.Page, ct), request.Page,
             Messages.Format(lang, "tag_heading", name.Name),
             [.. tag.Names.Where(n => site.IsEnabled(n.Language)).Select(n => (n.Language, SiteUrls.Tag(n.Language, n.Slug)))],
             // Tags have no feed of their own: the site's stands in.
@@ -59,11 +57,8 @@ internal static class TaxonomyPages
 
     private static async Task<IResult> RenderAsync(
         HttpContext http, SiteSnapshot site, PageRenderer pages, string lang, string path,
-        IQueryable<ReleaseVersion> versions, int page, string heading, IReadOnlyList<(string, string)> languageVersions, IReadOnlyList<FeedLink> feeds)
+        Listing? listing, int page, string heading, IReadOnlyList<(string, string)> languageVersions, IReadOnlyList<FeedLink> feeds)
     {
-        if (await Listing.IsEmptyAsync(versions, site, path, ReleaseFacts.In(http), http.RequestAborted))
-            return await pages.NotFoundAsync(http, site, lang);
-        var listing = await Listing.LoadAsync(versions, page, site, lang, path, ReleaseFacts.In(http), http.RequestAborted);
         if (listing is null)
             return await pages.NotFoundAsync(http, site, lang, Messages.Format(lang, "error_page_out_of_range", page));
         var values = listing.ToValues();

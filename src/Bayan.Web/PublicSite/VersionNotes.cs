@@ -1,6 +1,8 @@
 using Bayan.Dates;
 using Bayan.Localization;
 using Bayan.Releases;
+using Bayan.Navigation;
+using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
 

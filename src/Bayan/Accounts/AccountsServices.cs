@@ -1,3 +1,4 @@
+using Bayan.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,8 +6,28 @@ namespace Bayan.Accounts;
 
 public static class AccountsServices
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services) =>
-        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = PasswordLink.Lifespan)
+    /// <summary>
+    /// Identity's users, password hashing, lockout and password links, and the operations on accounts.
+    /// Signing in (cookies, claims) is the web application's own.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<User>(identity =>
+            {
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<BayanDb>()
+            .AddDefaultTokenProviders();
+        return services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = PasswordLink.Lifespan)
+            .AddScoped<SetUpSite>()
             .AddScoped<CreateUser>()
             .AddScoped<UpdateUser>()
             .AddScoped<ResetPasswordLink>()
@@ -16,4 +37,5 @@ public static class AccountsServices
             .AddScoped<SignOutEverywhere>()
             .AddScoped<UserSessions>()
             .AddScoped<UnlockUser>();
+    }
 }

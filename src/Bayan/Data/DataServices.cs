@@ -24,6 +24,9 @@ public static class DataServices
         }
         if (string.IsNullOrWhiteSpace(options.Data))
             throw new StartupException("Bayan:Data (--data) is empty: give the folder for the database and media.");
+        Sites.PublicOrigin.Parse(options.PublicUrl, out var wrongAddress);
+        if (wrongAddress is not null)
+            throw new StartupException($"Bayan:PublicUrl (--public-url) is '{options.PublicUrl}': {wrongAddress}");
         return options;
     }
 

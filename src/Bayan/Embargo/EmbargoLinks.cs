@@ -64,6 +64,10 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
         return db.EmbargoLinks.Where(l => l.TokenHash == hash && l.RevokedAt == null).Select(l => (int?)l.ReleaseId).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The release's links, newest first.</summary>
+    public Task<List<EmbargoLink>> OfReleaseAsync(int releaseId, CancellationToken ct) =>
+        db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == releaseId).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);
+
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static Outcome Invalid(string field, string key) =>

@@ -23,6 +23,13 @@ public interface ISearchIndex
     /// </summary>
     Task<SearchResults> SearchAsync(SearchRequest request, DateTime now, CancellationToken ct);
 
+    /// <summary>
+    /// The ids of the newest <see cref="SearchResults.Limit"/> language versions that match, newest first,
+    /// unranked: for lists that keep an order of their own (the API's, paged by a cursor). The index
+    /// holds only published releases; the caller still reads them through what is visible now.
+    /// </summary>
+    Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct);
+
     /// <summary>Empties the index and fills it again from every published release, in one transaction, and compacts it; returns how many releases.</summary>
     Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct);
 

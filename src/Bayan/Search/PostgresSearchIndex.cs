@@ -46,20 +46,7 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             parameters.Add(AsTyped(request.Query));
             asTyped = $"s.heading_forms @@ to_tsquery('simple', {{{parameters.Count - 1}}}) DESC,";
         }
-        var filters = "";
-        void Filter(string condition, object value)
-        {
-            parameters.Add(value);
-            filters += " AND " + condition.Replace("@", "{" + (parameters.Count - 1) + "}");
-        }
-        if (request.OfficeId is { } office)
-            Filter("office_id = @", office);
-        if (request.CategoryIds is { Count: > 0 } categories)
-            Filter("category_ids && @", categories.ToArray());
-        if (request.FromUtc is { } from)
-            Filter("publish_at >= @", DateTime.SpecifyKind(from, DateTimeKind.Utc));
-        if (request.ToUtc is { } to)
-            Filter("publish_at < @", DateTime.SpecifyKind(to, DateTimeKind.Utc));
+        var filters = Filters(request, parameters);
         // The newest matches (one more than the limit, to know there are more), then the limit of them
         // ranked by where the words are: by the small heading tsvector (migration SearchHeading), since
         // reading the whole document of each unpacks its body. Only the page's rows are sent.
@@ -80,6 +67,39 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
             LIMIT {6} OFFSET {7}
             """;
         return Db.Database.SqlQueryRaw<IndexPageRow>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    public override async Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct)
+    {
+        var parameters = new List<object> { TsQuery(request.Query), request.Language, SearchResults.Limit };
+        var filters = Filters(request, parameters);
+        var sql = $$"""
+            SELECT version_id AS "Value" FROM search_index
+            WHERE document @@ to_tsquery('simple', {0}) AND language = {1}{{filters}}
+            ORDER BY publish_at DESC, version_id DESC
+            LIMIT {2}
+            """;
+        return await Db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    /// <summary>The request's filters as conditions on the index's own columns, their values added to <paramref name="parameters"/>.</summary>
+    private static string Filters(SearchRequest request, List<object> parameters)
+    {
+        var filters = "";
+        void Filter(string condition, object value)
+        {
+            parameters.Add(value);
+            filters += " AND " + condition.Replace("@", "{" + (parameters.Count - 1) + "}");
+        }
+        if (request.OfficeId is { } office)
+            Filter("office_id = @", office);
+        if (request.CategoryIds is { Count: > 0 } categories)
+            Filter("category_ids && @", categories.ToArray());
+        if (request.FromUtc is { } from)
+            Filter("publish_at >= @", DateTime.SpecifyKind(from, DateTimeKind.Utc));
+        if (request.ToUtc is { } to)
+            Filter("publish_at < @", DateTime.SpecifyKind(to, DateTimeKind.Utc));
+        return filters;
     }
 
     /// <summary>

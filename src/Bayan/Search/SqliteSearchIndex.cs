@@ -50,6 +50,19 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     public override Task CompactAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("INSERT INTO search_index (search_index) VALUES ('optimize')", ct);
 
+    public override async Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct)
+    {
+        var from = request.FromUtc is { } f ? Row(f) : long.MinValue;
+        var to = request.ToUtc is { } t ? Row(t) : long.MaxValue;
+        var found = await ReadAsync("""
+            SELECT rowid FROM search_index
+            WHERE search_index MATCH $match AND rowid >= $from AND rowid < $to
+            ORDER BY rowid DESC LIMIT $limit
+            """, [("match", Match(request, TextColumns)), ("from", from), ("to", to), ("limit", SearchResults.Limit)],
+            reader => (int)(reader.GetInt64(0) & VersionMask), ct);
+        return found;
+    }
+
     protected override async Task<List<IndexPageRow>> PageAsync(SearchRequest request, int skip, int take, CancellationToken ct)
     {
         var from = request.FromUtc is { } f ? Row(f) : long.MinValue;

@@ -12,7 +12,7 @@ namespace Bayan.Webhooks;
 /// them, in the same transaction, or not at all (the outbox). Nothing is sent here; the
 /// <see cref="WebhookSender"/> does that in the background, so no receiver ever slows a save.
 /// </summary>
-public sealed class WebhookEvents(BayanDb db, TimeProvider clock, PublicOrigin origin)
+public sealed class WebhookEvents(BayanDb db, TimeProvider clock, WebhookOrigin origin)
 {
     /// <summary>A release event: <paramref name="language"/> is the version it is about (a translation), else the original.</summary>
     public async Task ReleaseAsync(string type, Release release, CancellationToken ct, string? language = null)

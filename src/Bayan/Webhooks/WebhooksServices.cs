@@ -9,7 +9,7 @@ namespace Bayan.Webhooks;
 public static class WebhooksServices
 {
     /// <summary>Events written by the write operations, the back office's operations and reads, and the sender that runs on every node.</summary>
-    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, BayanOptions bayan, IConfiguration configuration)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         var options = new WebhookOptions();
@@ -23,7 +23,7 @@ public static class WebhooksServices
         }
         if (options.Problems().FirstOrDefault() is { } problem)
             throw new StartupException(problem);
-        services.AddSingleton(new PublicOrigin(configuration[PublicOrigin.Setting]));
+        services.AddSingleton(new WebhookOrigin(bayan.PublicOrigin));
         services.AddSingleton<WebhookWake>();
         services.AddSingleton<WebhookHttp>();
         services.AddScoped<IContentChangeListener, WakeOnChange>();

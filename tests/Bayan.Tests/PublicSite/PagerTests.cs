@@ -1,4 +1,5 @@
 using Bayan.Web.PublicSite;
+using Bayan.Releases;
 
 namespace Bayan.Tests.PublicSite;
 

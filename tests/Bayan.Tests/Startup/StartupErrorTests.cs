@@ -78,6 +78,21 @@ public sealed class StartupErrorTests
         Assert.Contains("Bayan:Theme", error.Message);
     }
 
+    [Theory]
+    [InlineData("news.example.org")]
+    [InlineData("ftp://news.example.org")]
+    [InlineData("https://news.example.org/?lang=en")]
+    [InlineData("https://news.example.org/#top")]
+    [InlineData("https://news.example.org/news/")]
+    public async Task A_public_url_that_cannot_begin_links_names_the_setting_and_its_value(string address)
+    {
+        var error = await StartWith(new() { ["Bayan:PublicUrl"] = address });
+
+        Assert.Contains("Bayan:PublicUrl", error.Message);
+        Assert.Contains(address, error.Message);
+        Assert.Contains("https://news.example.org", error.Message);
+    }
+
     [Fact]
     public async Task The_command_line_prints_the_message_and_exits_non_zero()
     {

@@ -1,10 +1,8 @@
 using Bayan.Audit;
-using Bayan.Data;
 using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages;
 
@@ -12,7 +10,7 @@ namespace Bayan.Web.Areas.Admin.Pages;
 /// /admin/audit: every change, newest first, filtered by who, what and subject; administrators only.
 /// Actions are named in the reader's language; a filter by code prefix ("release.") still works from an address.
 /// </summary>
-public sealed class AuditModel(BayanDb db, CurrentActor current, AdminText text) : PageModel
+public sealed class AuditModel(AuditQueries audit, SiteQueries sites, CurrentActor current, AdminText text) : PageModel
 {
     private const int PageSize = 100;
 
@@ -31,19 +29,11 @@ public sealed class AuditModel(BayanDb db, CurrentActor current, AdminText text)
     {
         if (!(await current.GetAsync(ct)).CanManageSite)
             return Forbid();
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Actor))
-            query = query.Where(a => a.Actor.Contains(Actor.Trim()));
-        if (!string.IsNullOrWhiteSpace(Action))
-            query = query.Where(a => a.Action.StartsWith(Action.Trim()));
-        if (!string.IsNullOrWhiteSpace(Subject))
-            query = query.Where(a => a.Subject == Subject.Trim());
         P = Math.Clamp(P, 1, 100_000);
-        var page = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((P - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        var page = await audit.PageAsync(new AuditFilter(Actor, Action, Subject), P, PageSize, ct);
         HasMore = page.Count > PageSize;
         Entries = [.. page.Take(PageSize)];
-        Clock = await SiteClock.LoadAsync(db, text.Language, ct);
+        Clock = await sites.ClockAsync(text.Language, ct);
         return Page();
     }
 

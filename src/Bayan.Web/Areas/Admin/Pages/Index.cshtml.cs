@@ -1,12 +1,12 @@
 using Bayan.Accounts;
-using Bayan.Data;
+using Bayan.Editing;
 using Bayan.Dates;
 using Bayan.Releases;
 using Bayan.Web.Admin;
 using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Bayan.Sites;
 
 namespace Bayan.Web.Areas.Admin.Pages;
 
@@ -15,7 +15,7 @@ public sealed record VersionBadge(string Language, bool Original, bool Outdated)
 public sealed record ReleaseRow(int Id, string Title, string Office, ReleaseStatus Status, string? Number, DateTime UpdatedAt, IReadOnlyList<VersionBadge> Versions, DateTime? PublishAt = null);
 
 /// <summary>/admin: the releases this person may act on, newest change first, with outdated translations marked.</summary>
-public sealed class IndexModel(BayanDb db, CurrentActor current, SiteReader sites) : PageModel
+public sealed class IndexModel(EditingQueries releaseQueries, CurrentActor current, SiteReader sites) : PageModel
 {
     private const int PageSize = 50;
 
@@ -34,13 +34,8 @@ public sealed class IndexModel(BayanDb db, CurrentActor current, SiteReader site
         var actor = await current.GetAsync(ct);
         CanCreate = actor.IsEditor;
         var language = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
-        var query = db.Releases.AsNoTracking().VisibleTo(actor);
-        if (Status is { } status)
-            query = query.Where(r => r.Status == status);
         P = Math.Max(1, P);
-        var releases = await query.Include(r => r.Versions).Include(r => r.Office).ThenInclude(o => o.Names)
-            .OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id)
-            .Skip((P - 1) * PageSize).Take(PageSize + 1).AsSplitQuery().ToListAsync(ct);
+        var releases = await releaseQueries.ReleasesAsync(actor, Status, P, PageSize, ct);
         HasMore = releases.Count > PageSize;
         Rows = [.. releases.Take(PageSize).Select(r => ToRow(r, language))];
         Times = (await sites.LoadAsync(ct))!.Times;

@@ -1,15 +1,13 @@
-using Bayan.Data;
 using Bayan.Operations;
 using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages;
 
 /// <summary>/admin/settings: the site's languages and names, and how it dates things; administrators only.</summary>
-public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSettings saveSite, UpdateSiteDates saveDates) : PageModel
+public sealed class SettingsModel(SiteQueries sites, CurrentActor current, UpdateSiteSettings saveSite, UpdateSiteDates saveDates) : PageModel
 {
     [BindProperty] public List<string> SiteLanguages { get; set; } = [];
     [BindProperty] public string DefaultLanguage { get; set; } = "";
@@ -78,8 +76,8 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
 
     private async Task LoadSiteAsync(CancellationToken ct)
     {
-        var site = await db.Sites.AsNoTracking().FirstAsync(ct);
-        var languages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).ToListAsync(ct);
+        var site = await sites.SiteAsync(ct);
+        var languages = await sites.LanguagesAsync(ct);
         SiteLanguages = [.. languages.Select(l => l.Code)];
         DefaultLanguage = site.DefaultLanguage;
         Names = languages.ToDictionary(l => l.Code, l => l.SiteName);
@@ -90,8 +88,8 @@ public sealed class SettingsModel(BayanDb db, CurrentActor current, UpdateSiteSe
 
     private async Task LoadDatesAsync(CancellationToken ct)
     {
-        var site = await db.Sites.AsNoTracking().FirstAsync(ct);
-        var languages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).ToListAsync(ct);
+        var site = await sites.SiteAsync(ct);
+        var languages = await sites.LanguagesAsync(ct);
         (TimeZone, HeaderDates, DatelineDates, ListingDates, ExtendedDigits, NumbersInLanguageDigits) =
             (site.TimeZone, site.HeaderDates, site.DatelineDates, site.ListingDates, site.ExtendedDigits, site.NumbersInLanguageDigits);
         ClockNames = languages.ToDictionary(l => l.Code, l => l.ClockName);

@@ -5,12 +5,12 @@ using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Bayan.Sites;
 
 namespace Bayan.Web.Areas.Admin.Pages;
 
 /// <summary>/admin/setup: the site's basics and its first administrator, on a fresh installation only.</summary>
-public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn, Bayan.Data.BayanDb db, AdminText text) : PageModel
+public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn, SiteQueries sites, AdminText text) : PageModel
 {
     [BindProperty] public string SiteName { get; set; } = "";
     [BindProperty] public List<string> SiteLanguages { get; set; } = ["ar", "en"];
@@ -31,7 +31,7 @@ public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn, Baya
 
     public async Task OnGetAsync()
     {
-        SiteExists = await db.Sites.AnyAsync();
+        SiteExists = await sites.ExistsAsync(HttpContext.RequestAborted);
         AdminLanguage = text.Language;
     }
 
@@ -42,7 +42,7 @@ public sealed class SetupModel(SetUpSite setUp, SignInManager<User> signIn, Baya
         if (admin is null)
         {
             Errors = errors;
-            SiteExists = await db.Sites.AnyAsync(ct);
+            SiteExists = await sites.ExistsAsync(ct);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

@@ -1,20 +1,16 @@
 using Bayan.Comments;
-using Bayan.Data;
 using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Comments;
-
-public sealed record QueuedComment(int Id, string Name, string Email, string Text, DateTime At, string ReleaseTitle, int ReleaseId, string Language, CommentStatus Status);
 
 /// <summary>
 /// /admin/comments: the moderation queue, pending first; moderators and administrators. A row's own
 /// buttons act on that row alone; the bulk buttons act on the ticked rows and refuse when none is ticked.
 /// </summary>
-public sealed class IndexModel(BayanDb db, CurrentActor current, ModerateComments moderate, AdminText text) : PageModel
+public sealed class IndexModel(CommentQueries comments, SiteQueries sites, CurrentActor current, ModerateComments moderate, AdminText text) : PageModel
 {
     private const int PageSize = 50;
 
@@ -70,11 +66,7 @@ public sealed class IndexModel(BayanDb db, CurrentActor current, ModerateComment
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Clock = await SiteClock.LoadAsync(db, text.Language, ct);
-        Items = await db.Comments.AsNoTracking().Where(c => c.Status == Status)
-            .OrderByDescending(c => c.CreatedAt).Take(PageSize)
-            .Join(db.ReleaseVersions, c => c.ReleaseVersionId, v => v.Id,
-                (c, v) => new QueuedComment(c.Id, c.Name, c.Email, c.Text, c.CreatedAt, v.Title, v.ReleaseId, v.Language, c.Status))
-            .ToListAsync(ct);
+        Clock = await sites.ClockAsync(text.Language, ct);
+        Items = await comments.QueueAsync(Status, PageSize, ct);
     }
 }

@@ -1,13 +1,12 @@
 using Bayan.Categories;
-using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Manage;
 
 /// <summary>/admin/categories: site-wide categories with a name and slug per language, one level or more deep.</summary>
-public sealed class CategoriesModel(BayanDb db, CurrentActor current, ManageCategories manage) : ManagePage(db, current)
+public sealed class CategoriesModel(SiteQueries sites, CategoryQueries categories, CurrentActor current, ManageCategories manage) : ManagePage(sites, current)
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
@@ -18,7 +17,7 @@ public sealed class CategoriesModel(BayanDb db, CurrentActor current, ManageCate
         ActAsync(actor => manage.DeleteAsync(actor, id, ct), ct);
 
     protected override async Task LoadAsync(CancellationToken ct) =>
-        Categories = await Db.Categories.AsNoTracking().Include(c => c.Names).OrderBy(c => c.Position).ToListAsync(ct);
+        Categories = await categories.AllAsync(ct);
 
     public string Label(Category category, string language) =>
         category.NameIn(language)?.Name ?? category.Names.FirstOrDefault()?.Name ?? $"#{category.Id}";

@@ -1,20 +1,17 @@
 using Bayan.Accounts;
-using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Operations;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Manage;
 
 /// <summary>What the administrators' management pages share: the check, the site's languages, and turning an outcome into an answer.</summary>
-public abstract class ManagePage(BayanDb db, CurrentActor current) : PageModel
+public abstract class ManagePage(SiteQueries sites, CurrentActor current) : PageModel
 {
     public IReadOnlyList<string> SiteLanguages { get; private set; } = [];
     public IReadOnlyDictionary<string, Problem> Errors { get; protected set; } = new Dictionary<string, Problem>();
-
-    protected BayanDb Db => db;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -47,7 +44,7 @@ public abstract class ManagePage(BayanDb db, CurrentActor current) : PageModel
 
     private async Task PrepareAsync(CancellationToken ct)
     {
-        SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        SiteLanguages = await sites.LanguageCodesAsync(ct);
         await LoadAsync(ct);
     }
 }

@@ -1,13 +1,12 @@
-using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Navigation;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Manage;
 
 /// <summary>/admin/navigation: the main menu and the sidebar link lists of each language.</summary>
-public sealed class NavigationModel(BayanDb db, CurrentActor current, ManageNavigation manage) : ManagePage(db, current)
+public sealed class NavigationModel(SiteQueries sites, NavigationQueries navigation, CurrentActor current, ManageNavigation manage) : ManagePage(sites, current)
 {
     public IReadOnlyList<MenuItem> Menu { get; private set; } = [];
     public IReadOnlyList<LinkList> Lists { get; private set; } = [];
@@ -29,7 +28,7 @@ public sealed class NavigationModel(BayanDb db, CurrentActor current, ManageNavi
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Menu = await Db.MenuItems.AsNoTracking().OrderBy(m => m.Language).ThenBy(m => m.Position).ToListAsync(ct);
-        Lists = await Db.LinkLists.AsNoTracking().Include(l => l.Items).OrderBy(l => l.Language).ThenBy(l => l.Position).ToListAsync(ct);
+        Menu = await navigation.MenuAsync(ct);
+        Lists = await navigation.LinkListsAsync(ct);
     }
 }

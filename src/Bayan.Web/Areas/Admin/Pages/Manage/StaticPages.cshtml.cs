@@ -1,13 +1,12 @@
-using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Pages;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Manage;
 
 /// <summary>/admin/pages: static pages per language (About, Contact); pages with one key are translations of each other.</summary>
-public sealed class StaticPagesModel(BayanDb db, CurrentActor current, ManagePages manage) : ManagePage(db, current)
+public sealed class StaticPagesModel(SiteQueries sites, PageQueries pages, CurrentActor current, ManagePages manage) : ManagePage(sites, current)
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public string Key { get; set; } = "";
@@ -26,7 +25,7 @@ public sealed class StaticPagesModel(BayanDb db, CurrentActor current, ManagePag
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        All = await Db.Pages.AsNoTracking().OrderBy(p => p.Key).ThenBy(p => p.Language).ToListAsync(ct);
+        All = await pages.AllAsync(ct);
         if (HttpMethods.IsGet(Request.Method) && Id is { } id && All.FirstOrDefault(p => p.Id == id) is { } page)
             (Key, Language, Title, Slug, Body) = (page.Key, page.Language, page.Title, page.Slug, page.Body);
         if (Language.Length == 0)

@@ -1,13 +1,12 @@
-using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Tags;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Manage;
 
 /// <summary>/admin/tags: name each tag in every language, merge or delete the free tags editors typed.</summary>
-public sealed class TagsModel(BayanDb db, CurrentActor current, ManageTags manage) : ManagePage(db, current)
+public sealed class TagsModel(SiteQueries sites, TagQueries tagQueries, CurrentActor current, ManageTags manage) : ManagePage(sites, current)
 {
     public IReadOnlyList<(Tag Tag, int Releases)> Tags { get; private set; } = [];
 
@@ -25,8 +24,7 @@ public sealed class TagsModel(BayanDb db, CurrentActor current, ManageTags manag
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var tags = await Db.Tags.AsNoTracking().Include(t => t.Names).ToListAsync(ct);
-        var counts = await Db.Releases.SelectMany(r => r.Tags).GroupBy(t => t.Id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        Tags = [.. tags.Select(t => (t, counts.GetValueOrDefault(t.Id))).OrderBy(t => t.t.NameFor(SiteLanguages.FirstOrDefault() ?? ""), StringComparer.CurrentCulture)];
+        var tags = await tagQueries.AllWithUseAsync(ct);
+        Tags = [.. tags.OrderBy(t => t.Tag.NameFor(SiteLanguages.FirstOrDefault() ?? ""), StringComparer.CurrentCulture)];
     }
 }

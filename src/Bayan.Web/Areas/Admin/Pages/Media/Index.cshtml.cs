@@ -1,15 +1,13 @@
-using Bayan.Data;
 using Bayan.Media;
 using Bayan.Operations;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Media;
 
 /// <summary>/admin/media: upload images and PDFs, and find them again to use in releases; editors and administrators.</summary>
-public sealed class IndexModel(BayanDb db, CurrentActor current, UploadMedia upload) : PageModel
+public sealed class IndexModel(MediaQueries media, CurrentActor current, UploadMedia upload) : PageModel
 {
     private const int PageSize = 48;
 
@@ -58,8 +56,7 @@ public sealed class IndexModel(BayanDb db, CurrentActor current, UploadMedia upl
     private async Task LoadAsync(CancellationToken ct)
     {
         P = Math.Clamp(P, 1, 100_000);
-        var page = await db.Media.AsNoTracking().OrderByDescending(m => m.CreatedAt)
-            .Skip((P - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        var page = await media.PageAsync(P, PageSize, ct);
         HasMore = page.Count > PageSize;
         Items = [.. page.Take(PageSize)];
     }

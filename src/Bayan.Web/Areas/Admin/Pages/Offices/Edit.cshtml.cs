@@ -1,17 +1,16 @@
 using Bayan.Operations;
 using System.Globalization;
 using Bayan.Accounts;
-using Bayan.Data;
+using Bayan.Sites;
 using Bayan.Offices;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Offices;
 
 /// <summary>/admin/offices/new and /admin/offices/{id}: an office's names, zone, Hijri adjustment, numbering; its recorded month starts.</summary>
-public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save, RecordHijriMonthStart monthStarts) : PageModel
+public sealed class EditModel(OfficeQueries offices, SiteQueries sites, CurrentActor current, SaveOffice save, RecordHijriMonthStart monthStarts) : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty] public Dictionary<string, string> Names { get; set; } = [];
@@ -44,12 +43,12 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
             return NotFound();
         if (id is null)
         {
-            var site = await db.Sites.AsNoTracking().FirstAsync(ct);
+            var site = await sites.SiteAsync(ct);
             (DefaultLanguage, TimeZone) = (site.DefaultLanguage, site.TimeZone);
             return Page();
         }
-        var office = await db.Offices.AsNoTracking().Include(o => o.Names).FirstAsync(o => o.Id == id, ct);
-        Fill(office);
+        var office = await offices.WithIdAsync(id.Value, ct);
+        Fill(office!);
         return Page();
     }
 
@@ -80,7 +79,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
         var actor = await current.GetAsync(ct);
         if (!actor.CanManageSite)
             return Forbid();
-        var office = await db.Offices.AsNoTracking().Include(o => o.Names).FirstOrDefaultAsync(o => o.Id == id, ct);
+        var office = await offices.WithIdAsync(id, ct);
         if (office is null)
             return NotFound();
         DateOnly? day = DateOnly.TryParseExact(startsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
@@ -107,15 +106,13 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveOffice save,
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
         Id = id;
-        Languages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        Languages = await sites.LanguageCodesAsync(ct);
         if (id is null)
             return true;
-        if (!await db.Offices.AnyAsync(o => o.Id == id, ct))
+        if (!await offices.ExistsAsync(id.Value, ct))
             return false;
-        MonthStarts = await db.HijriMonthStarts.AsNoTracking().Where(m => m.OfficeId == id)
-            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).ToListAsync(ct);
-        Editors = await db.UserOffices.Where(u => u.OfficeId == id)
-            .Join(db.Users, u => u.UserId, u => u.Id, (_, u) => u.DisplayName).ToListAsync(ct);
+        MonthStarts = await offices.MonthStartsAsync(id.Value, ct);
+        Editors = await offices.EditorNamesAsync(id.Value, ct);
         return true;
     }
 }

@@ -1,14 +1,12 @@
-using Bayan.Data;
 using Bayan.Offices;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Offices;
 
 /// <summary>/admin/offices: the media offices; administrators only.</summary>
-public sealed class IndexModel(BayanDb db, CurrentActor current) : PageModel
+public sealed class IndexModel(OfficeQueries offices, CurrentActor current) : PageModel
 {
     public IReadOnlyList<Office> Offices { get; private set; } = [];
 
@@ -16,7 +14,7 @@ public sealed class IndexModel(BayanDb db, CurrentActor current) : PageModel
     {
         if (!(await current.GetAsync(ct)).CanManageSite)
             return Forbid();
-        Offices = await db.Offices.AsNoTracking().Include(o => o.Names).OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
+        Offices = await offices.AllAsync(ct);
         return Page();
     }
 }

@@ -1,7 +1,7 @@
 using Bayan.Operations;
 using System.Globalization;
 using Bayan.Accounts;
-using Bayan.Data;
+using Bayan.Categories;
 using Bayan.Dates;
 using Bayan.Editing;
 using Bayan.Embargo;
@@ -12,13 +12,14 @@ using Bayan.Web.Admin;
 using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Bayan.Sites;
 
 namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
 public sealed class DetailModel(
-    BayanDb db, CurrentActor current, SiteReader sites, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media,
+    EditingQueries releases, SiteQueries siteQueries, CategoryQueries categories, MediaQueries mediaQueries,
+    CurrentActor current, SiteReader sites, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media,
     UpdateReleaseDetails details, ReviewHeldEdits review)
     : PageModel
 {
@@ -88,7 +89,7 @@ public sealed class DetailModel(
     /// </summary>
     public async Task<IActionResult> OnPostScheduleAsync(int id, string at, string? seenAt, Dictionary<string, string> take, CancellationToken ct)
     {
-        var site = await db.Sites.AsNoTracking().FirstAsync(ct);
+        var site = await siteQueries.SiteAsync(ct);
         if (!DateTime.TryParseExact(at, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return await FailAsync(id, new Problem("schedule_time_invalid"), ct);
         var zone = DateFormatter.FindZone(site.TimeZone);
@@ -145,7 +146,7 @@ public sealed class DetailModel(
             };
         }
         await LoadAsync(id, ct);
-        NewLink = $"{Request.Scheme}://{Request.Host}{link.Path}";
+        NewLink = Bayan.Sites.SiteUrls.Absolute(PublicSite.RequestOrigin.Of(Request), link.Path);
         return Page();
     }
 
@@ -236,31 +237,20 @@ public sealed class DetailModel(
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         Actor = await current.GetAsync(ct);
-        var release = await db.Releases.AsNoTracking().VisibleTo(Actor)
-            .Include(r => r.Versions).Include(r => r.Office).ThenInclude(o => o.Names)
-            .Include(r => r.Attachments).ThenInclude(a => a.Media)
-            .Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names)
-            .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var release = await releases.ReleaseAsync(Actor, id, ct);
         if (release is null)
             return false;
         Release = release;
-        SiteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
-        Zone = (await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone;
+        SiteLanguages = await siteQueries.LanguageCodesAsync(ct);
+        Zone = (await siteQueries.SiteAsync(ct)).TimeZone;
         // The back office opens only once the site is set up, so there is always a snapshot.
         Times = (await sites.LoadAsync(ct))!.Times;
         var lang = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
-        var names = await db.CategoryNames.AsNoTracking().ToListAsync(ct);
-        Categories = [.. names.GroupBy(n => n.CategoryId)
-            .Select(g => new Choice(g.Key.ToString(), (g.FirstOrDefault(n => n.Language == lang) ?? g.First()).Name))
-            .OrderBy(c => c.Label)];
+        Categories = [.. (await categories.LabelsAsync(lang, ct)).Select(c => new Choice(c.Id.ToString(), c.Label))];
         // The newest uploads, and whatever the release already uses.
-        var used = release.Attachments.Select(a => a.MediaId).ToList();
-        Library = await db.Media.AsNoTracking().Where(m => used.Contains(m.Id) || m.Url == release.FeaturedImage)
-            .Concat(db.Media.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(48))
-            .ToListAsync(ct);
-        Library = [.. Library.DistinctBy(m => m.Id).OrderByDescending(m => m.CreatedAt)];
-        Links = await db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == id).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);
-        Held = await db.HeldEdits.AsNoTracking().Where(h => h.ReleaseId == id).OrderBy(h => h.Language).ToListAsync(ct);
+        Library = await mediaQueries.ChoicesForAsync([.. release.Attachments.Select(a => a.MediaId)], release.FeaturedImage, ct);
+        Links = await embargo.OfReleaseAsync(id, ct);
+        Held = await releases.HeldEditsAsync(id, ct);
         return true;
     }
 }

@@ -1,5 +1,4 @@
 using Bayan.Accounts;
-using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Operations;
 using Bayan.Releases;
@@ -7,7 +6,6 @@ using Bayan.Sites;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
@@ -15,7 +13,7 @@ namespace Bayan.Web.Areas.Admin.Pages.Releases;
 /// /admin/releases/{id}/{lang}: edits a language version. For a translation the original stands
 /// beside it, with what changed in the original since the translation was last saved.
 /// </summary>
-public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save, AdminText text) : PageModel
+public sealed class EditModel(EditingQueries releases, SiteQueries sites, CurrentActor current, SaveVersion save, AdminText text) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Slug { get; set; }
@@ -53,7 +51,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
         {
             (Title, Slug, Summary, Body, BaseConcurrency) = (version.Title, version.Slug, version.Summary, version.Body, version.ConcurrencyVersion);
         }
-        Held = await db.HeldEdits.AsNoTracking().FirstOrDefaultAsync(h => h.ReleaseId == id && h.Language == lang, ct);
+        Held = await releases.HeldEditAsync(id, lang, ct);
         if (Held is not null)
             (Title, Slug, Summary, Body, HeldSeen) = (Held.Title, Held.Slug, Held.Summary, Held.Body, SaveVersion.HeldStamp(Held));
         return Page();
@@ -90,20 +88,19 @@ public sealed class EditModel(BayanDb db, CurrentActor current, SaveVersion save
     private async Task<IActionResult?> LoadAsync(int id, string lang, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        var release = await db.Releases.AsNoTracking().VisibleTo(actor).Include(r => r.Versions).Include(r => r.Office)
-            .FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (release is null || !await db.SiteLanguages.AnyAsync(l => l.Code == lang, ct))
+        var release = await releases.WithVersionsAsync(actor, id, ct, withOffice: true);
+        if (release is null || !await sites.HasLanguageAsync(lang, ct))
             return NotFound();
         if (!actor.CanWrite(release, lang))
             return Forbid();
         Release = release;
         Language = lang;
-        Clock = await SiteClock.LoadAsync(db, text.Language, ct);
+        Clock = await sites.ClockAsync(text.Language, ct);
         WillHold = actor.MustHoldEdits(release);
         Original = release.Versions.FirstOrDefault(v => v.Language == release.OriginalLanguage);
         var version = release.Versions.FirstOrDefault(v => v.Language == lang);
         if (IsTranslation && version?.SourceRevisionId is { } source && source != Original?.CurrentRevisionId)
-            TranslatedFrom = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == source, ct);
+            TranslatedFrom = await releases.RevisionAsync(source, ct);
         return null;
     }
 }

@@ -1,18 +1,19 @@
-using Bayan.Data;
+using Bayan.Categories;
+using Bayan.Offices;
+using Bayan.Sites;
 using Bayan.Editing;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 public sealed record Choice(string Value, string Label);
 
 /// <summary>/admin/releases/new: a release begins as a draft in its original language.</summary>
-public sealed class NewModel(BayanDb db, CurrentActor current, CreateRelease create) : PageModel
+public sealed class NewModel(OfficeQueries officeQueries, SiteQueries sites, CategoryQueries categories, CurrentActor current, CreateRelease create) : PageModel
 {
     [BindProperty] public int OfficeId { get; set; }
     [BindProperty] public ReleaseType Type { get; set; }
@@ -61,13 +62,10 @@ public sealed class NewModel(BayanDb db, CurrentActor current, CreateRelease cre
     {
         var actor = await current.GetAsync(ct);
         var lang = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
-        var offices = await db.Offices.AsNoTracking().Include(o => o.Names).OrderBy(o => o.Position).ToListAsync(ct);
+        var offices = await officeQueries.AllAsync(ct);
         Offices = [.. offices.Where(o => actor.CanEditOffice(o.Id)).Select(o => new Choice(o.Id.ToString(), o.NameIn(lang)))];
-        Languages = [.. (await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).ToListAsync(ct))
+        Languages = [.. (await sites.LanguagesAsync(ct))
             .Select(l => new Choice(l.Code, Localization.Languages.Find(l.Code)?.NativeName ?? l.Code))];
-        var names = await db.CategoryNames.AsNoTracking().ToListAsync(ct);
-        Categories = [.. names.GroupBy(n => n.CategoryId)
-            .Select(g => new Choice(g.Key.ToString(), (g.FirstOrDefault(n => n.Language == lang) ?? g.First()).Name))
-            .OrderBy(c => c.Label)];
+        Categories = [.. (await categories.LabelsAsync(lang, ct)).Select(c => new Choice(c.Id.ToString(), c.Label))];
     }
 }

@@ -1,5 +1,4 @@
 using Bayan.Accounts;
-using Bayan.Data;
 using Bayan.Editing;
 using Bayan.Operations;
 using Bayan.Releases;
@@ -7,12 +6,11 @@ using Bayan.Revisions;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}/{lang}/revisions: every save, a diff of any two, and restoring one.</summary>
-public sealed class RevisionsModel(BayanDb db, CurrentActor current, RestoreRevision restore) : PageModel
+public sealed class RevisionsModel(EditingQueries releases, CurrentActor current, RestoreRevision restore) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? A { get; set; }
     [BindProperty(SupportsGet = true)] public int? B { get; set; }
@@ -55,16 +53,14 @@ public sealed class RevisionsModel(BayanDb db, CurrentActor current, RestoreRevi
     private async Task<IActionResult?> LoadAsync(int id, string lang, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        var release = await db.Releases.AsNoTracking().VisibleTo(actor).Include(r => r.Versions)
-            .FirstOrDefaultAsync(r => r.Id == id, ct);
+        var release = await releases.WithVersionsAsync(actor, id, ct);
         var version = release?.Versions.FirstOrDefault(v => v.Language == lang);
         if (release is null || version is null)
             return NotFound();
         Release = release;
         Language = lang;
         CanRestore = actor.CanWrite(release, lang);
-        Items = await db.Revisions.AsNoTracking().Where(r => r.ReleaseVersionId == version.Id)
-            .OrderByDescending(r => r.Number).ToListAsync(ct);
+        Items = await releases.RevisionsAsync(version.Id, ct);
         return null;
     }
 }

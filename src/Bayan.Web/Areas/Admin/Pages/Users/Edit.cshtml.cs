@@ -1,18 +1,18 @@
 using Bayan.Operations;
 using System.Globalization;
 using Bayan.Accounts;
-using Bayan.Data;
+using Bayan.Offices;
+using Bayan.Sites;
 using Bayan.Dates;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Users;
 
 /// <summary>/admin/users/{id}: an account's name, language and roles; a new password link, unlock, sign out everywhere. Administrators only.</summary>
 public sealed class EditModel(
-    BayanDb db, CurrentActor current, AdminText text, TimeProvider clock,
+    UserQueries users, OfficeQueries offices, SiteQueries sites, CurrentActor current, AdminText text, TimeProvider clock,
     UpdateUser update, ResetPasswordLink resetLink, UnlockUser unlock, SignOutEverywhere signOut) : PageModel
 {
     [BindProperty] public string DisplayName { get; set; } = "";
@@ -71,7 +71,7 @@ public sealed class EditModel(
             return await AnswerAsync(id, outcome, ct);
         await LoadAsync(id, ct);
         FillFromAccount();
-        NewLink = $"{Request.Scheme}://{Request.Host}{link.Url}";
+        NewLink = Bayan.Sites.SiteUrls.Absolute(PublicSite.RequestOrigin.Of(Request), link.Url);
         return Page();
     }
 
@@ -111,15 +111,14 @@ public sealed class EditModel(
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages).AsSplitQuery()
-            .FirstOrDefaultAsync(u => u.Id == id, ct);
+        var user = await users.WithAccessAsync(id, ct);
         if (user is null)
             return false;
         Account = user;
-        Choices = await UserChoices.LoadAsync(db, text.Language, ct);
+        Choices = await UserChoices.LoadAsync(offices, sites, text.Language, ct);
         if (user.LockoutEnd is { } end && end > clock.GetUtcNow())
         {
-            var zone = DateFormatter.FindZone((await db.Sites.AsNoTracking().FirstAsync(ct)).TimeZone);
+            var zone = DateFormatter.FindZone((await sites.SiteAsync(ct)).TimeZone);
             LockedUntil = TimeZoneInfo.ConvertTime(end, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         }
         return true;

@@ -1,16 +1,17 @@
-using Bayan.Data;
+using Bayan.Accounts;
+using Bayan.Offices;
+using Bayan.Sites;
 using Bayan.Localization;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Users;
 
 public sealed record UserRow(int Id, string Name, string Email, IReadOnlyList<string> Roles, bool Locked, bool Invited);
 
 /// <summary>/admin/users: every back-office account with its roles; administrators only.</summary>
-public sealed class IndexModel(BayanDb db, CurrentActor current, AdminText text, TimeProvider clock) : PageModel
+public sealed class IndexModel(UserQueries userQueries, OfficeQueries officeQueries, CurrentActor current, AdminText text, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
@@ -19,10 +20,9 @@ public sealed class IndexModel(BayanDb db, CurrentActor current, AdminText text,
         if (!(await current.GetAsync(ct)).CanManageSite)
             return Forbid();
         var now = clock.GetUtcNow();
-        var offices = (await db.Offices.AsNoTracking().Include(o => o.Names).ToListAsync(ct))
+        var offices = (await officeQueries.AllAsync(ct))
             .ToDictionary(o => o.Id, o => o.NameIn(text.Language));
-        var users = await db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
-            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).AsSplitQuery().ToListAsync(ct);
+        var users = await userQueries.AllAsync(ct);
         Rows = [.. users.Select(u => new UserRow(
             u.Id,
             u.DisplayName,

@@ -1,15 +1,15 @@
 using Bayan.Accounts;
-using Bayan.Data;
+using Bayan.Offices;
+using Bayan.Sites;
 using Bayan.Operations;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Users;
 
 /// <summary>/admin/users/new: an account without a password, then its one-time link for the administrator to pass on.</summary>
-public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, CreateUser create) : PageModel
+public sealed class NewModel(OfficeQueries offices, SiteQueries sites, CurrentActor current, AdminText text, CreateUser create) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string DisplayName { get; set; } = "";
@@ -34,9 +34,9 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
         if (!(await current.GetAsync(ct)).CanManageSite)
             return Forbid();
         // The newsroom's own language first; the person can change it on their account page.
-        var siteLanguage = await db.Sites.AsNoTracking().Select(s => s.DefaultLanguage).FirstAsync(ct);
+        var siteLanguage = await sites.DefaultLanguageAsync(ct);
         Language = Localization.Messages.Translated.Contains(siteLanguage) ? siteLanguage : text.Language;
-        Choices = await UserChoices.LoadAsync(db, text.Language, ct);
+        Choices = await UserChoices.LoadAsync(offices, sites, text.Language, ct);
         return Page();
     }
 
@@ -47,12 +47,12 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, C
         switch (outcome)
         {
             case Outcome.Done done when link is not null:
-                NewLink = $"{Request.Scheme}://{Request.Host}{link.Url}";
+                NewLink = Bayan.Sites.SiteUrls.Absolute(PublicSite.RequestOrigin.Of(Request), link.Url);
                 CreatedId = done.ReleaseId;
                 return Page();
             case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
-                Choices = await UserChoices.LoadAsync(db, text.Language, ct);
+                Choices = await UserChoices.LoadAsync(offices, sites, text.Language, ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
             default:

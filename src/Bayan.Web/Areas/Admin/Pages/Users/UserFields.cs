@@ -1,8 +1,8 @@
-using Bayan.Data;
+using Bayan.Offices;
+using Bayan.Sites;
 using Bayan.Localization;
 using Bayan.Operations;
 using Bayan.Web.Areas.Admin.Pages.Releases;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Users;
 
@@ -23,10 +23,10 @@ public sealed record UserChoices(IReadOnlyList<Choice> Offices, IReadOnlyList<Ch
 {
     public static readonly UserChoices None = new([], [], []);
 
-    public static async Task<UserChoices> LoadAsync(BayanDb db, string language, CancellationToken ct)
+    public static async Task<UserChoices> LoadAsync(OfficeQueries officeQueries, SiteQueries sites, string language, CancellationToken ct)
     {
-        var offices = await db.Offices.AsNoTracking().Include(o => o.Names).OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
-        var siteLanguages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        var offices = await officeQueries.AllAsync(ct);
+        var siteLanguages = await sites.LanguageCodesAsync(ct);
         return new UserChoices(
             [.. offices.Select(o => new Choice(o.Id.ToString(), o.NameIn(language)))],
             [.. siteLanguages.Select(Named)],

@@ -1,4 +1,5 @@
 using Bayan.Operations;
+using Bayan.Sites;
 using Bayan.Webhooks;
 using Bayan.Web.Admin;
 using Bayan.Web.PublicSite;

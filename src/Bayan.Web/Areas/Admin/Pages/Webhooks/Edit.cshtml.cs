@@ -1,5 +1,6 @@
 using Bayan.Data;
 using Bayan.Operations;
+using Bayan.Sites;
 using Bayan.Webhooks;
 using Bayan.Web.Admin;
 using Bayan.Web.PublicSite;

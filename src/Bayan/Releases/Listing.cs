@@ -1,14 +1,14 @@
-using Bayan.Releases;
+using Bayan.Sites;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Releases;
 
-/// <summary>One page of a release listing, newest first.</summary>
+/// <summary>One page of a release listing, newest first, as a public page shows it.</summary>
 public sealed record Listing(IReadOnlyList<ReleaseCard> Releases, Pager Pager, int Total)
 {
-    /// <summary>Null when the listing has no such page.</summary>
+    /// <summary>Page <paramref name="page"/> of <paramref name="versions"/> (visible ones); null when the listing has no such page.</summary>
     /// <param name="path">The listing's address without its page: it names the listing's count in <paramref name="facts"/>.</param>
-    public static async Task<Listing?> LoadAsync(
+    internal static async Task<Listing?> LoadAsync(
         IQueryable<ReleaseVersion> versions, int page, SiteSnapshot site, string lang, string path, ReleaseFacts facts, CancellationToken ct)
     {
         var size = site.Site.PageSize;
@@ -26,18 +26,11 @@ public sealed record Listing(IReadOnlyList<ReleaseCard> Releases, Pager Pager, i
     /// Whether a listing shows nothing at all. A tag, category or month with nothing visible must answer as an
     /// unknown one does: a tag used only by an embargoed release would otherwise confirm the story to anyone guessing.
     /// </summary>
-    public static async Task<bool> IsEmptyAsync(
+    internal static async Task<bool> IsEmptyAsync(
         IQueryable<ReleaseVersion> versions, SiteSnapshot site, string path, ReleaseFacts facts, CancellationToken ct) =>
         await CountAsync(versions, site, path, facts, ct) == 0;
 
     // Counting a listing reads all its rows (ten thousand on a home page), a page of it only a few; kept in the facts.
     private static Task<int> CountAsync(IQueryable<ReleaseVersion> versions, SiteSnapshot site, string path, ReleaseFacts facts, CancellationToken ct) =>
         facts.GetAsync(site, $"count {path}", versions.CountAsync, ct);
-
-    public Dictionary<string, object?> ToValues() => new()
-    {
-        ["releases"] = Releases,
-        ["pager"] = Pager,
-        ["total"] = Total,
-    };
 }

@@ -1,6 +1,6 @@
 using Bayan.Feeds;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Sites;
 
 /// <summary>Every public path Bayan links to, built in one place so links and routes agree.</summary>
 public static class SiteUrls
@@ -38,10 +38,8 @@ public static class SiteUrls
 
     public static string WithPage(string path, int page) => page <= 1 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}page={page}";
 
-    public static string Absolute(HttpRequest request, string path) => Origin(request) + path;
-
-    /// <summary>What <see cref="Absolute"/> puts before a path: "https://news.example.org".</summary>
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+    /// <param name="origin">What absolute links begin with: "https://news.example.org" (<see cref="Data.BayanOptions.PublicOrigin"/>, else a request's own).</param>
+    public static string Absolute(string origin, string path) => origin + path;
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Bayan.Calendars;
-using Bayan.Dates;
 using Bayan.Offices;
 using Bayan.Sites;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Dates;
 
 /// <summary>
 /// Every date a public page shows, in the site's calendars and the reader's language. The header

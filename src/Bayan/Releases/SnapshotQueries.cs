@@ -1,13 +1,13 @@
-using Bayan.Releases;
+using Bayan.Sites;
 using Microsoft.EntityFrameworkCore;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Releases;
 
 /// <summary>
 /// Public queries read only a page's own rows; the office and category names around them come from
 /// the <see cref="SiteSnapshot"/>, which every page has already, instead of being joined in again.
 /// </summary>
-internal static class SnapshotQueries
+public static class SnapshotQueries
 {
     /// <summary>Versions with their release; <see cref="WithSiteData(IReadOnlyList{ReleaseVersion}, SiteSnapshot)"/> gives them their offices.</summary>
     public static IQueryable<ReleaseVersion> WithRelease(this IQueryable<ReleaseVersion> versions) =>

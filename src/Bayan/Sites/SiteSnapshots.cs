@@ -1,10 +1,10 @@
 using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Dates;
-using Bayan.Sites;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Sites;
 
 /// <summary>
 /// Keeps this process's <see cref="SiteSnapshot"/>: loaded on first use, dropped when a change to

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Bayan.Changes;
+using Bayan.Sites;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Releases;
 
 /// <summary>
 /// Figures about the visible releases that pages ask for again and again and that change only when a
@@ -31,8 +32,6 @@ public sealed class ReleaseFacts : IContentChangeListener
 
     /// <param name="Site">The snapshot the figure was read with: a figure may lean on its offices, categories and settings.</param>
     private sealed record Kept(SiteSnapshot Site, object Value);
-
-    public static ReleaseFacts In(HttpContext http) => http.RequestServices.GetRequiredService<ReleaseFacts>();
 
     /// <summary>
     /// The figure kept under <paramref name="key"/>, or the one <paramref name="read"/> gives, kept for

@@ -1,11 +1,11 @@
 using Bayan.Dates;
 using Bayan.Localization;
 using Bayan.Numbering;
-using Bayan.Releases;
+using Bayan.Sites;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Releases;
 
-/// <summary>A release as a listing shows it.</summary>
+/// <summary>A release as a listing shows it, in the listing's language: every public surface in HTML (pages, a static copy) shows the same.</summary>
 public sealed record ReleaseCard(
     string Title,
     string Url,

@@ -2,10 +2,9 @@ using Bayan.Categories;
 using Bayan.Dates;
 using Bayan.Navigation;
 using Bayan.Offices;
-using Bayan.Sites;
 using Microsoft.Net.Http.Headers;
 
-namespace Bayan.Web.PublicSite;
+namespace Bayan.Sites;
 
 /// <summary>
 /// Everything every public page shows around its content: the site's settings and languages, its
@@ -17,7 +16,7 @@ public sealed class SiteSnapshot
     private readonly Dictionary<int, Office> officesById;
     private readonly Dictionary<string, Office> officesByCode;
     private readonly Dictionary<int, Category> categories;
-    private readonly Dictionary<string, Navigation> navigation;
+    private readonly Dictionary<string, SiteNavigation> navigation;
     private readonly IReadOnlyList<MenuItem> menu;
     private readonly IReadOnlyList<LinkList> linkLists;
 
@@ -95,7 +94,7 @@ public sealed class SiteSnapshot
             .Select(c => ((Category, CategoryName)?)(c.Category, c.Name!))
             .FirstOrDefault();
 
-    public Navigation NavigationIn(string language) =>
+    public SiteNavigation NavigationIn(string language) =>
         navigation.TryGetValue(language, out var built) ? built : BuildNavigation(language);
 
     /// <summary>The reader's first acceptable language that the site has, else the site's default.</summary>
@@ -121,7 +120,7 @@ public sealed class SiteSnapshot
             .Select(c => (c.Category, Name: c.Name!))
             .OrderBy(c => c.Category.Position).ThenBy(c => c.Name.Name, StringComparer.Ordinal);
 
-    private Navigation BuildNavigation(string lang)
+    private SiteNavigation BuildNavigation(string lang)
     {
         var named = CategoriesIn(lang).ToList();
         CategoryLink ToLink(Category category, CategoryName name) => new(
@@ -129,7 +128,7 @@ public sealed class SiteSnapshot
             SiteUrls.Category(lang, name.Slug),
             [.. named.Where(c => c.Category.ParentId == category.Id).Select(c => ToLink(c.Category, c.Name))]);
 
-        return new Navigation(
+        return new SiteNavigation(
             [.. menu.Where(m => m.Language == lang).OrderBy(m => m.Position).Select(m => new Link(m.Label, m.Url))],
             [.. linkLists.Where(l => l.Language == lang).OrderBy(l => l.Position)
                 .Select(l => new LinkGroup(l.Title, [.. l.Items.OrderBy(i => i.Position).Select(i => new Link(i.Label, i.Url))]))],

@@ -1,0 +1,28 @@
+using Bayan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Accounts;
+
+/// <summary>Back-office accounts as the back office reads them.</summary>
+public sealed class UserQueries(BayanDb db)
+{
+    /// <summary>Whether the site has an administrator: until then, only the setup page opens.</summary>
+    public Task<bool> AnyAdministratorAsync(CancellationToken ct) => db.Users.AnyAsync(u => u.IsAdministrator, ct);
+
+    /// <summary>
+    /// The signed-in person with their offices and languages, tracked: what they may do comes from it,
+    /// and operations on their own account change it.
+    /// </summary>
+    public Task<User?> SignedInAsync(int id, CancellationToken ct) =>
+        db.Users.Include(u => u.Offices).Include(u => u.Languages).FirstOrDefaultAsync(u => u.Id == id, ct);
+
+    /// <summary>A person's account with their offices and languages; null when there is none.</summary>
+    public Task<User?> WithAccessAsync(int id, CancellationToken ct) =>
+        db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages).AsSplitQuery()
+            .FirstOrDefaultAsync(u => u.Id == id, ct);
+
+    /// <summary>Every account with its offices and languages, by name.</summary>
+    public Task<List<User>> AllAsync(CancellationToken ct) =>
+        db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).AsSplitQuery().ToListAsync(ct);
+}
