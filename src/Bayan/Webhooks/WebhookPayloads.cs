@@ -63,9 +63,9 @@ public static class WebhookPayloads
         return Link(origin, version.Language, officeCode, release.Id, version.Slug);
     }
 
-    /// <summary>A release's public address, as the site's own links write it (SiteUrls.Release).</summary>
+    /// <summary>A release's public address, as the site's own links write it.</summary>
     private static string Link(string origin, string language, string office, int id, string slug) =>
-        $"{origin}/{language}/{Uri.EscapeDataString(office)}/{id}/{Uri.EscapeDataString(slug)}";
+        origin + Sites.SiteUrls.Release(language, office, id, slug);
 
     private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 
