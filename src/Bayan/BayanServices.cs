@@ -19,6 +19,9 @@ using Bayan.Search;
 using Bayan.Sitemaps;
 using Bayan.Sites;
 using Bayan.Tags;
+using Bayan.Tokens;
+using Bayan.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,7 +38,8 @@ namespace Bayan;
 /// </remarks>
 public static class BayanServices
 {
-    public static IServiceCollection AddBayan(this IServiceCollection services, BayanOptions options)
+    /// <param name="configuration">For the settings of features that read their own section (Bayan:Webhooks).</param>
+    public static IServiceCollection AddBayan(this IServiceCollection services, BayanOptions options, IConfiguration configuration)
     {
         // A client that moves time itself (tests, a bake at a given instant) registers its own clock.
         services.TryAddSingleton(TimeProvider.System);
@@ -49,10 +53,12 @@ public static class BayanServices
         services.AddMedia(options);
         services.AddComments();
         services.AddAccounts();
+        services.AddTokens();
         services.AddEditing();
         services.AddManagement();
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
+        services.AddWebhooks(options, configuration);
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
         return services;
@@ -68,7 +74,7 @@ public static class BayanServices
             .AddScoped<NavigationQueries>()
             .AddScoped<FilingQueries>();
 
-    /// <summary>What readers see, read as every public surface reads it (pages, feeds, sitemaps, a static copy).</summary>
+    /// <summary>What readers see, read as every public surface reads it (pages, the API, feeds, sitemaps, a static copy).</summary>
     private static IServiceCollection AddPublicQueries(this IServiceCollection services) =>
         services.AddScoped<HomeQueries>()
             .AddScoped<ReleaseListQuery>()
@@ -76,9 +82,9 @@ public static class BayanServices
             .AddScoped<OfficeQueries>()
             .AddScoped<CategoryQueries>()
             .AddScoped<TagQueries>()
+            .AddScoped<PageQueries>()
             .AddScoped<ArchiveQueries>()
             .AddScoped<FeedQueries>()
             .AddScoped<SitemapQueries>()
-            .AddScoped<PageQueries>()
             .AddScoped<CommentQueries>();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bayan.Web.Api.Content;
+using Bayan.Web.Api.Tokens;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -27,8 +28,11 @@ internal static class ApiDocument
                 Version = "v1",
                 Description = """
                     The newsroom's releases, offices, categories, tags, static pages, menus and public settings as JSON.
-                    Everything here is public and read-only: what a reader of the site may see, never a draft, a release
-                    in review or an embargoed one. Answers carry an ETag (send `If-None-Match` for `304 Not Modified`)
+                    The public content is read-only and needs no token: what a reader of the site may see, never a draft,
+                    a release in review or an embargoed one. Writing (releases, translations, the workflow, media, comments,
+                    categories, tags, pages, menus) needs a personal access token with a scope (`Authorization: Bearer`);
+                    a change of a release is based on its ETag, its revision (`If-Match`), and a POST may carry an
+                    `Idempotency-Key`. Public answers carry an ETag (send `If-None-Match` for `304 Not Modified`)
                     and are kept in the site's cache until what they show changes. Errors are RFC 9457 problem details
                     (`application/problem+json`) in the language of `Accept-Language`; their `code` names the problem
                     for programs. Dates are ISO 8601 with their offset, and also written out in the site's calendars.
@@ -44,6 +48,7 @@ internal static class ApiDocument
             };
             return Task.CompletedTask;
         });
+        options.DescribeTokenEndpoints();
         options.AddSchemaTransformer((schema, context, ct) =>
         {
             if (ApiExamples.For(context.JsonTypeInfo.Type) is { } example)

@@ -1,5 +1,6 @@
 using Bayan.Web.Api.Content;
 using Bayan.Web.Api.Docs;
+using Bayan.Web.Api.Tokens;
 using Bayan.Web.Caching;
 
 namespace Bayan.Web.Api;
@@ -29,8 +30,8 @@ internal static class ApiSetup
         // with an Authorization header) and dropped by the same changes as the pages that show the same.
         v1.MapGroup("").SharedWithEveryone().MapContent();
 
-        // Groups that need a token are mapped here, on v1, each as a group of its own (never shared):
-        // v1.MapGroup("/manage").RequireAuthorization(...).MapManage();
+        // What needs a token (Tokens/TokenApiSetup.cs): each endpoint names its scope; never shared.
+        v1.MapGroup("").MapTokenEndpoints();
 
         app.MapOpenApi(DocumentPath).SharedWithEveryone();
         app.MapApiDocs();

@@ -82,6 +82,7 @@ public static class BayanCommandLine
         root.Subcommands.Add(HijriMonthCommand.Create(Settings, Guarded));
         root.Subcommands.Add(SiteDatesCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ReindexCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(TokenCommand.Create(Settings, Guarded));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && UnknownTokens.Describe(parse) is { } unknown)

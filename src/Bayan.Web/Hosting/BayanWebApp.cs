@@ -2,6 +2,7 @@ using Bayan.Data;
 using Bayan.Media;
 using Bayan.Web.Admin;
 using Bayan.Web.Api;
+using Bayan.Web.Api.Tokens;
 using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
@@ -9,6 +10,7 @@ using Bayan.Web.Health;
 using Bayan.Web.PublicSite;
 using Bayan.Web.ScaleOut;
 using Bayan.Web.Security;
+using Bayan.Webhooks;
 
 namespace Bayan.Web.Hosting;
 
@@ -32,11 +34,12 @@ public static class BayanWebApp
         // Checked before anything is built on them: the media files are served from the data folder.
         DatabaseStartup.PrepareFolders(options);
         // Every operation and query of the library; what follows is only the web's.
-        builder.Services.AddBayan(options);
+        builder.Services.AddBayan(options, builder.Configuration);
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
         builder.AddApi();
+        builder.AddTokenApi();
         builder.AddHealth();
         builder.AddCompressionAndValidation();
         builder.AddScaleOut();
@@ -53,6 +56,12 @@ public static class BayanWebApp
         adjust?.Invoke(builder);
 
         var app = builder.Build();
+        // Until Bayan:PublicUrl is given, webhooks link to the address the server listens on.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Urls.FirstOrDefault() is { } listening)
+                app.Services.GetRequiredService<WebhookOrigin>().Listening(listening);
+        });
         app.UseFrontDoor();
         app.UseSecurityHeaders();
         app.UsePageCache();
@@ -65,6 +74,7 @@ public static class BayanWebApp
         app.UseRouting();
         app.UseAdmin();
         app.UseRateLimiter();
+        app.UseTokenApi();
         app.MapHealth();
         app.MapApi();
         app.MapAdmin();

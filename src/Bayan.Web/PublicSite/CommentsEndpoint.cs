@@ -4,7 +4,6 @@ using Bayan.Localization;
 using Bayan.Operations;
 using Bayan.Releases;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Bayan.Sites;
 
@@ -25,7 +24,7 @@ internal static class CommentsEndpoint
 
     public static async Task<IResult> HandleAsync(
         string lang, string office, int id, string slug,
-        HttpContext http, SiteReader sites, PageRenderer pages, BayanDb db, CommentQueries comments, PostComment post, IAntiforgery antiforgery,
+        HttpContext http, SiteReader sites, PageRenderer pages, PublicReleaseQuery releases, CommentQueries comments, PostComment post, IAntiforgery antiforgery,
         IOptions<AntiforgeryOptions> antiforgeryOptions, TimeProvider clock)
     {
         var site = await sites.LoadAsync(http.RequestAborted);
@@ -40,7 +39,9 @@ internal static class CommentsEndpoint
                 sending[antiforgeryOptions.Value.FormFieldName], sending.Cut), http.RequestAborted)
             : null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var release = (await db.Releases.VisibleAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
+        // A retracted release's address stays, but takes no more comments.
+        var found = await releases.FindAsync(id, http.RequestAborted);
+        var release = found is { Status: not ReleaseStatus.Retracted } ? found.WithSiteData(site) : null;
         var version = release?.Versions.FirstOrDefault(v => v.Language == lang);
         if (release is null || version is null || outcome is CommentOutcome.NotFound)
             return await pages.NotFoundAsync(http, site, lang);

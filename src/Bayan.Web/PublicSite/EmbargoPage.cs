@@ -1,8 +1,6 @@
-using Bayan.Data;
 using Bayan.Embargo;
 using Bayan.Localization;
 using Bayan.Releases;
-using Microsoft.EntityFrameworkCore;
 using Bayan.Sites;
 
 namespace Bayan.Web.PublicSite;
@@ -15,15 +13,14 @@ namespace Bayan.Web.PublicSite;
 internal static class EmbargoPage
 {
     public static async Task<IResult> HandleAsync(
-        string token, string? lang, HttpContext http, SiteReader sites, PageRenderer pages, EmbargoLinks links, BayanDb db, TimeProvider clock)
+        string token, string? lang, HttpContext http, SiteReader sites, PageRenderer pages, EmbargoLinks links, TimeProvider clock)
     {
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         var site = await sites.LoadAsync(http.RequestAborted);
         if (site is null)
             return Results.Redirect("/");
-        var id = token.Length <= 64 ? await links.ReleaseOfAsync(token, http.RequestAborted) : null;
-        var release = id is null ? null : (await db.Releases.WithPageData().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted))?.WithSiteData(site);
+        var release = token.Length <= 64 ? (await links.PreviewAsync(token, http.RequestAborted))?.WithSiteData(site) : null;
         var fallback = lang is not null && site.IsEnabled(lang) ? lang : site.Site.DefaultLanguage;
         if (release is null || release.Status is not (ReleaseStatus.Scheduled or ReleaseStatus.Published))
             return await pages.NotFoundAsync(http, site, fallback, Messages.Get(fallback, "embargo_link_invalid"));

@@ -1,5 +1,4 @@
 using Bayan.Comments;
-using Bayan.Data;
 using Bayan.Dates;
 using Bayan.Numbering;
 using Bayan.Localization;
@@ -7,7 +6,6 @@ using Bayan.Offices;
 using Bayan.Releases;
 using Bayan.Slugs;
 using Bayan.Web.Caching;
-using Microsoft.EntityFrameworkCore;
 using Bayan.Navigation;
 using Bayan.Sites;
 
@@ -78,7 +76,7 @@ internal static class ReleasePage
     /// </summary>
     internal static async Task<ReleaseCopies.Copy?> ReadAsync(IServiceProvider services, SiteSnapshot site, int id, CancellationToken ct)
     {
-        // Not compiled: visibility stays in ReleaseQueries, and a kept copy spares the reading altogether.
+        // The same read as the API's one release: visible now, or retracted (its address says so).
         var release = await services.GetRequiredService<PublicReleaseQuery>().FindAsync(id, ct);
         if (release is null)
             return null;

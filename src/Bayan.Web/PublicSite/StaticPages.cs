@@ -1,5 +1,6 @@
 using Bayan.Pages;
 using Bayan.Sites;
+using Bayan.Slugs;
 using Bayan.Web.Caching;
 
 namespace Bayan.Web.PublicSite;
@@ -14,12 +15,12 @@ internal static class StaticPages
         if (request.Stop is { } stop)
             return stop;
         var site = request.Site!;
-        var page = await staticPages.WithSlugAsync(lang, slug, http.RequestAborted);
+        var page = Slug.IsWellFormed(slug) ? await staticPages.FindAsync(lang, slug, http.RequestAborted) : null;
         if (page is null)
             return await pages.NotFoundAsync(http, site, lang);
 
         PageCache.Tag(http, CacheTags.Page(page.Key));
-        var translations = await staticPages.TranslationsAsync(page, http.RequestAborted);
+        var translations = await staticPages.TranslationsAsync(page.Key, http.RequestAborted);
         var info = new PageInfo(page.Title, SiteUrls.Page(lang, page.Slug))
         {
             Versions = [.. translations.Select(p => (p.Language, SiteUrls.Page(p.Language, p.Slug)))],

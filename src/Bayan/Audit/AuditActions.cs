@@ -27,6 +27,7 @@ public static class AuditActions
         "link-list.link-added",
         "link-list.link-removed",
         "media.uploaded",
+        "media.described",
         "menu.item-added",
         "menu.item-moved",
         "menu.item-removed",
@@ -52,6 +53,8 @@ public static class AuditActions
         "tag.renamed",
         "tag.merged",
         "tag.deleted",
+        "token.created",
+        "token.revoked",
         "user.created",
         "user.changed",
         "user.language",
@@ -61,6 +64,14 @@ public static class AuditActions
         "user.signed-out-everywhere",
         "user.unlocked",
         "version.saved",
+        "webhook.created",
+        "webhook.changed",
+        "webhook.secret-rotated",
+        "webhook.pinged",
+        "webhook.resent",
+        "webhook.enabled",
+        "webhook.disabled",
+        "webhook.deleted",
     ];
 
     /// <summary>The action's name in the language; an action without one (from a newer version, say) shows its code.</summary>

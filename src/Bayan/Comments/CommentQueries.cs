@@ -1,3 +1,4 @@
+using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Releases;
 using Microsoft.EntityFrameworkCore;
@@ -42,10 +43,14 @@ public sealed class CommentQueries(BayanDb db)
     /// <summary>The newest <paramref name="count"/> comments with this status.</summary>
     public Task<List<QueuedComment>> QueueAsync(CommentStatus status, int count, CancellationToken ct) =>
         db.Comments.AsNoTracking().Where(c => c.Status == status)
-            .OrderByDescending(c => c.CreatedAt).Take(count)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(count)
             .Join(db.ReleaseVersions, c => c.ReleaseVersionId, v => v.Id,
                 (c, v) => new QueuedComment(c.Id, c.Name, c.Email, c.Text, c.CreatedAt, v.Title, v.ReleaseId, v.Language, c.Status))
             .ToListAsync(ct);
+
+    /// <summary>The same for an actor: null when they may not moderate.</summary>
+    public async Task<List<QueuedComment>?> QueueForAsync(Actor actor, CommentStatus status, int count, CancellationToken ct) =>
+        actor.CanModerate ? await QueueAsync(status, count, ct) : null;
 
     /// <summary>How many comments wait for a moderator.</summary>
     public Task<int> PendingCountAsync(CancellationToken ct) => db.Comments.CountAsync(c => c.Status == CommentStatus.Pending, ct);

@@ -2,6 +2,7 @@ using Bayan.Accounts;
 using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Comments;
@@ -14,8 +15,11 @@ public enum Moderation
     Delete,
 }
 
-/// <summary>Approves, rejects, marks as spam or deletes comments, many at once; moderators and administrators only.</summary>
-public sealed class ModerateComments(BayanDb db, TimeProvider clock, IContentChanges changes)
+/// <summary>
+/// Approves, rejects, marks as spam or deletes comments, many at once; moderators and administrators only.
+/// Each approval writes its `comment.approved` webhook event in the same save.
+/// </summary>
+public sealed class ModerateComments(BayanDb db, TimeProvider clock, IContentChanges changes, WebhookEvents webhooks)
 {
     /// <summary>
     /// How many comments changed; null when the actor may not moderate. A comment already in the
@@ -53,6 +57,8 @@ public sealed class ModerateComments(BayanDb db, TimeProvider clock, IContentCha
                 comment.ModeratedAt = now;
             }
             AuditLog.Record(db, now, actor.Name, $"comment.{action.ToString().ToLowerInvariant()}", $"comment:{comment.Id}", comment.Name);
+            if (action == Moderation.Approve)
+                await webhooks.CommentAsync(WebhookEventTypes.CommentApproved, comment, ct);
         }
         await db.SaveChangesAsync(ct);
         await changes.SavedAsync(new ContentChange.Comments(releases));

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bayan.Data;
 using Bayan.Releases;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Comments;
@@ -31,8 +32,11 @@ public abstract record CommentOutcome
     public sealed record NotFound : CommentOutcome;
 }
 
-/// <summary>Takes a reader's comment: checked, kept as plain text, held for moderation unless the site publishes at once.</summary>
-public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges changes)
+/// <summary>
+/// Takes a reader's comment: checked, kept as plain text, held for moderation unless the site publishes at
+/// once. Its `comment.created` webhook event is written in the same transaction, once it has its id.
+/// </summary>
+public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges changes, WebhookEvents webhooks)
 {
     public async Task<CommentOutcome> RunAsync(CommentForm form, CancellationToken ct)
     {
@@ -83,7 +87,7 @@ public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges 
         if (await SentBeforeAsync(key, ct) is { } earlier)
             return earlier;
         var held = !site.PublishCommentsAtOnce;
-        db.Comments.Add(new Comment
+        var comment = new Comment
         {
             ReleaseVersionId = version.Id,
             ParentId = parentId,
@@ -93,17 +97,23 @@ public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges 
             Status = held ? CommentStatus.Pending : CommentStatus.Approved,
             CreatedAt = now,
             SendingKey = key,
-        });
+        };
+        db.Comments.Add(comment);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException) when (key is not null)
         {
-            // Two copies of one sending arrived together: the other one was kept.
+            // Two copies of one sending arrived together: the other one was kept. (The failed insert
+            // was undone to its savepoint, so the transaction can still read.)
             db.ChangeTracker.Clear();
             return await SentBeforeAsync(key, ct) ?? throw new InvalidOperationException("A comment could not be saved, and no earlier copy of it exists.");
         }
+        await webhooks.CommentAsync(WebhookEventTypes.CommentCreated, comment, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         if (!held)
             await changes.SavedAsync(new ContentChange.Comments([version.ReleaseId]));
         return new CommentOutcome.Posted(held);

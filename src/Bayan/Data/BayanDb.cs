@@ -47,6 +47,13 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Editing.HeldEdit> HeldEdits => Set<Editing.HeldEdit>();
     public DbSet<Changes.ChangeCount> ChangeCounts => Set<Changes.ChangeCount>();
+    public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
+    public DbSet<Webhooks.WebhookMessage> WebhookMessages => Set<Webhooks.WebhookMessage>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+    public DbSet<Tokens.AccessToken> AccessTokens => Set<Tokens.AccessToken>();
+    public DbSet<Tokens.IdempotentAnswer> IdempotentAnswers => Set<Tokens.IdempotentAnswer>();
+    public DbSet<MediaText> MediaTexts => Set<MediaText>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -58,6 +65,13 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     {
         base.OnModelCreating(model);
         model.ApplyConfiguration(new Changes.ChangeCountConfiguration());
+        model.ApplyConfiguration(new Webhooks.WebhookEndpointConfiguration());
+        model.ApplyConfiguration<Webhooks.WebhookMessage>(new Webhooks.WebhookOutboxConfiguration());
+        model.ApplyConfiguration<Webhooks.WebhookDelivery>(new Webhooks.WebhookOutboxConfiguration());
+        model.ApplyConfiguration<Webhooks.WebhookAttempt>(new Webhooks.WebhookOutboxConfiguration());
+        model.ApplyConfiguration(new Tokens.AccessTokenConfiguration());
+        model.ApplyConfiguration(new Tokens.IdempotentAnswerConfiguration());
+        model.ApplyConfiguration(new MediaTextConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);

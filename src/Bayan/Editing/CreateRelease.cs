@@ -52,6 +52,7 @@ public sealed class CreateRelease(BayanDb db, TimeProvider clock)
             Status = ReleaseStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
+            Revision = 1,
             Categories = categories,
             Tags = tags,
         };

@@ -8,7 +8,7 @@ namespace Bayan.Editing;
 /// <summary>Restores an old revision by saving its text as a new revision: history only ever grows.</summary>
 public sealed class RestoreRevision(BayanDb db, SaveVersion save)
 {
-    public async Task<Outcome> RunAsync(Actor actor, int releaseId, string language, int revisionNumber, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int releaseId, string language, int revisionNumber, CancellationToken ct, int? releaseRevision = null)
     {
         var version = await db.ReleaseVersions.AsNoTracking()
             .FirstOrDefaultAsync(v => v.ReleaseId == releaseId && v.Language == language, ct);
@@ -19,6 +19,7 @@ public sealed class RestoreRevision(BayanDb db, SaveVersion save)
             return new Outcome.NotFound();
         db.ChangeTracker.Clear();
         return await save.RunAsync(actor,
-            new VersionEdit(releaseId, language, revision.Title, version.Slug, revision.Summary, revision.Body, version.ConcurrencyVersion), ct);
+            new VersionEdit(releaseId, language, revision.Title, version.Slug, revision.Summary, revision.Body, version.ConcurrencyVersion,
+                ReleaseRevision: releaseRevision), ct);
     }
 }

@@ -9,10 +9,11 @@ namespace Bayan.Editing;
 /// <summary>
 /// An editor's review of text held for a published or scheduled release: publishing it saves it as
 /// the version's next revision, in its writer's name; discarding it leaves the published text as it is.
+/// Given the release's revision the caller saw (the API's If-Match), a release changed since is stale.
 /// </summary>
 public sealed class ReviewHeldEdits(BayanDb db, TimeProvider clock, SaveVersion save)
 {
-    public async Task<Outcome> PublishAsync(Actor actor, int heldId, CancellationToken ct)
+    public async Task<Outcome> PublishAsync(Actor actor, int heldId, CancellationToken ct, int? expectedRevision = null)
     {
         var (held, refusal) = await FindAsync(actor, heldId, ct);
         if (held is null)
@@ -21,7 +22,7 @@ public sealed class ReviewHeldEdits(BayanDb db, TimeProvider clock, SaveVersion 
         db.ChangeTracker.Clear();
         // The editor reviewed the held text against what readers see now, so it is saved over that.
         var outcome = await save.SaveAsync(actor,
-            new VersionEdit(held.ReleaseId, held.Language, held.Title, held.Slug, held.Summary, held.Body, version?.ConcurrencyVersion),
+            new VersionEdit(held.ReleaseId, held.Language, held.Title, held.Slug, held.Summary, held.Body, version?.ConcurrencyVersion, ReleaseRevision: expectedRevision),
             held.Author, hold: false, ct);
         if (outcome is not Outcome.Done)
             return outcome;
@@ -31,14 +32,22 @@ public sealed class ReviewHeldEdits(BayanDb db, TimeProvider clock, SaveVersion 
         return new Outcome.Done(held.ReleaseId, new Problem("held_published"));
     }
 
-    public async Task<Outcome> DiscardAsync(Actor actor, int heldId, CancellationToken ct)
+    public async Task<Outcome> DiscardAsync(Actor actor, int heldId, CancellationToken ct, int? expectedRevision = null)
     {
         var (held, refusal) = await FindAsync(actor, heldId, ct);
         if (held is null)
             return refusal!;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await Releases.ReleaseRevisions.MoveAsync(db, held.ReleaseId, expectedRevision, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome.Stale(await Releases.ReleaseRevisions.CurrentAsync(db, held.ReleaseId, ct));
+        }
         db.HeldEdits.Remove(held);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "version.held-discarded", $"release:{held.ReleaseId}", $"{held.Language}: {held.Title} ({held.Author})");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Outcome.Done(held.ReleaseId, new Problem("held_discarded"));
     }
 

@@ -6,6 +6,7 @@ using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Rendering;
 using Bayan.Search;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -16,10 +17,12 @@ namespace Bayan.Editing;
 /// fields ("title", "slug", "summary", "body") where the editor keeps the stored text over their own.
 /// <see cref="HeldSeen"/> is the <see cref="SaveVersion.HeldStamp"/> of the held edit the editor opened
 /// (null: none), so that a held edit someone saved meanwhile is a conflict, not an overwrite.
+/// <see cref="ReleaseRevision"/>, when given, is the release's revision the caller saw (the API's
+/// If-Match): a release changed since is <see cref="Outcome.Stale"/> and nothing is saved.
 /// </summary>
 public sealed record VersionEdit(
     int ReleaseId, string Language, string Title, string? Slug, string Summary, string Body, int? BaseConcurrency,
-    IReadOnlySet<string>? TakeTheirs = null, string? HeldSeen = null);
+    IReadOnlySet<string>? TakeTheirs = null, string? HeldSeen = null, int? ReleaseRevision = null);
 
 /// <summary>
 /// Saves a language version as a new revision. A save based on an older revision than the stored
@@ -27,8 +30,10 @@ public sealed record VersionEdit(
 /// original it now follows. A published release's new text is searchable from the same commit.
 /// Where the office's rule says so (<see cref="Actor.MustHoldEdits"/>), the text of a published or
 /// scheduled release is held for review instead, and readers keep the published text.
+/// A save that readers see writes its webhook events in the same transaction: the version updated (or a
+/// translation published), and each translation the save of the original leaves outdated.
 /// </summary>
-public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
+public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
     public async Task<Outcome> RunAsync(Actor actor, VersionEdit edit, CancellationToken ct) =>
         await SaveAsync(actor, edit, actor.Name, hold: null, ct);
@@ -49,6 +54,8 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
             errors["language"] = new Problem("edit_language_unknown", edit.Language);
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
+        if (edit.ReleaseRevision is { } seen && seen != release.Revision)
+            return new Outcome.Stale(release.Revision);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var text = new DraftText(edit.Title.Trim(), VersionRules.SlugFor(edit.Title.Trim(), edit.Slug), edit.Summary.Trim(), edit.Body);
@@ -60,11 +67,11 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         {
             var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.ReleaseId == release.Id && h.Language == edit.Language, ct);
             if (held is null)
-                return await HoldAsync(release, edit.Language, text, author, ct);
+                return await HoldAsync(release, edit.Language, text, author, edit.ReleaseRevision, ct);
             var heldText = new DraftText(held.Title, held.Slug ?? text.Slug, held.Summary, held.Body);
             if (edit.HeldSeen != HeldStamp(held))
                 return new Outcome.Conflict(heldText, held.Author, held.CreatedAt, text, version?.ConcurrencyVersion ?? 0, HeldStamp(held));
-            return await HoldAsync(release, edit.Language, KeepTheirs(text, heldText, edit.TakeTheirs), author, ct);
+            return await HoldAsync(release, edit.Language, KeepTheirs(text, heldText, edit.TakeTheirs), author, edit.ReleaseRevision, ct);
         }
         if (version is not null)
             text = KeepTheirs(text, new DraftText(version.Title, version.Slug, version.Summary, version.Body), edit.TakeTheirs);
@@ -72,7 +79,14 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         if (version is not null && Same(version, text))
             return new Outcome.Done(release.Id, new Problem("edit_unchanged"));
 
+        // The translations that follow the original now; saving the original leaves them outdated.
+        List<string> outdated = version == original
+            ? [.. release.Versions.Where(v => v != original && v.SourceRevisionId == original.CurrentRevisionId).Select(v => v.Language)]
+            : [];
+        var created = version is null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await ReleaseRevisions.MoveAsync(db, release.Id, edit.ReleaseRevision, ct))
+            return await StaleAsync(release.Id, ct);
         if (version is null)
         {
             version = new ReleaseVersion { Language = edit.Language, Title = title, Slug = text.Slug };
@@ -105,6 +119,12 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         }
         version.CurrentRevisionId = revision.Id;
         AuditLog.Record(db, now, actor.Name, "version.saved", $"release:{release.Id}", $"{edit.Language} revision {number}: {title}");
+        if (release.Status == ReleaseStatus.Published)
+        {
+            await webhooks.ReleaseAsync(created ? WebhookEventTypes.TranslationPublished : WebhookEventTypes.ReleaseUpdated, release, ct, edit.Language);
+            foreach (var language in outdated)
+                await webhooks.ReleaseAsync(WebhookEventTypes.TranslationOutdated, release, ct, language);
+        }
         await db.SaveChangesAsync(ct);
         if (release.Status == ReleaseStatus.Published)
             await search.UpdateAsync([release.Id], ct);
@@ -114,9 +134,12 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
     }
 
     /// <summary>Keeps the text aside for an editor; a later save of the same version replaces it.</summary>
-    private async Task<Outcome> HoldAsync(Release release, string language, DraftText text, string author, CancellationToken ct)
+    private async Task<Outcome> HoldAsync(Release release, string language, DraftText text, string author, int? seenRevision, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await ReleaseRevisions.MoveAsync(db, release.Id, seenRevision, ct))
+            return await StaleAsync(release.Id, ct);
         var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.ReleaseId == release.Id && h.Language == language, ct);
         if (held is null)
         {
@@ -126,7 +149,16 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         (held.Title, held.Slug, held.Summary, held.Body, held.Author, held.CreatedAt) = (text.Title, text.Slug, text.Summary, text.Body, author, now);
         AuditLog.Record(db, now, author, "version.held", $"release:{release.Id}", $"{language}: {text.Title}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Outcome.Done(release.Id, new Problem("edit_held"));
+    }
+
+    /// <summary>Someone changed the release since the revision the caller saw: nothing of this save stays.</summary>
+    private async Task<Outcome> StaleAsync(int releaseId, CancellationToken ct)
+    {
+        await db.Database.RollbackTransactionAsync(ct);
+        db.ChangeTracker.Clear();
+        return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
     }
 
     private async Task<Outcome> ConflictAsync(ReleaseVersion current, DraftText yours, CancellationToken ct)

@@ -5,6 +5,7 @@ using Bayan.Data;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
@@ -14,12 +15,13 @@ namespace Bayan.Editing;
 /// The search index, which filters by category itself, takes the change in the same transaction.
 /// Given what the editor saw, a change someone else saved since is a conflict, never overwritten;
 /// after one, <c>takeTheirs</c> names the fields ("type", "categories", "tags") where the editor keeps the stored value.
+/// Given the release's revision the caller saw (<c>expectedRevision</c>, the API's If-Match), a release changed since is stale.
 /// </summary>
-public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
+public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
     public async Task<Outcome> RunAsync(
         Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct,
-        ReleaseDetails? seen = null, IReadOnlySet<string>? takeTheirs = null)
+        ReleaseDetails? seen = null, IReadOnlySet<string>? takeTheirs = null, int? expectedRevision = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
@@ -27,6 +29,8 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
             return new Outcome.NotFound();
         if (!actor.CanChangeDetails(release))
             return new Outcome.Forbidden();
+        if (expectedRevision is { } expected && expected != release.Revision)
+            return new Outcome.Stale(release.Revision);
         var stored = new ReleaseDetails(release.Type, [.. release.Categories.Select(c => c.Id)], [.. release.Tags.Select(t => t.NameFor(release.OriginalLanguage))]);
         if (seen is not null && !seen.SameAs(stored))
             return new Outcome.DetailsConflict(stored, new ReleaseDetails(type, categoryIds, tagNames));
@@ -58,8 +62,16 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         release.Tags.AddRange(tags);
         var now = clock.GetUtcNow().UtcDateTime;
         release.UpdatedAt = now;
+        if (!await ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
+        }
         AuditLog.Record(db, now, actor.Name, "release.details-changed", $"release:{releaseId}",
             $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.NameFor(release.OriginalLanguage)))}");
+        if (release.Status == ReleaseStatus.Published)
+            await webhooks.ReleaseAsync(WebhookEventTypes.ReleaseUpdated, release, ct);
         await db.SaveChangesAsync(ct);
         await search.UpdateAsync([releaseId], ct);
         await transaction.CommitAsync(ct);

@@ -64,6 +64,17 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
         return db.EmbargoLinks.Where(l => l.TokenHash == hash && l.RevokedAt == null).Select(l => (int?)l.ReleaseId).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>
+    /// The release a token opens, with everything its page shows (its office and category names are the
+    /// caller's to add from the site snapshot); null when the link does not exist or was revoked. Whether
+    /// the release is still to be previewed (scheduled, or published since) is the caller's to say.
+    /// </summary>
+    public async Task<Release?> PreviewAsync(string token, CancellationToken ct)
+    {
+        var id = await ReleaseOfAsync(token, ct);
+        return id is null ? null : await db.Releases.WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
+    }
+
     /// <summary>The release's links, newest first.</summary>
     public Task<List<EmbargoLink>> OfReleaseAsync(int releaseId, CancellationToken ct) =>
         db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == releaseId).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);

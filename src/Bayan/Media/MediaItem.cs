@@ -19,6 +19,9 @@ public sealed class MediaItem
 
     public required string UploadedBy { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Its alternative text and caption, per language.</summary>
+    public List<MediaText> Texts { get; set; } = [];
 }
 
 /// <summary>A file attached to a release (a PDF of the statement, photos), in order.</summary>

@@ -1,3 +1,4 @@
+using Bayan.Accounts;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,4 +21,8 @@ public sealed class MediaQueries(BayanDb db)
             .ToListAsync(ct);
         return [.. items.DistinctBy(m => m.Id).OrderByDescending(m => m.CreatedAt)];
     }
+
+    /// <summary>One item with its texts; null when there is none or the actor does not work with media (editors and administrators do).</summary>
+    public async Task<MediaItem?> ItemAsync(Actor actor, Guid id, CancellationToken ct) =>
+        actor.IsEditor ? await db.Media.AsNoTracking().Include(m => m.Texts).FirstOrDefaultAsync(m => m.Id == id, ct) : null;
 }

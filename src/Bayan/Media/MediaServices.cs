@@ -9,5 +9,6 @@ public static class MediaServices
         services.AddSingleton(new MediaOptions(options.MediaFolder))
             .AddScoped<StoreUpload>()
             .AddScoped<UploadMedia>()
-            .AddScoped<SetReleaseMedia>();
+            .AddScoped<SetReleaseMedia>()
+            .AddScoped<DescribeMedia>();
 }

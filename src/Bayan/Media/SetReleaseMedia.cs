@@ -3,20 +3,28 @@ using Bayan.Audit;
 using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Operations;
+using Bayan.Releases;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Media;
 
-/// <summary>Chooses a release's featured image and its attachments from the media library; editors of its office.</summary>
-public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChanges changes)
+/// <summary>
+/// Chooses a release's featured image and its attachments from the media library; editors of its office.
+/// Given the release's revision the caller saw (the API's If-Match), a release changed since is stale.
+/// </summary>
+public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChanges changes, WebhookEvents webhooks)
 {
-    public async Task<Outcome> RunAsync(Actor actor, int releaseId, Guid? featured, IReadOnlyList<Guid> attachments, CancellationToken ct)
+    public async Task<Outcome> RunAsync(
+        Actor actor, int releaseId, Guid? featured, IReadOnlyList<Guid> attachments, CancellationToken ct, int? expectedRevision = null)
     {
         var release = await db.Releases.Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new Outcome.NotFound();
         if (!actor.CanChangeDetails(release))
             return new Outcome.Forbidden();
+        if (expectedRevision is { } expected && expected != release.Revision)
+            return new Outcome.Stale(release.Revision);
         var wanted = attachments.Distinct().ToList();
         var ids = featured is { } f ? [.. wanted, f] : wanted;
         var items = await db.Media.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
@@ -32,7 +40,17 @@ public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChan
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.media-changed", $"release:{releaseId}",
             $"featured {(featured?.ToString() ?? "none")}; attachments {wanted.Count}");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await Releases.ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome.Stale(await Releases.ReleaseRevisions.CurrentAsync(db, releaseId, ct));
+        }
+        if (release.Status == ReleaseStatus.Published)
+            await webhooks.ReleaseAsync(WebhookEventTypes.ReleaseUpdated, release, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await changes.SavedAsync(new ContentChange.Release(releaseId));
         return new Outcome.Done(releaseId, new Problem("media_saved"));
     }

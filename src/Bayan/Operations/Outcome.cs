@@ -14,6 +14,9 @@ public abstract record Outcome
 
     public sealed record NotFound : Outcome;
 
+    /// <summary>The release changed since the revision the caller named (<see cref="Releases.ReleaseRevisions"/>): nothing saved.</summary>
+    public sealed record Stale(int CurrentRevision) : Outcome;
+
     /// <summary>Someone saved the same version since this editor opened it: both texts, nothing overwritten.</summary>
     public sealed record Conflict(DraftText Theirs, string TheirAuthor, DateTime TheirTime, DraftText Yours, int CurrentConcurrency, string? HeldStamp = null) : Outcome
     {

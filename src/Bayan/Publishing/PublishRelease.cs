@@ -6,6 +6,7 @@ using Bayan.Numbering;
 using Bayan.Operations;
 using Bayan.Releases;
 using Bayan.Search;
+using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Publishing;
@@ -14,11 +15,13 @@ namespace Bayan.Publishing;
 /// Publishes a release: now, or at its scheduled time when the scheduler calls. At its first
 /// publication it gets its reference number in the same transaction. The release is claimed by a
 /// conditional update first, so two nodes publishing the same release at once publish it once.
-/// The search index takes the release in the same transaction, so it is found from the moment it is public.
+/// The search index takes the release in the same transaction, so it is found from the moment it is public,
+/// and so does the `release.published` webhook event: written once, by the one publication that commits.
+/// Given the release's revision the caller saw (the API's If-Match), a release changed since is stale.
 /// </summary>
-public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes)
+public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
-    public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct)
+    public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct, int? expectedRevision = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases
@@ -33,6 +36,8 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         // The office requires review: a draft is submitted first.
         if (!actor.CanPublish(release))
             return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_needs_review") });
+        if (expectedRevision is { } expected && expected != release.Revision)
+            return new Outcome.Stale(release.Revision);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = release.Status;
@@ -40,6 +45,12 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReleaseStatus.Published), ct);
         if (claimed == 0)
             return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
+        if (!await ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
+        }
 
         // A scheduled release keeps the time it was announced for; otherwise it is published now.
         var publishedAt = from == ReleaseStatus.Scheduled && release.PublishAt <= now ? release.PublishAt!.Value : now;
@@ -48,6 +59,7 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         release.PublishAt = publishedAt;
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.published", $"release:{release.Id}", release.ReferenceNumber ?? "");
+        await webhooks.ReleaseAsync(WebhookEventTypes.ReleasePublished, release, ct);
         await db.SaveChangesAsync(ct);
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);

@@ -35,6 +35,10 @@ public sealed class Release
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Moved by one at every saved change of the release or its versions (<see cref="ReleaseRevisions"/>): the API's ETag.</summary>
+    public int Revision { get; set; }
+
     public string? FeaturedImage { get; set; }
 
     public List<ReleaseVersion> Versions { get; set; } = [];

@@ -8,12 +8,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Tags;
 
 /// <summary>
-/// What readers see of tags: a tag by its slug in a language and the releases it is on (the pages), the
-/// visible tags (the API). A tag carried only by an embargoed or unpublished release would tell of it
-/// before its time, so it is left out.
+/// Tags as readers see them: those of at least one release visible now, with their names (a tag
+/// carried only by an embargoed or unpublished release would tell of it before its time, so it is
+/// left out), a tag's page and its releases; and every tag as the back office manages them.
 /// </summary>
 public sealed class TagQueries(BayanDb db, ReleaseFacts facts, TimeProvider clock)
 {
+    public async Task<IReadOnlyList<Tag>> VisibleAsync(CancellationToken ct) =>
+        await Visible().Include(t => t.Names).OrderBy(t => t.Id).ToListAsync(ct);
+
+    /// <summary>The visible tag with this id, or with this slug in any language; null when there is none.</summary>
+    public Task<Tag?> FindVisibleAsync(string idOrSlug, CancellationToken ct) =>
+        int.TryParse(idOrSlug, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? Visible().FirstOrDefaultAsync(t => t.Id == id, ct)
+            : Visible().FirstOrDefaultAsync(t => t.Names.Any(n => n.Slug == idOrSlug), ct);
+
     /// <summary>The tag named <paramref name="slug"/> in <paramref name="lang"/>, with its names in every language; a tag has a page only in those.</summary>
     public async Task<Tag?> WithSlugAsync(string lang, string slug, CancellationToken ct) =>
         Slug.IsWellFormed(slug)
@@ -30,16 +39,6 @@ public sealed class TagQueries(BayanDb db, ReleaseFacts facts, TimeProvider cloc
     public Task<Listing?> ReleasesAsync(SiteSnapshot site, string lang, Tag tag, TagName name, int page, CancellationToken ct) =>
         Listing.LoadAsync(Releases(lang, tag), page, site, lang, SiteUrls.Tag(lang, name.Slug), facts, ct);
 
-    /// <summary>The tags of at least one release visible now, with their names.</summary>
-    public async Task<IReadOnlyList<Tag>> VisibleAsync(CancellationToken ct) =>
-        await Visible().Include(t => t.Names).OrderBy(t => t.Id).ToListAsync(ct);
-
-    /// <summary>The visible tag with this id, or with this slug in any language; null when there is none.</summary>
-    public Task<Tag?> FindVisibleAsync(string idOrSlug, CancellationToken ct) =>
-        int.TryParse(idOrSlug, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? Visible().FirstOrDefaultAsync(t => t.Id == id, ct)
-            : Visible().FirstOrDefaultAsync(t => t.Names.Any(n => n.Slug == idOrSlug), ct);
-
     /// <summary>Every tag with its names, and on how many releases (of any status) it is.</summary>
     public async Task<List<(Tag Tag, int Releases)>> AllWithUseAsync(CancellationToken ct)
     {
@@ -48,16 +47,16 @@ public sealed class TagQueries(BayanDb db, ReleaseFacts facts, TimeProvider cloc
         return [.. tags.Select(t => (t, counts.GetValueOrDefault(t.Id)))];
     }
 
-    private IQueryable<ReleaseVersion> Releases(string lang, Tag tag)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));
-    }
-
     private IQueryable<Tag> Visible()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var releases = db.Releases.VisibleAt(now);
         return db.Tags.AsNoTracking().Where(t => releases.Any(r => r.Tags.Any(x => x.Id == t.Id)));
+    }
+
+    private IQueryable<ReleaseVersion> Releases(string lang, Tag tag)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.ReleaseVersions.VisibleAt(now).Where(v => v.Language == lang && v.Release.Tags.Any(t => t.Id == tag.Id));
     }
 }

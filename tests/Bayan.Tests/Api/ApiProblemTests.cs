@@ -78,7 +78,7 @@ public sealed class ApiProblemTests(ApiProblemTests.BrokenPagesSite site) : ICla
         var html = await site.Http.GetApiAsync("/api/v1/offices", accept: "text/html");
         var json = await site.Http.GetApiAsync("/api/v1/offices", accept: "application/json");
         var any = await site.Http.GetApiAsync("/api/v1/offices", accept: "text/html, */*;q=0.1");
-        using var post = await site.Http.PostAsync("/api/v1/releases", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        using var post = await site.Http.PostAsync("/api/v1/offices", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         var posted = new ApiAnswer(post.StatusCode, post, System.Text.Json.JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement.Clone(), "");
 
         ApiCalls.AssertProblem(html, HttpStatusCode.NotAcceptable, "api_detail_406");

@@ -44,11 +44,22 @@ public sealed partial class OpenApiDocumentTests(TestSite site) : IClassFixture<
     }
 
     [Fact]
+    public async Task Endpoints_that_need_a_token_name_the_bearer_scheme_with_their_scope()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await site.Http.GetStringAsync("/api/v1/openapi.json"))!;
+        var releases = json["paths"]!["/api/v1/releases"]!;
+
+        Assert.Equal("write", (string)releases["post"]!["security"]![0]!["bearer"]![0]!);
+        Assert.Equal("publish", (string)json["paths"]!["/api/v1/releases/{id}/publish"]!["post"]!["security"]![0]!["bearer"]![0]!);
+        Assert.Null(releases["get"]!["security"]);
+    }
+
+    [Fact]
     public async Task The_document_describes_its_operations_with_examples_and_the_bearer_scheme()
     {
         var (document, _) = await ReadAsync();
 
-        var list = document.Paths["/api/v1/releases"].Operations!.Single().Value;
+        var list = document.Paths["/api/v1/releases"].Operations![HttpMethod.Get];
         Assert.Equal("List releases", list.Summary);
         Assert.Contains("cursor", list.Description);
         Assert.Contains(list.Parameters!, p => p.Name == "language" && !string.IsNullOrEmpty(p.Description));

@@ -34,6 +34,25 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             AuditLog.Record(db, DateTime.UtcNow, "Administrator", "release.published", $"release:{release.Id}", "categories 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25");
             await db.SaveChangesAsync();
         });
+        var webhook = await site.Seed.WithDbAsync(async db =>
+        {
+            var endpoint = new Bayan.Webhooks.WebhookEndpoint
+            {
+                Url = "https://partner.example.org/a/rather/long/address/for/receiving/webhooks/without/any/break?token=" + Guid.NewGuid().ToString("N"),
+                Secret = Bayan.Webhooks.WebhookSecret.New(), Events = string.Join(' ', Bayan.Webhooks.WebhookEventTypes.Chosen),
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, Enabled = false, DisabledAt = DateTime.UtcNow, DisabledReason = "webhook_disabled_failing",
+            };
+            db.WebhookEndpoints.Add(endpoint);
+            await db.SaveChangesAsync();
+            var message = new Bayan.Webhooks.WebhookMessage
+            {
+                MessageId = "msg_" + Guid.NewGuid().ToString("N"), Type = "release.published", CreatedAt = DateTime.UtcNow,
+                Payload = "{\"type\":\"release.published\",\"data\":{\"url\":\"https://news.example.org/ar/a-rather-long-office/1/a-very-long-slug-without-any-spaces-in-it-at-all\"}}",
+            };
+            db.WebhookDeliveries.Add(new Bayan.Webhooks.WebhookDelivery { Message = message, EndpointId = endpoint.Id, CreatedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return endpoint.Id;
+        });
         return new()
         {
             ["admin"] = ["/admin"],
@@ -61,6 +80,10 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/users"] = ["/admin/users"],
             ["admin/users/new"] = ["/admin/users/new"],
             ["admin/users/{id:int}"] = [$"/admin/users/{user.Id}"],
+            ["admin/webhooks"] = ["/admin/webhooks"],
+            ["admin/webhooks/new"] = ["/admin/webhooks/new"],
+            ["admin/webhooks/{id:int}"] = [$"/admin/webhooks/{webhook}"],
+            ["admin/webhooks/{id:int}/deliveries"] = [$"/admin/webhooks/{webhook}/deliveries"],
         };
     }
 

@@ -28,8 +28,9 @@ public sealed class Nodes : IAsyncDisposable
     /// <param name="redis">host:port; the shared test Redis when null.</param>
     /// <param name="database">Given the real server's host and port, where the nodes should reach it instead (a forwarder).</param>
     /// <param name="prefix">Bayan:Redis:Prefix, when not the default.</param>
+    /// <param name="more">Further settings every node takes.</param>
     public static async Task<Nodes> StartAsync(int count = 2, string? redis = null, Func<string, int, (string Host, int Port)>? database = null,
-        string? prefix = null)
+        string? prefix = null, IReadOnlyDictionary<string, string?>? more = null)
     {
         if (!TestDatabase.IsPostgres)
             throw new InvalidOperationException("The scale-out tests need PostgreSQL: run them with BAYAN_TEST_DATABASE=postgres (test.sh does).");
@@ -49,6 +50,8 @@ public sealed class Nodes : IAsyncDisposable
         settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical";
         settings["Logging:LogLevel:Bayan"] = "Critical";
         settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Critical";
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+            settings[key] = value;
 
         var all = new Nodes(settings);
         try

@@ -87,6 +87,15 @@ public class TestSite : IAsyncLifetime
     /// <summary>The application as a command (`bayan site-dates`) builds it in a process of its own: on the same database, never started.</summary>
     public WebApplication BuildCommandLine() => BayanWebApp.Build(BayanArgs.Of(settings));
 
+    /// <summary>The switches that point a `bayan` command at this site's database and data folder.</summary>
+    public IReadOnlyList<string> CommandLineSwitches() =>
+    [
+        "--data", settings["Bayan:Data"]!,
+        .. settings.TryGetValue("Bayan:Database:Provider", out var provider) && provider is not null
+            ? new[] { "--db-provider", provider, "--db", settings["Bayan:Database:ConnectionString"]! }
+            : [],
+    ];
+
     /// <summary>A second, separate application instance on the same database, as another node would be.</summary>
     public async Task<WebApplication> StartNodeAsync()
     {

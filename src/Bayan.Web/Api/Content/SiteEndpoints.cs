@@ -2,12 +2,12 @@ using System.ComponentModel;
 using Bayan.Localization;
 using Bayan.Operations;
 using Bayan.Pages;
-using Bayan.Sites;
 using Bayan.Slugs;
 using Bayan.Tags;
 using Bayan.Web.Caching;
 using Bayan.Web.PublicSite;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Bayan.Sites;
 
 namespace Bayan.Web.Api.Content;
 
@@ -142,12 +142,12 @@ internal static class SiteEndpoints
         var (site, stop) = await OpenAsync(http, sites);
         if (stop is not null)
             return stop;
-        var page = site.IsEnabled(language) && Slug.IsWellFormed(slug) ? await pages.WithSlugAsync(language, slug, http.RequestAborted) : null;
+        var page = site.IsEnabled(language) && Slug.IsWellFormed(slug) ? await pages.FindAsync(language, slug, http.RequestAborted) : null;
         if (page is null)
             return ApiProblems.Of(http, StatusCodes.Status404NotFound, new Problem("api_page_not_found", language, slug));
         PageCache.Tag(http, CacheTags.Page(page.Key));
         var origin = RequestOrigin.Of(http.Request);
-        var translations = await pages.EntriesAsync(page.Key, http.RequestAborted);
+        var translations = await pages.TranslationsAsync(page.Key, http.RequestAborted);
         return TypedResults.Ok(new PageDetail(
             page.Key, page.Language, ReleaseMapping.DirectionOf(page.Language), page.Slug, page.Title, page.BodyHtml, page.Body,
             Utc(page.UpdatedAt), origin + SiteUrls.Page(page.Language, page.Slug),
@@ -165,7 +165,7 @@ internal static class SiteEndpoints
             return bad;
         var origin = RequestOrigin.Of(http.Request);
         // A link to a path of the site is made absolute, as every address the API gives; others are left as written.
-        MenuLink Link(Navigation.Link link) =>
+        MenuLink Link(Bayan.Navigation.Link link) =>
             new(link.Label, link.Url.StartsWith('/') && !link.Url.StartsWith("//", StringComparison.Ordinal) ? origin + link.Url : link.Url);
         IReadOnlyList<MenuSet> menus = [.. site.Languages.Where(l => language is null || l.Code == language).Select(l =>
         {

@@ -21,6 +21,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 typeof(MediaItem),
                 baseEntityType,
                 propertyCount: 11,
+                navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 

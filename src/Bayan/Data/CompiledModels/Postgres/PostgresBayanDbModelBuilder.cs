@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("316fc155-715b-4309-a5ff-7f0c08d419bd"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("ff9ef20f-aa0c-42e7-8d8a-c08902cafcd7"), entityTypeCount: 40)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
+            var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
             var linkList = LinkListEntityType.Create(this);
             var linkListItem = LinkListItemEntityType.Create(this);
@@ -46,6 +47,12 @@ namespace Bayan.Data.CompiledModels.Postgres
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagName = TagNameEntityType.Create(this);
+            var accessToken = AccessTokenEntityType.Create(this);
+            var idempotentAnswer = IdempotentAnswerEntityType.Create(this);
+            var webhookAttempt = WebhookAttemptEntityType.Create(this);
+            var webhookDelivery = WebhookDeliveryEntityType.Create(this);
+            var webhookEndpoint = WebhookEndpointEntityType.Create(this);
+            var webhookMessage = WebhookMessageEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -62,6 +69,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             CommentEntityType.CreateForeignKey2(comment, releaseVersion);
             HeldEditEntityType.CreateForeignKey1(heldEdit, release);
             EmbargoLinkEntityType.CreateForeignKey1(embargoLink, release);
+            MediaTextEntityType.CreateForeignKey1(mediaText, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey1(releaseAttachment, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey2(releaseAttachment, release);
             LinkListItemEntityType.CreateForeignKey1(linkListItem, linkList);
@@ -72,6 +80,12 @@ namespace Bayan.Data.CompiledModels.Postgres
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
             TagNameEntityType.CreateForeignKey1(tagName, tag);
+            AccessTokenEntityType.CreateForeignKey1(accessToken, user);
+            IdempotentAnswerEntityType.CreateForeignKey1(idempotentAnswer, accessToken);
+            WebhookAttemptEntityType.CreateForeignKey1(webhookAttempt, webhookDelivery);
+            WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookEndpoint);
+            WebhookDeliveryEntityType.CreateForeignKey2(webhookDelivery, webhookMessage);
+            WebhookEndpointEntityType.CreateForeignKey1(webhookEndpoint, office);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -97,6 +111,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);
+            MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
             LinkListEntityType.CreateAnnotations(linkList);
             LinkListItemEntityType.CreateAnnotations(linkListItem);
@@ -113,6 +128,12 @@ namespace Bayan.Data.CompiledModels.Postgres
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
             TagNameEntityType.CreateAnnotations(tagName);
+            AccessTokenEntityType.CreateAnnotations(accessToken);
+            IdempotentAnswerEntityType.CreateAnnotations(idempotentAnswer);
+            WebhookAttemptEntityType.CreateAnnotations(webhookAttempt);
+            WebhookDeliveryEntityType.CreateAnnotations(webhookDelivery);
+            WebhookEndpointEntityType.CreateAnnotations(webhookEndpoint);
+            WebhookMessageEntityType.CreateAnnotations(webhookMessage);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);

@@ -20,6 +20,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 typeof(MediaItem),
                 baseEntityType,
                 propertyCount: 11,
+                navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 

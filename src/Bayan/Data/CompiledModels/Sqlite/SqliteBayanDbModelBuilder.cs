@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e437a1f4-3c69-4e79-a134-d73af5c41dfa"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("e291ceee-6a80-456e-a6a6-81f8fa598987"), entityTypeCount: 40)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
+            var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
             var linkList = LinkListEntityType.Create(this);
             var linkListItem = LinkListItemEntityType.Create(this);
@@ -45,6 +46,12 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var siteLanguage = SiteLanguageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagName = TagNameEntityType.Create(this);
+            var accessToken = AccessTokenEntityType.Create(this);
+            var idempotentAnswer = IdempotentAnswerEntityType.Create(this);
+            var webhookAttempt = WebhookAttemptEntityType.Create(this);
+            var webhookDelivery = WebhookDeliveryEntityType.Create(this);
+            var webhookEndpoint = WebhookEndpointEntityType.Create(this);
+            var webhookMessage = WebhookMessageEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
@@ -61,6 +68,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             CommentEntityType.CreateForeignKey2(comment, releaseVersion);
             HeldEditEntityType.CreateForeignKey1(heldEdit, release);
             EmbargoLinkEntityType.CreateForeignKey1(embargoLink, release);
+            MediaTextEntityType.CreateForeignKey1(mediaText, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey1(releaseAttachment, mediaItem);
             ReleaseAttachmentEntityType.CreateForeignKey2(releaseAttachment, release);
             LinkListItemEntityType.CreateForeignKey1(linkListItem, linkList);
@@ -71,6 +79,12 @@ namespace Bayan.Data.CompiledModels.Sqlite
             ReleaseVersionEntityType.CreateForeignKey1(releaseVersion, release);
             RevisionEntityType.CreateForeignKey1(revision, releaseVersion);
             TagNameEntityType.CreateForeignKey1(tagName, tag);
+            AccessTokenEntityType.CreateForeignKey1(accessToken, user);
+            IdempotentAnswerEntityType.CreateForeignKey1(idempotentAnswer, accessToken);
+            WebhookAttemptEntityType.CreateForeignKey1(webhookAttempt, webhookDelivery);
+            WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookEndpoint);
+            WebhookDeliveryEntityType.CreateForeignKey2(webhookDelivery, webhookMessage);
+            WebhookEndpointEntityType.CreateForeignKey1(webhookEndpoint, office);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -96,6 +110,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             MediaItemEntityType.CreateAnnotations(mediaItem);
+            MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
             LinkListEntityType.CreateAnnotations(linkList);
             LinkListItemEntityType.CreateAnnotations(linkListItem);
@@ -112,6 +127,12 @@ namespace Bayan.Data.CompiledModels.Sqlite
             SiteLanguageEntityType.CreateAnnotations(siteLanguage);
             TagEntityType.CreateAnnotations(tag);
             TagNameEntityType.CreateAnnotations(tagName);
+            AccessTokenEntityType.CreateAnnotations(accessToken);
+            IdempotentAnswerEntityType.CreateAnnotations(idempotentAnswer);
+            WebhookAttemptEntityType.CreateAnnotations(webhookAttempt);
+            WebhookDeliveryEntityType.CreateAnnotations(webhookDelivery);
+            WebhookEndpointEntityType.CreateAnnotations(webhookEndpoint);
+            WebhookMessageEntityType.CreateAnnotations(webhookMessage);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
