@@ -108,8 +108,9 @@ public sealed class ReleaseApiTests(CacheTestSite site) : IClassFixture<CacheTes
     {
         var office = await site.Seed.OfficeAsync();
         var word = "osprey" + Guid.NewGuid().ToString("N")[..8];
-        var found = await site.Seed.ReleaseAsync(office, title: word);
-        await site.Seed.ReleaseAsync(office);
+        // Dated by the site's clock, which the tests hold still: "five minutes ago" by the wall clock may be its future.
+        var found = await site.Seed.ReleaseAsync(office, title: word, publishAt: site.Now.AddHours(-1));
+        await site.Seed.ReleaseAsync(office, publishAt: site.Now.AddHours(-1));
 
         var english = await site.Http.GetApiAsync($"/api/v1/releases?language=en&q={word}");
         var withOffice = await site.Http.GetApiAsync($"/api/v1/releases?language=en&office={office.Code}&q={word}");
