@@ -127,9 +127,9 @@ namespace Bayan.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "AccessTokens");
 
-            migrationBuilder.DropColumn(
-                name: "Revision",
-                table: "Releases");
+            // SQLite drops a plain column in place. EF would rebuild the table from the model of the
+            // migration before, whose designer file still lists columns Releases no longer has.
+            migrationBuilder.Sql("""ALTER TABLE "Releases" DROP COLUMN "Revision";""");
         }
     }
 }
