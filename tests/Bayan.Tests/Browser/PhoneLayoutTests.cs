@@ -57,6 +57,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
         {
             ["admin"] = ["/admin"],
             ["admin/account"] = ["/admin/account"],
+            ["admin/account/tokens"] = ["/admin/account/tokens"],
             ["admin/audit"] = ["/admin/audit"],
             ["admin/categories"] = ["/admin/categories"],
             ["admin/comments"] = ["/admin/comments"],
