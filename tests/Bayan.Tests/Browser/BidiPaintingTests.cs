@@ -90,8 +90,7 @@ public sealed class BidiPaintingTests(DemoTestSite site, Support.Browser browser
 
         await Support.Browser.ScreenshotAsync(page, "cards-ar-phone");
 
-        await page.Locator(".card").First.Locator("h3 a").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Support.Browser.FollowAsync(page.Locator(".card").First.Locator("h3 a"));
         var releaseDate = page.Locator("article.release .dateline time");
         await AssertEachDateOnOneLineAsync(releaseDate);
         await page.Locator("article.release header").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Support.Browser.ScreenshotFolder, "dateline-ar-phone.png") });

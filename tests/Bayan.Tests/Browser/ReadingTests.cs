@@ -15,8 +15,7 @@ public sealed class ReadingTests(DemoTestSite site, Support.Browser browser) : I
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         await Support.Browser.ScreenshotAsync(page, "home-ar");
 
-        await page.Locator("section.latest .card h3 a").First.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Support.Browser.FollowAsync(page.Locator("section.latest .card h3 a").First);
         Assert.Equal("ar", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         var arabicTitle = await page.Locator("article.release h1").InnerTextAsync();

@@ -31,8 +31,7 @@ public sealed class SearchingTests(DemoTestSite site, Support.Browser browser) :
         foreach (var office in await page.Locator(".results .dateline a").AllInnerTextsAsync())
             Assert.Equal(await page.Locator("#search-office option[selected]").InnerTextAsync(), office);
 
-        await results.First.Locator("h2 a").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Support.Browser.FollowAsync(results.First.Locator("h2 a"));
         Assert.Contains("المياه", await page.Locator("article.release").InnerTextAsync());
         Assert.Empty(errors);
     }

@@ -12,8 +12,7 @@ public sealed class SignatureTests(DemoTestSite site, Support.Browser browser) :
     {
         var (page, errors) = await browser.OpenAsync();
         await page.GotoAsync(new Uri(site.BaseAddress, "/ar/").AbsoluteUri);
-        await page.Locator("section.latest .card h3 a").First.ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Support.Browser.FollowAsync(page.Locator("section.latest .card h3 a").First);
 
         var signature = page.Locator("article.release address.signature");
         Assert.True(await signature.IsVisibleAsync());

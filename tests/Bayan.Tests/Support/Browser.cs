@@ -51,6 +51,19 @@ public sealed class Browser : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>
+    /// Clicks a link and waits until the page it leads to has loaded. Waiting for a load state after
+    /// the click instead races the navigation: it may answer for the page being left, or wait on a
+    /// navigation the browser has already finished.
+    /// </summary>
+    public static async Task FollowAsync(ILocator link)
+    {
+        var page = link.Page;
+        var leaving = page.Url;
+        await link.ClickAsync();
+        await page.WaitForURLAsync(url => url != leaving, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
     /// <summary>What the reader sees in the window; the whole page with <paramref name="fullPage"/>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
