@@ -25,4 +25,16 @@ public sealed class UserQueries(BayanDb db)
     public Task<List<User>> AllAsync(CancellationToken ct) =>
         db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).AsSplitQuery().ToListAsync(ct);
+
+    /// <summary>
+    /// One page of the accounts in <see cref="AllAsync"/>'s order (by name, then id, so pages never
+    /// overlap), and how many there are in all. <paramref name="page"/> counts from 1.
+    /// </summary>
+    public async Task<(List<User> Users, int Total)> PageAsync(int page, int size, CancellationToken ct)
+    {
+        var total = await db.Users.CountAsync(ct);
+        var users = await db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip((page - 1) * size).Take(size).AsSplitQuery().ToListAsync(ct);
+        return (users, total);
+    }
 }
