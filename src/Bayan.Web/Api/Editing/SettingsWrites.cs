@@ -62,9 +62,13 @@ internal static class SettingsWrites
             .WithSummary("Change the site's time zone, the calendars and styles of its dates, its digits and the names of its clock.");
     }
 
-    private static async Task<Results<Ok<SettingsDto>, ProblemHttpResult>> GetAsync(HttpContext http, SiteQueries sites, CancellationToken ct) =>
+    private static async Task<Results<Ok<SettingsDto>, ProblemHttpResult>> GetAsync(HttpContext http, SiteQueries sites, CancellationToken ct)
+    {
         // As the back office's settings page: administrators only.
-        http.Caller().Actor.CanManageSite ? TypedResults.Ok(await DtoAsync(sites, ct)) : WriteResults.Refusal(http, new Outcome.Forbidden());
+        if (!http.Caller().Actor.CanManageSite)
+            return WriteResults.Refusal(http, new Outcome.Forbidden());
+        return TypedResults.Ok(await DtoAsync(sites, ct));
+    }
 
     private static async Task<Results<Ok<SettingsDto>, ProblemHttpResult>> SiteAsync(
         [FromBody] SiteSettingsBody body, HttpContext http, UpdateSiteSettings update, SiteQueries sites, CancellationToken ct)
