@@ -85,4 +85,22 @@ public sealed class OfficeAndSettingsTests(TestSite site) : IClassFixture<TestSi
         Assert.Equal(Bayan.Sites.Site.DefaultHeaderDates, await site.Seed.WithDbAsync(db => db.Sites.Select(s => s.HeaderDates).SingleAsync()));
         Assert.NotNull(audit.QuerySelector("table.audit"));
     }
+
+    [Fact]
+    public async Task Bad_date_settings_are_explained_in_the_administrators_language()
+    {
+        var user = await site.Seed.UserAsync(administrator: true);
+        await site.Seed.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "ar")));
+        using var admin = new AdminClient(site.BaseAddress);
+        Assert.True(await admin.SignInAsync(user.Email!, Seed.Password));
+
+        var bad = await admin.PostFormAsync("/admin/settings", "/admin/settings?handler=Dates",
+            [new("TimeZone", "Mars/Base"), new("HeaderDates", "hijri:enormous"), new("DatelineDates", "hijri:medium"), new("ListingDates", "gregorian:short")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await bad.Content.ReadAsStringAsync());
+        var errors = page.QuerySelectorAll("p.error").Select(e => e.TextContent).ToList();
+        Assert.Contains(errors, e => e.Contains("hijri:enormous") && e.Contains("ليست قائمة"));
+        Assert.Contains(errors, e => e.Contains("Mars/Base") && e.Contains("ليست منطقة زمنية معروفة"));
+    }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bayan.Web.Areas.Admin.Pages;
 
 /// <summary>/admin/settings: the site's languages and names, and how it dates things; administrators only.</summary>
-public sealed class SettingsModel(SiteQueries sites, CurrentActor current, UpdateSiteSettings saveSite, UpdateSiteDates saveDates) : PageModel
+public sealed class SettingsModel(SiteQueries sites, CurrentActor current, AdminText text, UpdateSiteSettings saveSite, UpdateSiteDates saveDates) : PageModel
 {
     [BindProperty] public List<string> SiteLanguages { get; set; } = [];
     [BindProperty] public string DefaultLanguage { get; set; } = "";
@@ -62,7 +62,8 @@ public sealed class SettingsModel(SiteQueries sites, CurrentActor current, Updat
             (await current.GetAsync(ct)).Name, ct);
         if (outcome.Errors.Count == 0)
             return Redirect("/admin/settings?saved=1");
-        DateErrors = outcome.Errors;
+        // In the reader's language; the English list is the command line's.
+        DateErrors = outcome.Fields is { Count: > 0 } fields ? [.. fields.Values.Select(p => p.In(text.Language))] : outcome.Errors;
         await LoadSiteAsync(ct);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
