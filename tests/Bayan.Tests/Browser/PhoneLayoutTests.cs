@@ -126,6 +126,8 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
         {
             await page.GotoAsync(Url(path));
             await MeasureAsync(page, path, wide);
+            // Every back-office page as a phone shows it, to look at after a change (TestResults/screenshots/phone).
+            await Support.Browser.ScreenshotAsync(page, $"phone/{language}-{Named(path)}");
         }
         Assert.True(wide.Count == 0, $"Pages wider than {PhoneWidth} px in {language}:\n{string.Join("\n", wide)}");
     }
@@ -140,9 +142,11 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
                 .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > limit + 1 || r.left < -1); })
                 .slice(-4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().width) + 'px')", width[1]);
             wide.Add($"{path}: {width[0]} px ({string.Join(", ", culprits)})");
-            await Support.Browser.ScreenshotAsync(page, "phone-wide-" + string.Concat(path.Where(char.IsLetterOrDigit)), fullPage: true);
+            await Support.Browser.ScreenshotAsync(page, "phone-wide-" + Named(path), fullPage: true);
         }
     }
+
+    private static string Named(string path) => string.Concat(path.Where(char.IsLetterOrDigit));
 
     private static async Task NavigationIsReachableAsync(IPage page, string language)
     {
