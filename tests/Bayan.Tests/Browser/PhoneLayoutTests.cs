@@ -53,6 +53,17 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             await db.SaveChangesAsync();
             return endpoint.Id;
         });
+        var media = await site.Seed.WithDbAsync(async db =>
+        {
+            var item = new Bayan.Media.MediaItem
+            {
+                Id = Guid.NewGuid(), Kind = "Pdf", FileName = "a-rather-long-file-name-without-any-spaces-to-break-it-" + Guid.NewGuid().ToString("N") + ".pdf",
+                ContentType = "application/pdf", Bytes = 1000, Url = "/media/statement.pdf", UploadedBy = "tests", CreatedAt = DateTime.UtcNow,
+            };
+            db.Media.Add(item);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
         return new()
         {
             ["admin"] = ["/admin"],
@@ -65,6 +76,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/login"] = ["/admin/login"],
             ["admin/logout"] = ["/admin/logout"],
             ["admin/media"] = ["/admin/media"],
+            ["admin/media/{id:guid}"] = [$"/admin/media/{media}"],
             ["admin/navigation"] = ["/admin/navigation"],
             ["admin/offices"] = ["/admin/offices"],
             ["admin/offices/new"] = ["/admin/offices/new"],
@@ -78,6 +90,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/settings"] = ["/admin/settings"],
             ["admin/setup"] = ["/admin/setup"],
             ["admin/tags"] = ["/admin/tags"],
+            ["admin/tokens"] = ["/admin/tokens"],
             ["admin/users"] = ["/admin/users"],
             ["admin/users/new"] = ["/admin/users/new"],
             ["admin/users/{id:int}"] = [$"/admin/users/{user.Id}"],
