@@ -78,7 +78,7 @@ public sealed class DescribeMediaTests(TestSite site) : IClassFixture<TestSite>
         Assert.Empty(form.QuerySelectorAll("#describe-ar p.error"));
         var text = Assert.Single(await TextsAsync(id));
         Assert.Equal("The office's logo", text.AltText);
-        Assert.Equal(1, await site.Seed.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Subject == $"media:{id}")));
+        Assert.Equal(1, await site.Seed.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Subject == $"media:{id}" && a.Action == "media.described")));
 
         var unknown = await editor.PostFormAsync(page, [new("language", "xx"), new("altText", "logo"), new("caption", "")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
