@@ -37,4 +37,12 @@ public sealed class UserQueries(BayanDb db)
     public Task<List<User>> AllAsync(CancellationToken ct) =>
         db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).AsSplitQuery().ToListAsync(ct);
+
+    /// <summary>The account with this e-mail address (compared as sign-in compares it, ignoring case); null when there is none.</summary>
+    public Task<User?> ByEmailAsync(string email, CancellationToken ct)
+    {
+        // The same normalisation as ASP.NET Core Identity's, which filled NormalizedEmail.
+        var wanted = email.Trim().ToUpperInvariant();
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == wanted, ct);
+    }
 }
