@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Bayan.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Tokens;
@@ -27,11 +29,15 @@ public abstract record IdempotencyClaim
 /// key is claimed with a row before the work starts, and the unique index on token and key lets only
 /// one of two requests sent at once (on any node) do it. A request that dies between its work and
 /// keeping its answer leaves its key "in progress" until it expires: a retry is refused rather than
-/// risking the work twice.
+/// risking the work twice. Kept bodies are encrypted with the site's Data Protection keys: some hold
+/// what is shown once and opens something (an embargo link, a password link, a webhook secret), and
+/// the database must not hold it readable.
 /// </summary>
-public sealed class IdempotentAnswers(BayanDb db, TimeProvider clock)
+public sealed class IdempotentAnswers(BayanDb db, TimeProvider clock, IDataProtectionProvider protection)
 {
     public static readonly TimeSpan Kept = TimeSpan.FromHours(24);
+
+    private readonly IDataProtector bodies = protection.CreateProtector("Bayan.Tokens.IdempotentAnswer");
 
     public async Task<IdempotencyClaim> ClaimAsync(int tokenId, string key, string requestHash, CancellationToken ct)
     {
@@ -62,7 +68,7 @@ public sealed class IdempotentAnswers(BayanDb db, TimeProvider clock)
             .SetProperty(a => a.ContentType, answer.ContentType)
             .SetProperty(a => a.Location, answer.Location)
             .SetProperty(a => a.ETag, answer.ETag)
-            .SetProperty(a => a.Body, answer.Body), ct);
+            .SetProperty(a => a.Body, bodies.Protect(answer.Body)), ct);
 
     /// <summary>The work failed unexpectedly: the key is free again, so a retry does the work.</summary>
     public Task ForgetAsync(long id, CancellationToken ct) =>
@@ -76,7 +82,22 @@ public sealed class IdempotentAnswers(BayanDb db, TimeProvider clock)
         if (found.RequestHash != requestHash)
             return new IdempotencyClaim.OtherRequest();
         return found.Status is { } status
-            ? new IdempotencyClaim.Answered(new KeptAnswer(status, found.ContentType, found.Location, found.ETag, found.Body))
+            ? new IdempotencyClaim.Answered(new KeptAnswer(status, found.ContentType, found.Location, found.ETag, Unprotected(found.Body)))
             : new IdempotencyClaim.InProgress();
+    }
+
+    private byte[] Unprotected(byte[] body)
+    {
+        if (body.Length == 0)
+            return body;
+        try
+        {
+            return bodies.Unprotect(body);
+        }
+        catch (CryptographicException)
+        {
+            // Kept in the clear by a Bayan from before encryption, at most a day ago.
+            return body;
+        }
     }
 }

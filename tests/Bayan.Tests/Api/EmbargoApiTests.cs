@@ -75,6 +75,29 @@ public sealed class EmbargoApiTests(ApiTestSite site) : IClassFixture<ApiTestSit
     }
 
     [Fact]
+    public async Task A_link_made_with_an_idempotency_key_is_answered_again_whole_but_never_kept_readable()
+    {
+        var (api, token, officeId) = await EditorAsync();
+        using var _ = api;
+        var (id, _) = await ScheduledAsync(api, officeId);
+        var key = Guid.NewGuid().ToString();
+
+        var first = await api.PostAsync($"/api/v1/releases/{id}/embargo-links", new { label = "Wire agencies" }, idempotencyKey: key);
+        var again = await api.PostAsync($"/api/v1/releases/{id}/embargo-links", new { label = "Wire agencies" }, idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var url = (string)(await ApiClient.JsonAsync(first))["url"]!;
+        Assert.Equal(url, (string)(await ApiClient.JsonAsync(again))["url"]!);
+        Assert.Equal(1, await LinkCountAsync(id));
+        // The answer kept for the replay holds the link, which opens the release: not as readable bytes.
+        var kept = await site.Seed.WithDbAsync(db => db.IdempotentAnswers.Where(a => a.Key == key).Select(a => a.Body).SingleAsync());
+        var secret = url[(url.LastIndexOf('/') + 1)..];
+        Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(kept), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, Convert.ToBase64String(kept), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Links_need_the_publish_scope_and_an_editor_of_the_releases_office()
     {
         var (api, _, officeId) = await EditorAsync();
