@@ -21,9 +21,8 @@ namespace Bayan.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Revision",
-                table: "WebhookEndpoints");
+            // SQLite drops a plain column in place (since 3.35); EF would refuse, or rebuild the table.
+            migrationBuilder.Sql("""ALTER TABLE "WebhookEndpoints" DROP COLUMN "Revision";""");
         }
     }
 }
