@@ -1,6 +1,7 @@
 using Bayan.Web.Api.Content;
 using Bayan.Web.Api.Docs;
 using Bayan.Web.Api.Tokens;
+using Bayan.Web.Api.Webhooks;
 using Bayan.Web.Caching;
 
 namespace Bayan.Web.Api;
@@ -32,6 +33,7 @@ internal static class ApiSetup
 
         // What needs a token (Tokens/TokenApiSetup.cs): each endpoint names its scope; never shared.
         v1.MapGroup("").MapTokenEndpoints();
+        v1.MapGroup("").MapWebhookApi();
 
         app.MapOpenApi(DocumentPath).SharedWithEveryone();
         app.MapApiDocs();

@@ -21,7 +21,9 @@ public static class KeyProtection
     public static void AddKeyProtection(this IServiceCollection services, BayanOptions options)
     {
         var folder = OwnerOnlyFolder(Path.Combine(options.DataFolder, FolderName));
-        services.AddDataProtection().PersistKeysToFileSystem(folder);
+        // Named, not left to the install folder (ASP.NET Core's default): webhook secrets encrypted with
+        // these keys must still open after Bayan is installed elsewhere, as they do on every node with Redis.
+        services.AddDataProtection().PersistKeysToFileSystem(folder).SetApplicationName("Bayan");
         services.Configure<KeyManagementOptions>(keys => keys.XmlEncryptor = new KeptByPermissions());
     }
 

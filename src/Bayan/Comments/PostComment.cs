@@ -112,6 +112,9 @@ public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges 
             return await SentBeforeAsync(key, ct) ?? throw new InvalidOperationException("A comment could not be saved, and no earlier copy of it exists.");
         }
         await webhooks.CommentAsync(WebhookEventTypes.CommentCreated, comment, ct);
+        // Published at once, it is approved too: receivers that show approved comments hear of it as of a moderator's approval.
+        if (!held)
+            await webhooks.CommentAsync(WebhookEventTypes.CommentApproved, comment, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         if (!held)

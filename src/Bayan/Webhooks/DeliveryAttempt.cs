@@ -55,6 +55,15 @@ public static class DeliveryAttempt
         }
     }
 
+    /// <summary>Why a try did not count, as a message of the catalogue: a stored error is the key and, after a space, its details.</summary>
+    public static Bayan.Operations.Problem? Reason(string? error)
+    {
+        if (string.IsNullOrEmpty(error))
+            return null;
+        var space = error.IndexOf(' ');
+        return space < 0 ? new(error, "") : new(error[..space], error[(space + 1)..]);
+    }
+
     private static RefusedAddressException? Refusal(Exception e)
     {
         for (Exception? inner = e; inner is not null; inner = inner.InnerException)

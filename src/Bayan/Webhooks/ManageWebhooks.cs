@@ -8,21 +8,26 @@ using Microsoft.Extensions.Options;
 
 namespace Bayan.Webhooks;
 
-/// <summary>What an administrator fills in for an endpoint.</summary>
-public sealed record WebhookForm(int? Id, string? Url, string? Description, IReadOnlyList<string> Events, int? OfficeId, string? Language);
+/// <summary>What an administrator fills in for an endpoint; <paramref name="Enabled"/> null leaves it on or off as it is.</summary>
+public sealed record WebhookForm(int? Id, string? Url, string? Description, IReadOnlyList<string> Events, int? OfficeId, string? Language, bool? Enabled = null);
 
 /// <summary>
 /// The administrators' operations on webhook endpoints: register and change one, rotate its secret,
 /// ping it, turn it off and on, remove it, and send a delivery again. A new secret is returned once;
-/// Bayan shows it only then.
+/// Bayan shows it only then, and keeps it encrypted (<see cref="WebhookSecretVault"/>). Every change
+/// moves the endpoint's <see cref="WebhookEndpoint.Revision"/>.
 /// </summary>
-public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents events, WebhookWake wake, IOptions<WebhookOptions> options)
+public sealed class ManageWebhooks(
+    BayanDb db, TimeProvider clock, WebhookEvents events, WebhookWake wake, WebhookSecretVault vault, IOptions<WebhookOptions> options)
 {
     /// <summary>The longest overlap a rotation may give the former secret.</summary>
     public static readonly TimeSpan LongestOverlap = TimeSpan.FromDays(30);
 
-    /// <summary>Creates (Id null) or changes an endpoint; a new one comes with its secret.</summary>
-    public async Task<(Outcome Outcome, string? Secret)> SaveAsync(Actor actor, WebhookForm form, CancellationToken ct)
+    /// <summary>
+    /// Creates (Id null) or changes an endpoint; a new one comes with its secret. A change based on
+    /// <paramref name="expectedRevision"/> is refused (<see cref="Outcome.Stale"/>) if the endpoint has moved on since.
+    /// </summary>
+    public async Task<(Outcome Outcome, string? Secret)> SaveAsync(Actor actor, WebhookForm form, CancellationToken ct, int? expectedRevision = null)
     {
         if (!actor.CanManageSite)
             return (new Outcome.Forbidden(), null);
@@ -38,7 +43,7 @@ public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents
         if (endpoint is null)
         {
             secret = WebhookSecret.New();
-            endpoint = new WebhookEndpoint { Url = "", Secret = secret, CreatedAt = now };
+            endpoint = new WebhookEndpoint { Url = "", Secret = vault.Protect(secret), CreatedAt = now, Revision = 1 };
             db.WebhookEndpoints.Add(endpoint);
         }
         endpoint.Url = form.Url!.Trim();
@@ -47,11 +52,20 @@ public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents
         endpoint.OfficeId = form.OfficeId;
         endpoint.Language = string.IsNullOrEmpty(form.Language) ? null : form.Language;
         endpoint.UpdatedAt = now;
+        var switched = form.Enabled is { } enabled && enabled != endpoint.Enabled;
+        if (switched)
+            Switch(endpoint, form.Enabled!.Value, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (secret is null && !await MoveRevisionAsync(endpoint.Id, expectedRevision, ct))
+            return (await StaleAsync(endpoint.Id, ct), null);
         await db.SaveChangesAsync(ct);
         AuditLog.Record(db, now, actor.Name, secret is null ? "webhook.changed" : "webhook.created", $"webhook:{endpoint.Id}", $"{endpoint.Url}: {endpoint.Events}");
+        if (switched)
+            AuditLog.Record(db, now, actor.Name, endpoint.Enabled ? "webhook.enabled" : "webhook.disabled", $"webhook:{endpoint.Id}", endpoint.Url);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (switched)
+            wake.Wake();
         return (new Outcome.Done(endpoint.Id, new Problem(secret is null ? "webhook_saved" : "webhook_created")), secret);
     }
 
@@ -72,9 +86,10 @@ public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents
         var secret = WebhookSecret.New();
         endpoint.PreviousSecret = overlap > TimeSpan.Zero ? endpoint.Secret : null;
         endpoint.PreviousSecretUntil = overlap > TimeSpan.Zero ? now + overlap : null;
-        endpoint.Secret = secret;
+        endpoint.Secret = vault.Protect(secret);
         endpoint.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "webhook.secret-rotated", $"webhook:{endpoint.Id}", $"{endpoint.Url}: former secret signs for {overlap}");
+        await MoveRevisionAsync(endpoint.Id, null, ct);
         await db.SaveChangesAsync(ct);
         return (new Outcome.Done(endpoint.Id, new Problem("webhook_rotated")), secret);
     }
@@ -125,12 +140,9 @@ public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents
         if (endpoint is null)
             return new Outcome.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        endpoint.Enabled = enabled;
-        endpoint.FailingSince = null;
-        endpoint.DisabledAt = null;
-        endpoint.DisabledReason = null;
-        endpoint.UpdatedAt = now;
+        Switch(endpoint, enabled, now);
         AuditLog.Record(db, now, actor.Name, enabled ? "webhook.enabled" : "webhook.disabled", $"webhook:{endpoint.Id}", endpoint.Url);
+        await MoveRevisionAsync(endpoint.Id, null, ct);
         await db.SaveChangesAsync(ct);
         wake.Wake();
         return new Outcome.Done(endpoint.Id, new Problem(enabled ? "webhook_turned_on" : "webhook_turned_off"));
@@ -149,6 +161,29 @@ public sealed class ManageWebhooks(BayanDb db, TimeProvider clock, WebhookEvents
         await db.SaveChangesAsync(ct);
         return new Outcome.Done(endpoint.Id, new Problem("webhook_deleted"));
     }
+
+    /// <summary>On or off by hand: its failing is forgotten, and with it the dashboard's notice.</summary>
+    private static void Switch(WebhookEndpoint endpoint, bool enabled, DateTime now)
+    {
+        endpoint.Enabled = enabled;
+        endpoint.FailingSince = null;
+        endpoint.DisabledAt = null;
+        endpoint.DisabledReason = null;
+        endpoint.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Moves the revision by one in the database itself, so two changes at once move it twice; from
+    /// <paramref name="from"/> only, when the caller named the revision it saw (false: it moved meanwhile).
+    /// Inside a transaction the row stays locked until the change is saved, so of two changes based on
+    /// one revision, one goes through.
+    /// </summary>
+    private async Task<bool> MoveRevisionAsync(int id, int? from, CancellationToken ct) =>
+        await db.WebhookEndpoints.Where(e => e.Id == id && (from == null || e.Revision == from))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Revision, e => e.Revision + 1), ct) == 1;
+
+    private async Task<Outcome> StaleAsync(int id, CancellationToken ct) =>
+        new Outcome.Stale(await db.WebhookEndpoints.Where(e => e.Id == id).Select(e => e.Revision).FirstOrDefaultAsync(ct));
 
     private async Task<Dictionary<string, Problem>> CheckAsync(WebhookForm form, CancellationToken ct)
     {

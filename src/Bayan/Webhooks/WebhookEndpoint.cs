@@ -21,9 +21,13 @@ public sealed class WebhookEndpoint
     public int? OfficeId { get; set; }
     public string? Language { get; set; }
 
-    /// <summary>"whsec_" and the base64 of the key's bytes, as the administrator was shown it.</summary>
+    /// <summary>
+    /// The signing secret, encrypted (<see cref="WebhookSecretVault"/>): the administrator was shown
+    /// "whsec_..." once. A value that still begins with "whsec_" was kept in plain text by an earlier Bayan.
+    /// </summary>
     public required string Secret { get; set; }
 
+    /// <summary>The former secret during a rotation's overlap, encrypted like <see cref="Secret"/>.</summary>
     public string? PreviousSecret { get; set; }
     public DateTime? PreviousSecretUntil { get; set; }
 
@@ -41,6 +45,9 @@ public sealed class WebhookEndpoint
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Moves by one with every change of the endpoint; the API's ETag, so a change based on an old one is refused.</summary>
+    public int Revision { get; set; }
+
     public IReadOnlyList<string> EventList => Events.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     public bool Takes(string type) => EventList.Contains(type);
@@ -54,8 +61,9 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         entity.Property(e => e.Description).HasMaxLength(Limits.Title);
         entity.Property(e => e.Events).HasMaxLength(500);
         entity.Property(e => e.Language).HasMaxLength(Limits.Language);
-        entity.Property(e => e.Secret).HasMaxLength(200);
-        entity.Property(e => e.PreviousSecret).HasMaxLength(200);
+        // Encrypted, a secret takes about 200 characters; room for other algorithms of Data Protection.
+        entity.Property(e => e.Secret).HasMaxLength(500);
+        entity.Property(e => e.PreviousSecret).HasMaxLength(500);
         entity.Property(e => e.DisabledReason).HasMaxLength(64);
         entity.HasOne<Offices.Office>().WithMany().HasForeignKey(e => e.OfficeId).OnDelete(DeleteBehavior.Cascade);
     }

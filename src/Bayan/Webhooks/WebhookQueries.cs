@@ -11,10 +11,13 @@ public sealed record DeliveryRow(
     long Id, string MessageId, string Type, DeliveryStatus Status, int Attempts, DateTime CreatedAt, DateTime DueAt, DateTime? DeliveredAt,
     string Payload, IReadOnlyList<WebhookAttempt> Tries);
 
+/// <summary>Deliveries newest first; <see cref="Next"/> is the id to read on from (older ones), null on the last page.</summary>
+public sealed record DeliveryPage(IReadOnlyList<DeliveryRow> Rows, long? Next);
+
 /// <summary>An endpoint Bayan turned off by itself: the dashboard tells the administrators until someone turns it on again.</summary>
 public sealed record DisabledEndpoint(int Id, string Url, DateTime At, string Reason, DateTime? FailingSince);
 
-/// <summary>The reads of the back office's webhook pages: administrators only, as the pages check.</summary>
+/// <summary>The reads of the back office's webhook pages and the API's: administrators only, as those check.</summary>
 public sealed class WebhookQueries(BayanDb db)
 {
     public const int LogLength = 50;
@@ -24,29 +27,52 @@ public sealed class WebhookQueries(BayanDb db)
         var endpoints = await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
         var rows = new List<EndpointRow>();
         foreach (var endpoint in endpoints)
-        {
-            var last = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpoint.Id && d.Status != DeliveryStatus.Pending)
-                .OrderByDescending(d => d.Id).Select(d => new { d.Status, d.DeliveredAt, d.DueAt }).FirstOrDefaultAsync(ct);
-            var waiting = await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpoint.Id && d.Status == DeliveryStatus.Pending, ct);
-            rows.Add(new EndpointRow(endpoint, last?.Status, last?.DeliveredAt ?? last?.DueAt, waiting));
-        }
+            rows.Add(await RowOfAsync(endpoint, ct));
         return rows;
+    }
+
+    /// <summary>One endpoint as the list shows it; null when there is none.</summary>
+    public async Task<EndpointRow?> RowAsync(int id, CancellationToken ct) =>
+        await FindAsync(id, ct) is { } endpoint ? await RowOfAsync(endpoint, ct) : null;
+
+    private async Task<EndpointRow> RowOfAsync(WebhookEndpoint endpoint, CancellationToken ct)
+    {
+        var last = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpoint.Id && d.Status != DeliveryStatus.Pending)
+            .OrderByDescending(d => d.Id).Select(d => new { d.Status, d.DeliveredAt, d.DueAt }).FirstOrDefaultAsync(ct);
+        var waiting = await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpoint.Id && d.Status == DeliveryStatus.Pending, ct);
+        return new EndpointRow(endpoint, last?.Status, last?.DeliveredAt ?? last?.DueAt, waiting);
     }
 
     public Task<WebhookEndpoint?> FindAsync(int id, CancellationToken ct) =>
         db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
 
     /// <summary>The endpoint's latest deliveries with their tries.</summary>
-    public async Task<IReadOnlyList<DeliveryRow>> LogAsync(int endpointId, CancellationToken ct)
+    public Task<IReadOnlyList<DeliveryRow>> LogAsync(int endpointId, CancellationToken ct) =>
+        RowsAsync(db.WebhookDeliveries.Where(d => d.EndpointId == endpointId), LogLength, ct);
+
+    /// <summary>
+    /// A page of the endpoint's deliveries, newest first, older than the delivery <paramref name="before"/>
+    /// when given; <see cref="DeliveryPage.Next"/> continues it. Null when there is no such endpoint.
+    /// </summary>
+    public async Task<DeliveryPage?> DeliveriesAsync(int endpointId, long? before, int limit, CancellationToken ct)
     {
-        var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId)
-            .OrderByDescending(d => d.Id).Take(LogLength)
+        if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == endpointId, ct))
+            return null;
+        var deliveries = db.WebhookDeliveries.Where(d => d.EndpointId == endpointId && (before == null || d.Id < before));
+        // One more than asked tells whether another page follows.
+        var rows = await RowsAsync(deliveries, limit + 1, ct);
+        return rows.Count > limit ? new DeliveryPage([.. rows.Take(limit)], rows[limit - 1].Id) : new DeliveryPage(rows, null);
+    }
+
+    private async Task<IReadOnlyList<DeliveryRow>> RowsAsync(IQueryable<WebhookDelivery> deliveries, int take, CancellationToken ct)
+    {
+        var found = await deliveries.AsNoTracking().OrderByDescending(d => d.Id).Take(take)
             .Select(d => new { d.Id, d.Message.MessageId, d.Message.Type, d.Status, d.Attempts, d.CreatedAt, d.DueAt, d.DeliveredAt, d.Message.Payload })
             .ToListAsync(ct);
-        var ids = deliveries.Select(d => d.Id).ToList();
+        var ids = found.Select(d => d.Id).ToList();
         var tries = (await db.WebhookAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).ToListAsync(ct))
             .ToLookup(a => a.DeliveryId);
-        return [.. deliveries.Select(d => new DeliveryRow(
+        return [.. found.Select(d => new DeliveryRow(
             d.Id, d.MessageId, d.Type, d.Status, d.Attempts, d.CreatedAt, d.DueAt, d.DeliveredAt, d.Payload,
             [.. tries[d.Id].OrderByDescending(a => a.At).ThenByDescending(a => a.Id)]))];
     }

@@ -17,7 +17,7 @@ namespace Bayan.Webhooks;
 /// </summary>
 public sealed class WebhookSender(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> settings, WebhookHttp http, WebhookWake wake,
-    ILogger<WebhookSender> log) : BackgroundService
+    WebhookSecretVault vault, ILogger<WebhookSender> log) : BackgroundService
 {
     private static readonly TimeSpan Nap = TimeSpan.FromSeconds(1);
     private const int Batch = 20;
@@ -104,8 +104,13 @@ public sealed class WebhookSender(
     private async Task DeliverAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, CancellationToken ct)
     {
         var at = clock.GetUtcNow();
-        var result = await DeliveryAttempt.SendAsync(
-            http.Client, endpoint.Url, delivery.Message, WebhookSignature.SecretsOf(endpoint, at.UtcDateTime), at, Options.Timeout, ct);
+        // A secret these keys cannot read (keys lost, or a node not sharing them) fails the try, said in the log: never an unsigned request.
+        var secrets = vault.TryOpen(WebhookSignature.SecretsOf(endpoint, at.UtcDateTime));
+        if (secrets is null)
+            log.LogWarning("The signing secret of the webhook endpoint {Url} cannot be read with this server's Data Protection keys; rotate it.", endpoint.Url);
+        var result = secrets is null
+            ? new AttemptResult(null, 0, null, "webhook_error_secret", null)
+            : await DeliveryAttempt.SendAsync(http.Client, endpoint.Url, delivery.Message, secrets, at, Options.Timeout, ct);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
         await RecordAsync(db, delivery, result, at.UtcDateTime, ct);
@@ -164,6 +169,7 @@ public sealed class WebhookSender(
         endpoint.DisabledAt = now;
         endpoint.DisabledReason = reason;
         endpoint.UpdatedAt = now;
+        endpoint.Revision++;
         AuditLog.Record(db, now, "webhooks", "webhook.disabled", $"webhook:{endpoint.Id}", $"{endpoint.Url} ({reason})");
         log.LogWarning("The webhook endpoint {Url} was turned off: {Reason}.", endpoint.Url, reason);
     }

@@ -19,7 +19,10 @@ public static class WebhookSignature
         return "v1," + Convert.ToBase64String(HMACSHA256.HashData(WebhookSecret.KeyOf(secret), signed));
     }
 
-    /// <summary>The secrets that sign at <paramref name="now"/>: the current one, and the former one during its overlap.</summary>
+    /// <summary>
+    /// The secrets that sign at <paramref name="now"/>, as stored (encrypted: <see cref="WebhookSecretVault"/> opens
+    /// them): the current one, and the former one during its overlap.
+    /// </summary>
     public static IReadOnlyList<string> SecretsOf(WebhookEndpoint endpoint, DateTime now) =>
         endpoint.PreviousSecret is { } previous && endpoint.PreviousSecretUntil > now ? [endpoint.Secret, previous] : [endpoint.Secret];
 }

@@ -26,6 +26,10 @@ public static class WebhooksServices
         services.AddSingleton(new WebhookOrigin(bayan.PublicOrigin));
         services.AddSingleton<WebhookWake>();
         services.AddSingleton<WebhookHttp>();
+        // Secrets are kept encrypted; where the keys live (the data folder, Redis) is the application's choice.
+        services.AddDataProtection();
+        services.AddSingleton<WebhookSecretVault>();
+        services.AddHostedService<ProtectPlainSecrets>();
         services.AddScoped<IContentChangeListener, WakeOnChange>();
         services.AddScoped<WebhookEvents>();
         services.AddScoped<ManageWebhooks>();

@@ -3,6 +3,7 @@ using Bayan.Tests.Support;
 using Bayan.Tests.Webhooks;
 using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bayan.Tests.ScaleOut;
 
@@ -30,17 +31,19 @@ public sealed class WebhookNodesTests : IAsyncLifetime
     public async Task Releases_published_on_both_nodes_are_each_delivered_once_with_both_senders_running()
     {
         var office = await nodes.A.Seed.OfficeAsync();
-        var secret = WebhookSecret.New();
-        receiver.Secrets.Add(secret);
-        await nodes.A.Seed.WithDbAsync(async db =>
+        // Registered on A, as an administrator would there: the secret is encrypted with the keys the nodes share through Redis.
+        string? secret;
+        using (var scope = nodes.A.Services.CreateScope())
         {
-            db.WebhookEndpoints.Add(new WebhookEndpoint
-            {
-                Url = receiver.Url, Secret = secret, OfficeId = office.Id, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-                Events = $"{WebhookEventTypes.ReleasePublished} {WebhookEventTypes.ReleaseUpdated}",
-            });
-            await db.SaveChangesAsync();
-        });
+            (var outcome, secret) = await scope.ServiceProvider.GetRequiredService<ManageWebhooks>().SaveAsync(Bayan.Accounts.Actor.System("tests"),
+                new WebhookForm(null, receiver.Url, "", [WebhookEventTypes.ReleasePublished, WebhookEventTypes.ReleaseUpdated], office.Id, null), default);
+            Assert.IsType<Bayan.Operations.Outcome.Done>(outcome);
+        }
+        receiver.Secrets.Add(secret!);
+        var stored = await nodes.A.Seed.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.OfficeId == office.Id).Select(e => e.Secret).SingleAsync());
+        Assert.False(WebhookSecretVault.IsPlain(stored));
+        // B, with a data folder of its own, reads it as A does.
+        Assert.Equal(secret, nodes.B.Services.GetRequiredService<WebhookSecretVault>().Open(stored));
         // Due together a little later, so both nodes' schedulers and senders wake to the same work.
         var ids = await ScaleOutSteps.ReleasesAsync(nodes.A, office, "hooks", 30, DateTime.UtcNow.AddSeconds(3));
 
@@ -49,8 +52,7 @@ public sealed class WebhookNodesTests : IAsyncLifetime
             $"delivered {receiver.All.Count} of 30");
         // Both senders look once more: nothing is left for either.
         foreach (var node in nodes.All)
-            Assert.Equal(0, await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-                .GetServices<Microsoft.Extensions.Hosting.IHostedService>(node.Services).OfType<WebhookSender>().Single().SendDueAsync(default));
+            Assert.Equal(0, await node.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<WebhookSender>().Single().SendDueAsync(default));
 
         var got = receiver.All;
         Assert.Equal(30, got.Count);

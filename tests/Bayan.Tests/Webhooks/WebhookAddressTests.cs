@@ -1,4 +1,5 @@
 using System.Net;
+using Bayan.Tests.Api;
 using Bayan.Tests.Support;
 using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -13,23 +14,8 @@ public sealed class GuardedWebhookSite : TestSite
 
 /// <summary>Webhooks cannot be aimed at the server's own machine or network (SSRF), whatever name is given for it.</summary>
 [Trait(Suite.Category, Suite.Database)]
-public sealed class WebhookAddressTests(GuardedWebhookSite site) : IClassFixture<GuardedWebhookSite>, IAsyncLifetime
+public sealed class WebhookAddressTests(GuardedWebhookSite site) : WebhookTests<GuardedWebhookSite>(site)
 {
-    private WebhookReceiver receiver = null!;
-    private AdminClient admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        receiver = await WebhookReceiver.StartAsync();
-        admin = await site.AdministratorAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        admin.Dispose();
-        await receiver.DisposeAsync();
-    }
-
     private static async Task<IPAddress[]> Resolve(string name)
     {
         try
@@ -50,14 +36,29 @@ public sealed class WebhookAddressTests(GuardedWebhookSite site) : IClassFixture
     [InlineData("http://10.0.0.8/hook")]
     public async Task A_written_out_private_address_is_refused_when_registered(string url)
     {
-        var before = await site.Seed.WithDbAsync(db => db.WebhookEndpoints.CountAsync());
+        var before = await Site.Seed.WithDbAsync(db => db.WebhookEndpoints.CountAsync());
 
-        var response = await admin.PostFormAsync("/admin/webhooks/new",
-            [new("Url", string.Format(url, receiver.Address.Port)), new("Events", WebhookEventTypes.ReleasePublished)]);
+        var response = await Admin.PostFormAsync("/admin/webhooks/new",
+            [new("Url", string.Format(url, Receiver.Address.Port)), new("Events", WebhookEventTypes.ReleasePublished)]);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("private network", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(before, await site.Seed.WithDbAsync(db => db.WebhookEndpoints.CountAsync()));
+        Assert.Equal(before, await Site.Seed.WithDbAsync(db => db.WebhookEndpoints.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_api_refuses_a_private_address_with_problem_details_and_saves_nothing()
+    {
+        var api = await AdminApiAsync();
+        var before = await Site.Seed.WithDbAsync(db => db.WebhookEndpoints.CountAsync());
+
+        var response = await api.PostAsync("/api/v1/webhooks", new { url = Receiver.Url, events = new[] { WebhookEventTypes.ReleasePublished } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await ApiClient.ProblemAsync(response);
+        Assert.Equal("webhook_url_private", (string)problem["codes"]!["url"]!);
+        Assert.Contains("private network", (string)problem["errors"]!["url"]![0]!);
+        Assert.Equal(before, await Site.Seed.WithDbAsync(db => db.WebhookEndpoints.CountAsync()));
     }
 
     [Fact]
@@ -75,21 +76,21 @@ public sealed class WebhookAddressTests(GuardedWebhookSite site) : IClassFixture
             }
         }
         Assert.True(name is not null, $"the test needs a name of this machine that resolves to non-public addresses; {Dns.GetHostName()} does not");
-        var office = await site.Seed.OfficeAsync();
-        var response = await admin.PostFormAsync("/admin/webhooks/new",
-            [new("Url", $"http://{name}:{receiver.Address.Port}/hook"), new("Events", WebhookEventTypes.ReleasePublished), new("OfficeId", office.Id.ToString())]);
+        var office = await Site.Seed.OfficeAsync();
+        var response = await Admin.PostFormAsync("/admin/webhooks/new",
+            [new("Url", $"http://{name}:{Receiver.Address.Port}/hook"), new("Events", WebhookEventTypes.ReleasePublished), new("OfficeId", office.Id.ToString())]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var endpointId = await site.Seed.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.OfficeId == office.Id).Select(e => e.Id).SingleAsync());
+        var endpointId = await Site.Seed.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.OfficeId == office.Id).Select(e => e.Id).SingleAsync());
 
-        await site.PublishedAsync(office, "inside");
+        await Site.PublishedAsync(office, "inside");
 
-        Assert.True(await Eventually.TrueAsync(() => site.Seed.WithDbAsync(db => db.WebhookAttempts.AnyAsync(a =>
+        Assert.True(await Eventually.TrueAsync(() => Site.Seed.WithDbAsync(db => db.WebhookAttempts.AnyAsync(a =>
             db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.EndpointId == endpointId)))));
-        var attempt = await site.Seed.WithDbAsync(db => db.WebhookAttempts.FirstAsync(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.EndpointId == endpointId)));
+        var attempt = await Site.Seed.WithDbAsync(db => db.WebhookAttempts.FirstAsync(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.EndpointId == endpointId)));
         Assert.Null(attempt.StatusCode);
         Assert.StartsWith("webhook_error_refused", attempt.Error);
-        Assert.Empty(receiver.All);
-        var log = await admin.PageAsync($"/admin/webhooks/{endpointId}/deliveries");
+        Assert.Empty(Receiver.All);
+        var log = await Admin.PageAsync($"/admin/webhooks/{endpointId}/deliveries");
         Assert.Contains("is not a public address", log.QuerySelector("table.deliveries")!.TextContent);
     }
 }

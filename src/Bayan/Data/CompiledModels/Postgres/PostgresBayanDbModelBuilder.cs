@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff9ef20f-aa0c-42e7-8d8a-c08902cafcd7"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("a6efd5b9-cc3e-4fea-b868-e007a75ef9ac"), entityTypeCount: 40)
         {
         }
 

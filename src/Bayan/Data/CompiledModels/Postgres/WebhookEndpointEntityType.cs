@@ -21,7 +21,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Webhooks.WebhookEndpoint",
                 typeof(WebhookEndpoint),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -116,7 +116,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 propertyInfo: typeof(WebhookEndpoint).GetProperty("PreviousSecret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookEndpoint).GetField("<PreviousSecret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                maxLength: 200);
+                maxLength: 500);
             previousSecret.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var previousSecretUntil = runtimeEntityType.AddProperty(
@@ -127,12 +127,20 @@ namespace Bayan.Data.CompiledModels.Postgres
                 nullable: true);
             previousSecretUntil.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var revision = runtimeEntityType.AddProperty(
+                "Revision",
+                typeof(int),
+                propertyInfo: typeof(WebhookEndpoint).GetProperty("Revision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WebhookEndpoint).GetField("<Revision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            revision.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var secret = runtimeEntityType.AddProperty(
                 "Secret",
                 typeof(string),
                 propertyInfo: typeof(WebhookEndpoint).GetProperty("Secret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookEndpoint).GetField("<Secret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
+                maxLength: 500);
             secret.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedAt = runtimeEntityType.AddProperty(

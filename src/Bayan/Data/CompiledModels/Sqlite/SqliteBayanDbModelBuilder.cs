@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e291ceee-6a80-456e-a6a6-81f8fa598987"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("351bb49a-986a-456c-9583-9ca5daab3c89"), entityTypeCount: 40)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Webhooks.WebhookEndpoint",
                 typeof(WebhookEndpoint),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -108,7 +108,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(WebhookEndpoint).GetProperty("PreviousSecret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookEndpoint).GetField("<PreviousSecret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
-                maxLength: 200);
+                maxLength: 500);
 
             var previousSecretUntil = runtimeEntityType.AddProperty(
                 "PreviousSecretUntil",
@@ -118,12 +118,19 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
 
+            var revision = runtimeEntityType.AddProperty(
+                "Revision",
+                typeof(int),
+                propertyInfo: typeof(WebhookEndpoint).GetProperty("Revision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WebhookEndpoint).GetField("<Revision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
             var secret = runtimeEntityType.AddProperty(
                 "Secret",
                 typeof(string),
                 propertyInfo: typeof(WebhookEndpoint).GetProperty("Secret", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookEndpoint).GetField("<Secret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
+                maxLength: 500);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

@@ -1,4 +1,4 @@
-using Bayan.Data;
+using Bayan.Offices;
 using Bayan.Operations;
 using Bayan.Sites;
 using Bayan.Webhooks;
@@ -13,7 +13,7 @@ namespace Bayan.Web.Areas.Admin.Pages.Webhooks;
 /// /admin/webhooks/{id}: an endpoint's address, events and filter; its secret rotated (the new one shown
 /// once), a ping, turning it off and on, removing it. Administrators only.
 /// </summary>
-public sealed class EditModel(BayanDb db, CurrentActor current, AdminText text, ManageWebhooks manage, WebhookQueries webhooks, SiteReader sites) : PageModel
+public sealed class EditModel(OfficeQueries offices, SiteQueries siteQueries, CurrentActor current, AdminText text, ManageWebhooks manage, WebhookQueries webhooks, SiteReader sites) : PageModel
 {
     // Named so in the form; the page's own Url is its link maker.
     [BindProperty(Name = "Url")] public string Address { get; set; } = "";
@@ -113,7 +113,7 @@ public sealed class EditModel(BayanDb db, CurrentActor current, AdminText text, 
             (Address, Description, OfficeId, Language) = (endpoint.Url, endpoint.Description, endpoint.OfficeId, endpoint.Language);
             Events = [.. endpoint.EventList];
         }
-        Choices = await WebhookChoices.LoadAsync(db, text.Language, ct);
+        Choices = await WebhookChoices.LoadAsync(offices, siteQueries, text.Language, ct);
         Times = (await sites.LoadAsync(ct))!.Times;
         return true;
     }

@@ -1,5 +1,6 @@
-using Bayan.Data;
+using Bayan.Offices;
 using Bayan.Operations;
+using Bayan.Sites;
 using Bayan.Webhooks;
 using Bayan.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Bayan.Web.Areas.Admin.Pages.Webhooks;
 
 /// <summary>/admin/webhooks/new: registers an endpoint, then shows its secret, once.</summary>
-public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, ManageWebhooks manage) : PageModel
+public sealed class NewModel(OfficeQueries offices, SiteQueries siteQueries, CurrentActor current, AdminText text, ManageWebhooks manage) : PageModel
 {
     // Named so in the form; the page's own Url is its link maker.
     [BindProperty(Name = "Url")] public string Address { get; set; } = "";
@@ -32,7 +33,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, M
             return Forbid();
         // A new endpoint takes what a newsroom's partners most often want.
         Events = [WebhookEventTypes.ReleasePublished, WebhookEventTypes.ReleaseCorrected, WebhookEventTypes.ReleaseRetracted];
-        Choices = await WebhookChoices.LoadAsync(db, text.Language, ct);
+        Choices = await WebhookChoices.LoadAsync(offices, siteQueries, text.Language, ct);
         return Page();
     }
 
@@ -46,7 +47,7 @@ public sealed class NewModel(BayanDb db, CurrentActor current, AdminText text, M
                 return Page();
             case Outcome.Invalid invalid:
                 Errors = invalid.Errors;
-                Choices = await WebhookChoices.LoadAsync(db, text.Language, ct);
+                Choices = await WebhookChoices.LoadAsync(offices, siteQueries, text.Language, ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
             default:

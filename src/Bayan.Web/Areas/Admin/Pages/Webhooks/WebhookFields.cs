@@ -1,8 +1,8 @@
-using Bayan.Data;
+using Bayan.Offices;
 using Bayan.Operations;
+using Bayan.Sites;
 using Bayan.Web.Areas.Admin.Pages.Releases;
 using Bayan.Web.Areas.Admin.Pages.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Areas.Admin.Pages.Webhooks;
 
@@ -16,10 +16,10 @@ public sealed record WebhookChoices(IReadOnlyList<Choice> Offices, IReadOnlyList
 {
     public static readonly WebhookChoices None = new([], []);
 
-    public static async Task<WebhookChoices> LoadAsync(BayanDb db, string language, CancellationToken ct)
+    public static async Task<WebhookChoices> LoadAsync(OfficeQueries officeQueries, SiteQueries siteQueries, string language, CancellationToken ct)
     {
-        var offices = await db.Offices.AsNoTracking().Include(o => o.Names).OrderBy(o => o.Position).ThenBy(o => o.Code).ToListAsync(ct);
-        var languages = await db.SiteLanguages.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Code).ToListAsync(ct);
+        var offices = await officeQueries.AllAsync(ct);
+        var languages = await siteQueries.LanguageCodesAsync(ct);
         return new WebhookChoices([.. offices.Select(o => new Choice(o.Id.ToString(), o.NameIn(language)))], [.. languages.Select(UserChoices.Named)]);
     }
 }
