@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff9ef20f-aa0c-42e7-8d8a-c08902cafcd7"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("541bf5d7-002f-4e6d-bd79-3a8c6b061922"), entityTypeCount: 41)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var comment = CommentEntityType.Create(this);
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
+            var importedItem = ImportedItemEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -110,6 +111,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             CommentEntityType.CreateAnnotations(comment);
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
+            ImportedItemEntityType.CreateAnnotations(importedItem);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);

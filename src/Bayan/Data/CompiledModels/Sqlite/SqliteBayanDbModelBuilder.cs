@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e291ceee-6a80-456e-a6a6-81f8fa598987"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("01cfd3d4-50c9-4c2a-b241-b11229a3b0bd"), entityTypeCount: 41)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var comment = CommentEntityType.Create(this);
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
+            var importedItem = ImportedItemEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -109,6 +110,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             CommentEntityType.CreateAnnotations(comment);
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
+            ImportedItemEntityType.CreateAnnotations(importedItem);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
