@@ -21,6 +21,12 @@ public sealed record ImportNote(string Kind, string SourceId, Problem Reason);
 /// </summary>
 public sealed class ImportReport(bool dryRun)
 {
+    private const int ListedIds = 20;
+
+    /// <summary>Ids in their order as numbers (2 before 10), other ids after them as text.</summary>
+    private static readonly Comparer<string> ById = Comparer<string>.Create((a, b) =>
+        long.TryParse(a, out var x) && long.TryParse(b, out var y) ? x.CompareTo(y) : string.CompareOrdinal(a, b));
+
     public bool DryRun { get; } = dryRun;
     public Problem? Error { get; private set; }
     public SortedDictionary<string, ImportCounts> Counts { get; } = new(StringComparer.Ordinal);
@@ -57,7 +63,7 @@ public sealed class ImportReport(bool dryRun)
     public void Shortcode(string name, string sourceId)
     {
         if (!Shortcodes.TryGetValue(name, out var ids))
-            Shortcodes[name] = ids = new SortedSet<string>(StringComparer.Ordinal);
+            Shortcodes[name] = ids = new SortedSet<string>(ById);
         ids.Add(sourceId);
     }
 
@@ -95,7 +101,11 @@ public sealed class ImportReport(bool dryRun)
         {
             yield return T("import_report_shortcodes");
             foreach (var (name, ids) in Shortcodes)
-                yield return $"  [{name}]: {string.Join(", ", ids)}";
+            {
+                // A shortcode a theme put in every post would name them all: the first few say enough.
+                var more = ids.Count > ListedIds ? " " + T("import_report_and_more", ids.Count - ListedIds) : "";
+                yield return $"  [{name}]: {string.Join(", ", ids.Take(ListedIds))}{more}";
+            }
         }
     }
 }

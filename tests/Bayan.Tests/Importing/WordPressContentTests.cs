@@ -120,4 +120,16 @@ public sealed class WordPressContentTests
     {
         Assert.Equal("Ministry & partners ‹b›", WordPressContent.PlainText("Ministry &amp; <em>partners</em> &lt;b&gt;"));
     }
+
+    [Fact]
+    public void The_report_lists_the_posts_of_a_shortcode_in_order_and_only_the_first_twenty()
+    {
+        var report = new Bayan.Importing.ImportReport(dryRun: false);
+        foreach (var id in Enumerable.Range(1, 25).Reverse())
+            report.Shortcode("gallery", id.ToString());
+
+        var line = report.Describe("en").Single(l => l.StartsWith("  [gallery]", StringComparison.Ordinal));
+
+        Assert.Equal("  [gallery]: " + string.Join(", ", Enumerable.Range(1, 20)) + " and 5 more", line);
+    }
 }
