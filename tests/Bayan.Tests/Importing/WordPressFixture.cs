@@ -53,7 +53,7 @@ internal static class WordPressFixture
         Item(16, "خبر محمي", "نص محمي", password: "secret"),
         Item(17, "خبر محذوف", "نص محذوف", status: "trash"),
         Item(18, loneTitle, "The annual report is out.\nRead it below.", slug: "annual-report", creator: "john",
-            date: "2023-10-01 09:00:00", dateGmt: "2023-10-01 06:00:00", extra: InCategory("news", "أخبار")),
+            date: "2023-10-01 09:00:00", dateGmt: "2023-10-01 06:00:00", extra: InCategory("news", "أخبار") + Meta("reference_number", "AR-2023-77")),
         Item(20, "من نحن", "<h2>الوزارة</h2>\n\nنحن مكتب الإعلام.", type: "page", slug: "about",
             extra: InCategory("ar", "العربية", "language")),
         Item(21, "Draft page", "Not yet", type: "page", status: "draft", slug: "draft-page"),

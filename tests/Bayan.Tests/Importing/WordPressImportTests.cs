@@ -16,12 +16,12 @@ public sealed class WordPressImportTests(TestSite site) : IClassFixture<TestSite
 {
     private async Task<ImportReport> ImportAsync(
         string xml, string office, string? uploads = null, bool dryRun = false, NumberChoice numbers = NumberChoice.Assign,
-        IProgress<(string, int, int)>? progress = null, CancellationToken ct = default, bool users = false)
+        IProgress<(string, int, int)>? progress = null, CancellationToken ct = default, bool users = false, OfficeMap? map = null)
     {
         using var scope = site.Services.CreateScope();
         var import = scope.ServiceProvider.GetRequiredService<ImportWordPress>();
         return await import.RunAsync(() => Wxr.Stream(xml),
-            new WordPressImportOptions(office, UploadsDirectory: uploads, DryRun: dryRun, Numbers: numbers, Users: users),
+            new WordPressImportOptions(office, map, UploadsDirectory: uploads, DryRun: dryRun, Numbers: numbers, Users: users),
             progress ?? new Progress<(string, int, int)>(), ct);
     }
 
@@ -220,6 +220,40 @@ public sealed class WordPressImportTests(TestSite site) : IClassFixture<TestSite
         Assert.Equal("import_office_unknown", unknown.Error!.Key);
         Assert.Equal("import_wxr_not_wxr", notWxr.Error!.Key);
         Assert.Empty(await ReleasesOfAsync(office.Code));
+    }
+
+    [Fact]
+    public async Task An_office_map_sends_posts_by_category_or_author_and_numbers_can_be_kept()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var news = await site.Seed.OfficeAsync();
+        var johns = await site.Seed.OfficeAsync();
+        var (map, problem) = OfficeMap.Parse($"# offices by category, then author\ncategory:news={news.Code}\n\nauthor:john={johns.Code}\n");
+        Assert.Null(problem);
+
+        var report = await ImportAsync(WordPressFixture.Xml(WordPressFixture.Site()), office.Code, map: map, numbers: NumberChoice.Keep);
+
+        Assert.Null(report.Error);
+        // The annual report is filed under news and written by john: its category decides.
+        var lone = Assert.Single(await ReleasesOfAsync(news.Code));
+        Assert.Equal(WordPressFixture.LoneEnglishTitle, lone.Versions.Single().Title);
+        Assert.Equal("AR-2023-77", lone.ReferenceNumber);
+        // John's English post is a translation: it follows its Arabic original into the default office.
+        Assert.Empty(await ReleasesOfAsync(johns.Code));
+        var centre = (await ReleasesOfAsync(office.Code)).Single(r => r.Status == ReleaseStatus.Published);
+        Assert.Null(centre.ReferenceNumber);
+    }
+
+    [Theory]
+    [InlineData("category:news")]
+    [InlineData("office=news")]
+    [InlineData("editor:amina=news")]
+    public void A_line_of_an_office_map_that_is_no_rule_is_named(string line)
+    {
+        var (map, problem) = OfficeMap.Parse($"category:a=b\n{line}\n");
+
+        Assert.Null(map);
+        Assert.Equal(("import_office_map_line", 2), (problem!.Key, (int)problem.Args[0]));
     }
 
     [Fact]
