@@ -1,12 +1,10 @@
 using System.CommandLine;
 using Bayan.Accounts;
-using Bayan.Data;
 using Bayan.Localization;
 using Bayan.Operations;
 using Bayan.Sites;
 using Bayan.Tokens;
 using Bayan.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Web.Cli;
 
@@ -51,7 +49,7 @@ internal static class TokenCommand
                 DateTime? until = null;
                 if (parse.GetValue(expires) is { } text)
                 {
-                    var zone = (await SiteClock.LoadAsync(services.GetRequiredService<BayanDb>(), Messages.Fallback, ct)).Zone;
+                    var zone = (await services.GetRequiredService<SiteQueries>().ClockAsync(Messages.Fallback, ct)).Zone;
                     until = TokenExpiry.Parse(text, zone, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
                     if (until is null)
                         return await FailAsync(error, new Problem("tokens_expiry_invalid"));
@@ -138,9 +136,7 @@ internal static class TokenCommand
         await using var app = BayanWebApp.Build(args);
         await BayanWebApp.PrepareAsync(app, ct);
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
-        var wanted = email.Trim().ToUpperInvariant();
-        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == wanted, ct);
+        var account = await scope.ServiceProvider.GetRequiredService<UserQueries>().ByEmailAsync(email, ct);
         if (account is null)
         {
             await error.WriteLineAsync($"bayan: no account has the address {email}.");

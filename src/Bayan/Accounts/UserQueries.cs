@@ -21,8 +21,28 @@ public sealed class UserQueries(BayanDb db)
         db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages).AsSplitQuery()
             .FirstOrDefaultAsync(u => u.Id == id, ct);
 
+    /// <summary>
+    /// One page of the accounts in the order of <see cref="AllAsync"/> (by name, then id, so pages never
+    /// overlap), and how many there are in all. <paramref name="page"/> counts from 1.
+    /// </summary>
+    public async Task<(List<User> Users, int Total)> PageAsync(int page, int size, CancellationToken ct)
+    {
+        var total = await db.Users.CountAsync(ct);
+        var users = await db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip((page - 1) * size).Take(size).AsSplitQuery().ToListAsync(ct);
+        return (users, total);
+    }
+
     /// <summary>Every account with its offices and languages, by name.</summary>
     public Task<List<User>> AllAsync(CancellationToken ct) =>
         db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages)
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).AsSplitQuery().ToListAsync(ct);
+
+    /// <summary>The account with this e-mail address (compared as sign-in compares it, ignoring case); null when there is none.</summary>
+    public Task<User?> ByEmailAsync(string email, CancellationToken ct)
+    {
+        // The same normalisation as ASP.NET Core Identity's, which filled NormalizedEmail.
+        var wanted = email.Trim().ToUpperInvariant();
+        return db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == wanted, ct);
+    }
 }

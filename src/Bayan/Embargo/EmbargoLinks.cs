@@ -39,11 +39,12 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
         return (new NewEmbargoLink(link.Id, PathPrefix + token), new Outcome.Done(releaseId, new Problem("embargo_created")));
     }
 
-    public async Task<Outcome> RevokeAsync(Actor actor, int linkId, CancellationToken ct)
+    /// <param name="releaseId">When given, a link of another release is not found: an address names the release and its link.</param>
+    public async Task<Outcome> RevokeAsync(Actor actor, int linkId, CancellationToken ct, int? releaseId = null)
     {
         var link = await db.EmbargoLinks.FirstOrDefaultAsync(l => l.Id == linkId, ct);
         var release = link is null ? null : await db.Releases.FirstOrDefaultAsync(r => r.Id == link.ReleaseId, ct);
-        if (link is null || release is null)
+        if (link is null || release is null || (releaseId is { } expected && expected != release.Id))
             return new Outcome.NotFound();
         if (!actor.CanShareUnderEmbargo(release))
             return new Outcome.Forbidden();
@@ -75,9 +76,23 @@ public sealed class EmbargoLinks(BayanDb db, TimeProvider clock)
         return id is null ? null : await db.Releases.WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
+    /// <summary>
+    /// The release's links, newest first, for someone who may share it under embargo: the same people
+    /// who make and revoke them (the back office shows the list to them alone).
+    /// </summary>
+    public async Task<(IReadOnlyList<EmbargoLink> Links, Outcome Outcome)> ListAsync(Actor actor, int releaseId, CancellationToken ct)
+    {
+        var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Id == releaseId, ct);
+        if (release is null)
+            return ([], new Outcome.NotFound());
+        if (!actor.CanShareUnderEmbargo(release))
+            return ([], new Outcome.Forbidden());
+        return (await OfReleaseAsync(releaseId, ct), new Outcome.Done(releaseId, new Problem("embargo_links")));
+    }
+
     /// <summary>The release's links, newest first.</summary>
     public Task<List<EmbargoLink>> OfReleaseAsync(int releaseId, CancellationToken ct) =>
-        db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == releaseId).OrderByDescending(l => l.CreatedAt).ToListAsync(ct);
+        db.EmbargoLinks.AsNoTracking().Where(l => l.ReleaseId == releaseId).OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).ToListAsync(ct);
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -16,7 +16,10 @@ public sealed class Office
     /// <summary>Days added to the Hijri date (-2..+2), for offices that follow local moon sighting.</summary>
     public int HijriAdjustment { get; set; }
 
-    public string NumberingPattern { get; set; } = "{hijri-year}/{seq:2}";
+    /// <summary>What a new office numbers by, unless told otherwise: "1445/03".</summary>
+    public const string DefaultNumberingPattern = "{hijri-year}/{seq:2}";
+
+    public string NumberingPattern { get; set; } = DefaultNumberingPattern;
 
     /// <summary>Contact lines of the signature block that ends every release; each shown only when set.</summary>
     public string? Website { get; set; }

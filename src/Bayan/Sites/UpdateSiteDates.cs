@@ -2,6 +2,7 @@ using Bayan.Audit;
 using Bayan.Calendars;
 using Bayan.Changes;
 using Bayan.Data;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Sites;
@@ -16,7 +17,9 @@ public sealed record SiteDatesChange(
     IReadOnlyDictionary<string, string>? ClockNames = null,
     bool? NumbersInLanguageDigits = null);
 
-public sealed record SiteDatesOutcome(bool Changed, IReadOnlyList<string> Errors);
+/// <param name="Errors">Every problem in English, as the command line says it.</param>
+/// <param name="Fields">The same problems by field (header_dates, time_zone, clock_name_en ...), in each reader's language.</param>
+public sealed record SiteDatesOutcome(bool Changed, IReadOnlyList<string> Errors, IReadOnlyDictionary<string, Problem>? Fields = null);
 
 /// <summary>
 /// Changes the site's calendars, date styles, digits, zone and clock names. Every value is checked first;
@@ -32,26 +35,39 @@ public sealed class UpdateSiteDates(BayanDb db, TimeProvider clock, IContentChan
         var languages = await db.SiteLanguages.ToListAsync(ct);
 
         var errors = new List<string>();
-        void CheckDates(string name, string? value)
+        var fields = new Dictionary<string, Problem>();
+        var calendars = string.Join(", ", CalendarKinds.ByName.Keys);
+        void CheckDates(string field, string name, string? value)
         {
-            if (value is not null && CalendarDisplay.ParseList(value) is null)
-                errors.Add($"{name} '{value}' is not a list of calendar:style, e.g. \"hijri:long gregorian:short\" " +
-                    $"(calendars: {string.Join(", ", CalendarKinds.ByName.Keys)}; styles: long, medium, short).");
+            if (value is null || CalendarDisplay.ParseList(value) is not null)
+                return;
+            errors.Add($"{name} '{value}' is not a list of calendar:style, e.g. \"hijri:long gregorian:short\" " +
+                $"(calendars: {calendars}; styles: long, medium, short).");
+            fields[field] = new Problem("settings_dates_invalid", value, calendars);
         }
-        CheckDates("Header dates", change.HeaderDates);
-        CheckDates("Dateline dates", change.DatelineDates);
-        CheckDates("Listing dates", change.ListingDates);
+        CheckDates("header_dates", "Header dates", change.HeaderDates);
+        CheckDates("dateline_dates", "Dateline dates", change.DatelineDates);
+        CheckDates("listing_dates", "Listing dates", change.ListingDates);
         if (change.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(change.TimeZone, out _))
+        {
             errors.Add($"Time zone '{change.TimeZone}' is unknown; use an IANA name such as Asia/Riyadh.");
+            fields["time_zone"] = new Problem("setup_time_zone_invalid", change.TimeZone);
+        }
         foreach (var (code, name) in change.ClockNames ?? new Dictionary<string, string>())
         {
             if (languages.All(l => l.Code != code))
+            {
                 errors.Add($"The site has no language '{code}' to name its clock in.");
+                fields[$"clock_name_{code}"] = new Problem("settings_clock_language", code);
+            }
             else if (name.Length > Limits.Title)
+            {
                 errors.Add($"The clock name in '{code}' is longer than {Limits.Title} characters.");
+                fields[$"clock_name_{code}"] = new Problem("edit_too_long", Limits.Title);
+            }
         }
         if (errors.Count > 0)
-            return new(false, errors);
+            return new(false, errors, fields);
 
         var before = Describe(site, languages);
         site.HeaderDates = Normalised(change.HeaderDates) ?? site.HeaderDates;

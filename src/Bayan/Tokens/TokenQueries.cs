@@ -10,7 +10,13 @@ public sealed record TokenSummary(
     DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt)
 {
     public bool IsLive(DateTime now) => RevokedAt is null && (ExpiresAt is not { } end || end > now);
+
+    internal static TokenSummary Of(AccessToken t) =>
+        new(t.Id, t.Name, t.Hint, TokenScopes.Split(t.Scopes), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt);
 }
+
+/// <summary>A token in the administrators' list of every account's tokens: with whose it is.</summary>
+public sealed record OwnedToken(TokenSummary Token, int OwnerId, string OwnerName, string OwnerEmail);
 
 public sealed class TokenQueries(BayanDb db)
 {
@@ -21,6 +27,22 @@ public sealed class TokenQueries(BayanDb db)
             return null;
         var rows = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToListAsync(ct);
-        return [.. rows.Select(t => new TokenSummary(t.Id, t.Name, t.Hint, TokenScopes.Split(t.Scopes), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))];
+        return [.. rows.Select(TokenSummary.Of)];
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> of every account's tokens, newest first, with their owners; one more
+    /// than <paramref name="size"/> is read, so the caller knows whether more follow. Null unless the
+    /// actor is an administrator: nobody else sees other people's tokens.
+    /// </summary>
+    public async Task<IReadOnlyList<OwnedToken>?> AllAsync(Actor actor, int page, int size, CancellationToken ct)
+    {
+        if (!actor.CanManageSite)
+            return null;
+        var rows = await db.AccessTokens.AsNoTracking()
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.DisplayName, u.Email })
+            .OrderByDescending(r => r.Token.CreatedAt).ThenByDescending(r => r.Token.Id)
+            .Skip((Math.Max(page, 1) - 1) * size).Take(size + 1).ToListAsync(ct);
+        return [.. rows.Select(r => new OwnedToken(TokenSummary.Of(r.Token), r.Token.UserId, r.DisplayName, r.Email ?? ""))];
     }
 }

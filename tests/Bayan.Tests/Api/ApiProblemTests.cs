@@ -78,15 +78,16 @@ public sealed class ApiProblemTests(ApiProblemTests.BrokenPagesSite site) : ICla
         var html = await site.Http.GetApiAsync("/api/v1/offices", accept: "text/html");
         var json = await site.Http.GetApiAsync("/api/v1/offices", accept: "application/json");
         var any = await site.Http.GetApiAsync("/api/v1/offices", accept: "text/html, */*;q=0.1");
-        using var post = await site.Http.PostAsync("/api/v1/offices", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
-        var posted = new ApiAnswer(post.StatusCode, post, System.Text.Json.JsonDocument.Parse(await post.Content.ReadAsStringAsync()).RootElement.Clone(), "");
+        // The public settings are only read here (an administrator replaces them under /settings).
+        using var delete = await site.Http.DeleteAsync("/api/v1/site");
+        var deleted = new ApiAnswer(delete.StatusCode, delete, System.Text.Json.JsonDocument.Parse(await delete.Content.ReadAsStringAsync()).RootElement.Clone(), "");
 
         ApiCalls.AssertProblem(html, HttpStatusCode.NotAcceptable, "api_detail_406");
         Assert.Equal(HttpStatusCode.OK, json.Status);
         Assert.Equal(HttpStatusCode.OK, any.Status);
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, posted.Status);
-        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(405, posted.Json.GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, deleted.Status);
+        Assert.Equal("application/problem+json", delete.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(405, deleted.Json.GetProperty("status").GetInt32());
     }
 
     [Fact]

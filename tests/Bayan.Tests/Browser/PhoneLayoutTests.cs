@@ -53,6 +53,17 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             await db.SaveChangesAsync();
             return endpoint.Id;
         });
+        var media = await site.Seed.WithDbAsync(async db =>
+        {
+            var item = new Bayan.Media.MediaItem
+            {
+                Id = Guid.NewGuid(), Kind = "Pdf", FileName = "a-rather-long-file-name-without-any-spaces-to-break-it-" + Guid.NewGuid().ToString("N") + ".pdf",
+                ContentType = "application/pdf", Bytes = 1000, Url = "/media/statement.pdf", UploadedBy = "tests", CreatedAt = DateTime.UtcNow,
+            };
+            db.Media.Add(item);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
         return new()
         {
             ["admin"] = ["/admin"],
@@ -65,6 +76,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/login"] = ["/admin/login"],
             ["admin/logout"] = ["/admin/logout"],
             ["admin/media"] = ["/admin/media"],
+            ["admin/media/{id:guid}"] = [$"/admin/media/{media}"],
             ["admin/navigation"] = ["/admin/navigation"],
             ["admin/offices"] = ["/admin/offices"],
             ["admin/offices/new"] = ["/admin/offices/new"],
@@ -78,6 +90,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/settings"] = ["/admin/settings"],
             ["admin/setup"] = ["/admin/setup"],
             ["admin/tags"] = ["/admin/tags"],
+            ["admin/tokens"] = ["/admin/tokens"],
             ["admin/users"] = ["/admin/users"],
             ["admin/users/new"] = ["/admin/users/new"],
             ["admin/users/{id:int}"] = [$"/admin/users/{user.Id}"],
@@ -126,6 +139,8 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
         {
             await page.GotoAsync(Url(path));
             await MeasureAsync(page, path, wide);
+            // Every back-office page as a phone shows it, to look at after a change (TestResults/screenshots/phone).
+            await Support.Browser.ScreenshotAsync(page, $"phone/{language}-{Named(path)}");
         }
         Assert.True(wide.Count == 0, $"Pages wider than {PhoneWidth} px in {language}:\n{string.Join("\n", wide)}");
     }
@@ -140,9 +155,11 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
                 .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > limit + 1 || r.left < -1); })
                 .slice(-4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().width) + 'px')", width[1]);
             wide.Add($"{path}: {width[0]} px ({string.Join(", ", culprits)})");
-            await Support.Browser.ScreenshotAsync(page, "phone-wide-" + string.Concat(path.Where(char.IsLetterOrDigit)), fullPage: true);
+            await Support.Browser.ScreenshotAsync(page, "phone-wide-" + Named(path), fullPage: true);
         }
     }
+
+    private static string Named(string path) => string.Concat(path.Where(char.IsLetterOrDigit));
 
     private static async Task NavigationIsReachableAsync(IPage page, string language)
     {

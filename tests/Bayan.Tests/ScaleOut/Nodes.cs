@@ -29,8 +29,9 @@ public sealed class Nodes : IAsyncDisposable
     /// <param name="database">Given the real server's host and port, where the nodes should reach it instead (a forwarder).</param>
     /// <param name="prefix">Bayan:Redis:Prefix, when not the default.</param>
     /// <param name="more">Further settings every node takes.</param>
+    /// <param name="clock">A clock every node keeps time by, for a test to move; the system's when null.</param>
     public static async Task<Nodes> StartAsync(int count = 2, string? redis = null, Func<string, int, (string Host, int Port)>? database = null,
-        string? prefix = null, IReadOnlyDictionary<string, string?>? more = null)
+        string? prefix = null, IReadOnlyDictionary<string, string?>? more = null, TimeProvider? clock = null)
     {
         if (!TestDatabase.IsPostgres)
             throw new InvalidOperationException("The scale-out tests need PostgreSQL: run them with BAYAN_TEST_DATABASE=postgres (test.sh does).");
@@ -57,7 +58,7 @@ public sealed class Nodes : IAsyncDisposable
         try
         {
             for (var i = 0; i < count; i++)
-                all.nodes.Add(await Node.StartAsync(settings, migrate: i == 0));
+                all.nodes.Add(await Node.StartAsync(settings, migrate: i == 0, clock));
             await all.A.Seed.SiteAsync();
             all.Administrator = await all.A.Seed.UserAsync(administrator: true);
         }
@@ -102,7 +103,7 @@ public sealed class Node : IAsyncDisposable
     /// <summary>Every content change this node's listeners were told of, from itself or from other nodes.</summary>
     public HeardChanges Heard => app.Services.GetRequiredService<HeardChanges>();
 
-    internal static async Task<Node> StartAsync(Dictionary<string, string?> shared, bool migrate)
+    internal static async Task<Node> StartAsync(Dictionary<string, string?> shared, bool migrate, TimeProvider? clock = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "bayan-tests", Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>(shared) { ["Bayan:Data"] = dataFolder };
@@ -110,6 +111,8 @@ public sealed class Node : IAsyncDisposable
         {
             builder.Services.AddSingleton<HeardChanges>();
             builder.Services.AddScoped<IContentChangeListener>(provider => provider.GetRequiredService<HeardChanges>());
+            if (clock is not null)
+                builder.Services.AddSingleton(clock);
         });
         if (migrate)
             await BayanWebApp.PrepareAsync(app, CancellationToken.None);

@@ -67,7 +67,8 @@ public sealed class Browser : IAsyncLifetime
     /// <summary>What the reader sees in the window; the whole page with <paramref name="fullPage"/>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
+        var file = Path.Combine(ScreenshotFolder, name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
     }
 }

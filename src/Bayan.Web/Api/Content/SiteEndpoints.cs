@@ -43,10 +43,9 @@ internal static class SiteEndpoints
 
     public static async Task<Results<Ok<SiteInfo>, ProblemHttpResult>> SiteAsync(HttpContext http, SiteReader sites)
     {
-        var (site, stop) = await OpenAsync(http, sites);
+        var (site, origin, stop) = await OpenAsync(http, sites);
         if (stop is not null)
             return stop;
-        var origin = RequestOrigin.Of(http.Request);
         var settings = site.Site;
         return TypedResults.Ok(new SiteInfo(
             settings.DefaultLanguage,
@@ -62,10 +61,9 @@ internal static class SiteEndpoints
 
     public static async Task<Results<Ok<IReadOnlyList<OfficeEntry>>, ProblemHttpResult>> OfficesAsync(HttpContext http, SiteReader sites)
     {
-        var (site, stop) = await OpenAsync(http, sites);
+        var (site, origin, stop) = await OpenAsync(http, sites);
         if (stop is not null)
             return stop;
-        var origin = RequestOrigin.Of(http.Request);
         IReadOnlyList<OfficeEntry> offices = [.. site.Offices.Select(o => new OfficeEntry(
             o.Id, o.Code, o.DefaultLanguage, o.TimeZone, o.HijriAdjustment,
             [.. o.Names.Where(n => site.IsEnabled(n.Language)).OrderBy(n => site.PositionOf(n.Language))
@@ -78,12 +76,9 @@ internal static class SiteEndpoints
         HttpContext http, SiteReader sites,
         [Description("Only categories named in this language, with that name alone.")] string? language)
     {
-        var (site, stop) = await OpenAsync(http, sites, "language");
+        var (site, origin, stop) = await OpenAsync(http, sites, language);
         if (stop is not null)
             return stop;
-        if (LanguageProblem(http, site, language) is { } bad)
-            return bad;
-        var origin = RequestOrigin.Of(http.Request);
         string[] languages = language is null ? [.. site.Languages.Select(l => l.Code)] : [language];
         // The snapshot's order: by position, then name in the first language asked.
         var named = site.CategoriesIn(languages[0]).Select(c => c.Category)
@@ -102,14 +97,11 @@ internal static class SiteEndpoints
         HttpContext http, SiteReader sites, TagQueries tags,
         [Description("Only tags named in this language, with that name alone.")] string? language)
     {
-        var (site, stop) = await OpenAsync(http, sites, "language");
+        var (site, origin, stop) = await OpenAsync(http, sites, language);
         if (stop is not null)
             return stop;
-        if (LanguageProblem(http, site, language) is { } bad)
-            return bad;
         // A tag comes into view, or leaves it, with a release.
         PageCache.Tag(http, CacheTags.SiteListings);
-        var origin = RequestOrigin.Of(http.Request);
         IReadOnlyList<TagEntry> entries = [.. (await tags.VisibleAsync(http.RequestAborted))
             .Select(t => new TagEntry(t.Id, [.. t.Names
                 .Where(n => (language is null ? site.IsEnabled(n.Language) : n.Language == language))
@@ -123,14 +115,11 @@ internal static class SiteEndpoints
         HttpContext http, SiteReader sites, PageQueries pages,
         [Description("Only pages in this language.")] string? language)
     {
-        var (site, stop) = await OpenAsync(http, sites, "language");
+        var (site, origin, stop) = await OpenAsync(http, sites, language);
         if (stop is not null)
             return stop;
-        if (LanguageProblem(http, site, language) is { } bad)
-            return bad;
         // Saving or deleting any page drops the sitemaps, and so this list.
         PageCache.Tag(http, CacheTags.Sitemaps);
-        var origin = RequestOrigin.Of(http.Request);
         IReadOnlyList<PageItem> items = [.. (await pages.ListAsync(language, http.RequestAborted))
             .Where(p => site.IsEnabled(p.Language)).Select(p => Item(p, origin))];
         return TypedResults.Ok(items);
@@ -139,14 +128,13 @@ internal static class SiteEndpoints
     public static async Task<Results<Ok<PageDetail>, ProblemHttpResult>> PageAsync(
         string language, string slug, HttpContext http, SiteReader sites, PageQueries pages)
     {
-        var (site, stop) = await OpenAsync(http, sites);
+        var (site, origin, stop) = await OpenAsync(http, sites);
         if (stop is not null)
             return stop;
         var page = site.IsEnabled(language) && Slug.IsWellFormed(slug) ? await pages.FindAsync(language, slug, http.RequestAborted) : null;
         if (page is null)
             return ApiProblems.Of(http, StatusCodes.Status404NotFound, new Problem("api_page_not_found", language, slug));
         PageCache.Tag(http, CacheTags.Page(page.Key));
-        var origin = RequestOrigin.Of(http.Request);
         var translations = await pages.TranslationsAsync(page.Key, http.RequestAborted);
         return TypedResults.Ok(new PageDetail(
             page.Key, page.Language, ReleaseMapping.DirectionOf(page.Language), page.Slug, page.Title, page.BodyHtml, page.Body,
@@ -158,12 +146,9 @@ internal static class SiteEndpoints
         HttpContext http, SiteReader sites,
         [Description("Only this language's menus.")] string? language)
     {
-        var (site, stop) = await OpenAsync(http, sites, "language");
+        var (site, origin, stop) = await OpenAsync(http, sites, language);
         if (stop is not null)
             return stop;
-        if (LanguageProblem(http, site, language) is { } bad)
-            return bad;
-        var origin = RequestOrigin.Of(http.Request);
         // A link to a path of the site is made absolute, as every address the API gives; others are left as written.
         MenuLink Link(Bayan.Navigation.Link link) =>
             new(link.Label, link.Url.StartsWith('/') && !link.Url.StartsWith("//", StringComparison.Ordinal) ? origin + link.Url : link.Url);
@@ -185,18 +170,27 @@ internal static class SiteEndpoints
     private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     /// <summary>
-    /// The site snapshot, once the query holds nothing but <paramref name="known"/>; else the problem to
-    /// answer (a parameter it does not take, or a site not set up yet).
+    /// The site snapshot and the origin of every address in the answer, once the query holds no
+    /// parameter; else the problem to answer (a parameter it does not take, or a site not set up yet).
     /// </summary>
-    private static async Task<(SiteSnapshot Site, ProblemHttpResult? Stop)> OpenAsync(HttpContext http, SiteReader sites, params string[] known)
+    private static Task<(SiteSnapshot Site, string Origin, ProblemHttpResult? Stop)> OpenAsync(HttpContext http, SiteReader sites) =>
+        OpenAsync(http, sites, [], language: null);
+
+    /// <summary>As above, for a handler whose only parameter is an optional language of the site.</summary>
+    private static Task<(SiteSnapshot Site, string Origin, ProblemHttpResult? Stop)> OpenAsync(HttpContext http, SiteReader sites, string? language) =>
+        OpenAsync(http, sites, ["language"], language);
+
+    private static async Task<(SiteSnapshot Site, string Origin, ProblemHttpResult? Stop)> OpenAsync(
+        HttpContext http, SiteReader sites, string[] known, string? language)
     {
         if (new ApiQuery(http).Only(known).Problem is { } problem)
-            return (null!, problem);
+            return (null!, "", problem);
         var site = await sites.LoadAsync(http.RequestAborted);
-        return site is null ? (null!, ApiProblems.Of(http, StatusCodes.Status503ServiceUnavailable, new Problem("api_not_set_up"))) : (site, null);
+        if (site is null)
+            return (null!, "", ApiProblems.Of(http, StatusCodes.Status503ServiceUnavailable, new Problem("api_not_set_up")));
+        if (language is not null && !site.IsEnabled(language))
+            return (site, "", ApiProblems.BadParameter(http, "language",
+                new Problem("api_unknown_language", language, string.Join(", ", site.Languages.Select(l => l.Code)))));
+        return (site, RequestOrigin.Of(http.Request), null);
     }
-
-    private static ProblemHttpResult? LanguageProblem(HttpContext http, SiteSnapshot site, string? language) =>
-        language is null || site.IsEnabled(language) ? null
-            : ApiProblems.BadParameter(http, "language", new Problem("api_unknown_language", language, string.Join(", ", site.Languages.Select(l => l.Code))));
 }

@@ -24,5 +24,9 @@ internal static class TokenApiSetup
         api.MapMediaWrites();
         api.MapCommentWrites();
         api.MapSiteWrites();
+        api.MapEmbargoWrites();
+        api.MapOfficeWrites();
+        api.MapUserWrites();
+        api.MapSettingsWrites();
     }
 }

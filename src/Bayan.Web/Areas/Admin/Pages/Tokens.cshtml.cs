@@ -1,4 +1,3 @@
-using Bayan.Data;
 using Bayan.Operations;
 using Bayan.Sites;
 using Bayan.Tokens;
@@ -10,7 +9,7 @@ namespace Bayan.Web.Areas.Admin.Pages;
 
 /// <summary>/admin/account/tokens: a person's own access tokens for the API; a new token's secret is shown once, on the answer to its form.</summary>
 public sealed class TokensModel(
-    BayanDb db, CurrentActor current, AdminText text, TimeProvider clock,
+    SiteQueries sites, CurrentActor current, AdminText text, TimeProvider clock,
     TokenQueries queries, CreateToken create, RevokeToken revoke) : PageModel
 {
     [BindProperty] public string Name { get; set; } = "";
@@ -40,7 +39,7 @@ public sealed class TokensModel(
             else
                 errors["scopes"] = new Problem("tokens_scope_unknown", name);
         }
-        siteClock = await SiteClock.LoadAsync(db, text.Language, ct);
+        siteClock = await sites.ClockAsync(text.Language, ct);
         DateTime? expires = null;
         if (!string.IsNullOrWhiteSpace(Expires))
         {
@@ -82,7 +81,7 @@ public sealed class TokensModel(
     {
         var actor = await current.GetAsync(ct);
         Now = clock.GetUtcNow().UtcDateTime;
-        siteClock ??= await SiteClock.LoadAsync(db, text.Language, ct);
+        siteClock ??= await sites.ClockAsync(text.Language, ct);
         Tokens = await queries.ForUserAsync(actor, actor.UserId, ct) ?? [];
     }
 

@@ -1,0 +1,59 @@
+using Bayan.Operations;
+using Bayan.Sites;
+using Bayan.Tokens;
+using Bayan.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bayan.Web.Areas.Admin.Pages;
+
+/// <summary>
+/// /admin/tokens: every account's access tokens, newest first, for administrators, who may revoke
+/// any of them (a leaked token, a person who left); the revocation is audited under their name.
+/// Each person still makes and revokes their own at /admin/account/tokens.
+/// </summary>
+public sealed class AllTokensModel(SiteQueries sites, CurrentActor current, AdminText text, TimeProvider clock, TokenQueries queries, RevokeToken revoke) : PageModel
+{
+    private const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int? Revoked { get; set; }
+
+    public IReadOnlyList<OwnedToken> Tokens { get; private set; } = [];
+    public bool HasMore { get; private set; }
+    public DateTime Now { get; private set; }
+    public SiteClock Clock { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        P = Math.Clamp(P, 1, 100_000);
+        var page = await queries.AllAsync(await current.GetAsync(ct), P, PageSize, ct);
+        if (page is null)
+            return Forbid();
+        HasMore = page.Count > PageSize;
+        Tokens = [.. page.Take(PageSize)];
+        Now = clock.GetUtcNow().UtcDateTime;
+        Clock = await sites.ClockAsync(text.Language, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        // Only administrators use this page; a person revokes their own tokens on theirs.
+        if (!actor.CanManageSite)
+            return Forbid();
+        return await revoke.RunAsync(actor, id, ct) switch
+        {
+            Outcome.Done => Redirect($"/admin/tokens?p={Math.Clamp(P, 1, 100_000)}&revoked={id}"),
+            Outcome.Forbidden => Forbid(),
+            _ => NotFound(),
+        };
+    }
+
+    /// <summary>The token named by ?revoked=, for the notice after revoking it.</summary>
+    public OwnedToken? RevokedToken => Revoked is { } id ? Tokens.FirstOrDefault(t => t.Token.Id == id && t.Token.RevokedAt is not null) : null;
+
+    public string StateOf(TokenSummary token) =>
+        token.RevokedAt is not null ? "tokens_state_revoked" : token.IsLive(Now) ? "tokens_state_live" : "tokens_state_expired";
+}
