@@ -9,6 +9,7 @@ using Bayan.Demo;
 using Bayan.Editing;
 using Bayan.Embargo;
 using Bayan.Feeds;
+using Bayan.Importing;
 using Bayan.Media;
 using Bayan.Navigation;
 using Bayan.Offices;
@@ -58,6 +59,7 @@ public static class BayanServices
         services.AddManagement();
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
+        services.AddImporting();
         services.AddWebhooks(options, configuration);
         services.AddPublicQueries();
         services.AddBackOfficeQueries();

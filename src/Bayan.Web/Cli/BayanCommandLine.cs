@@ -83,6 +83,7 @@ public static class BayanCommandLine
         root.Subcommands.Add(SiteDatesCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ReindexCommand.Create(Settings, Guarded));
         root.Subcommands.Add(TokenCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(ImportCommand.Create(Settings, Guarded));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && UnknownTokens.Describe(parse) is { } unknown)

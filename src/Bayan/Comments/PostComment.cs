@@ -52,29 +52,12 @@ public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges 
         if (!string.IsNullOrEmpty(form.Website))
             return new CommentOutcome.Posted(Held: true);
 
-        var errors = new Dictionary<string, Problem>();
         var name = form.Name?.Trim() ?? "";
         var email = form.Email?.Trim() ?? "";
         var text = form.Text?.Trim() ?? "";
-        if (name.Length == 0)
-            errors["name"] = new Problem("comment_name_required");
-        else if (name.Length > Limits.CommentName)
-            errors["name"] = new Problem("edit_too_long", Limits.CommentName);
-        if (email.Length == 0 || email.Length > Limits.Email || !MailAddress.TryCreate(email, out _))
-            errors["email"] = new Problem("comment_email_required");
-        if (form.Cut)
+        var errors = Check(name, email, text, emailRequired: true);
+        if (form.Cut && errors.GetValueOrDefault("text")?.Key is not ("comment_control_characters" or "comment_no_html"))
             errors["text"] = new Problem("comment_too_large", Limits.CommentText);
-        else if (text.Length == 0)
-            errors["text"] = new Problem("comment_text_required");
-        else if (text.Length > Limits.CommentText)
-            errors["text"] = new Problem("edit_too_long", Limits.CommentText);
-        foreach (var (field, value) in new[] { ("name", name), ("email", email), ("text", text) })
-        {
-            if (CommentText.HasControlCharacters(value))
-                errors[field] = new Problem("comment_control_characters");
-            else if (field != "email" && CommentText.ContainsMarkup(value))
-                errors[field] = new Problem("comment_no_html");
-        }
         var parent = form.Parent?.Trim() ?? "";
         int? parentId = int.TryParse(parent, out var number) ? number : null;
         if (parent.Length > 0 && (parentId is null || !await db.Comments.AnyAsync(c =>
@@ -120,6 +103,33 @@ public sealed class PostComment(BayanDb db, TimeProvider clock, IContentChanges 
         if (!held)
             await changes.SavedAsync(new ContentChange.Comments([version.ReleaseId]));
         return new CommentOutcome.Posted(held);
+    }
+
+    /// <summary>
+    /// The rules every comment meets, the reader's and an imported one alike (trimmed fields): a name, a
+    /// valid e-mail address (which an imported comment may lack), plain text within its limits.
+    /// </summary>
+    public static Dictionary<string, Problem> Check(string name, string email, string text, bool emailRequired)
+    {
+        var errors = new Dictionary<string, Problem>();
+        if (name.Length == 0)
+            errors["name"] = new Problem("comment_name_required");
+        else if (name.Length > Limits.CommentName)
+            errors["name"] = new Problem("edit_too_long", Limits.CommentName);
+        if ((emailRequired || email.Length > 0) && (email.Length == 0 || email.Length > Limits.Email || !MailAddress.TryCreate(email, out _)))
+            errors["email"] = new Problem("comment_email_required");
+        if (text.Length == 0)
+            errors["text"] = new Problem("comment_text_required");
+        else if (text.Length > Limits.CommentText)
+            errors["text"] = new Problem("edit_too_long", Limits.CommentText);
+        foreach (var (field, value) in new[] { ("name", name), ("email", email), ("text", text) })
+        {
+            if (CommentText.HasControlCharacters(value))
+                errors[field] = new Problem("comment_control_characters");
+            else if (field != "email" && CommentText.ContainsMarkup(value))
+                errors[field] = new Problem("comment_no_html");
+        }
+        return errors;
     }
 
     /// <summary>The same token with the same words is the same sending; a new comment from the same page is not.</summary>

@@ -54,6 +54,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<Tokens.AccessToken> AccessTokens => Set<Tokens.AccessToken>();
     public DbSet<Tokens.IdempotentAnswer> IdempotentAnswers => Set<Tokens.IdempotentAnswer>();
     public DbSet<MediaText> MediaTexts => Set<MediaText>();
+    public DbSet<Importing.ImportedItem> ImportedItems => Set<Importing.ImportedItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -72,6 +73,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         model.ApplyConfiguration(new Tokens.AccessTokenConfiguration());
         model.ApplyConfiguration(new Tokens.IdempotentAnswerConfiguration());
         model.ApplyConfiguration(new MediaTextConfiguration());
+        model.ApplyConfiguration(new Importing.ImportedItemConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);

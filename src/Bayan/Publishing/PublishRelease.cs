@@ -21,7 +21,8 @@ namespace Bayan.Publishing;
 /// </summary>
 public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex search, IContentChanges changes, WebhookEvents webhooks)
 {
-    public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct, int? expectedRevision = null)
+    /// <param name="original">For an archive brought in (importers): the time it was first published and its number, instead of now and the next one.</param>
+    public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct, int? expectedRevision = null, OriginalPublication? original = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var release = await db.Releases
@@ -53,8 +54,10 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         }
 
         // A scheduled release keeps the time it was announced for; otherwise it is published now.
-        var publishedAt = from == ReleaseStatus.Scheduled && release.PublishAt <= now ? release.PublishAt!.Value : now;
-        await ReferenceNumbers.AssignAsync(db, release, publishedAt, ct);
+        var publishedAt = original?.PublishedAt ?? (from == ReleaseStatus.Scheduled && release.PublishAt <= now ? release.PublishAt!.Value : now);
+        release.ReferenceNumber ??= original?.ReferenceNumber;
+        if (original is not { Numbered: false })
+            await ReferenceNumbers.AssignAsync(db, release, publishedAt, ct);
         release.Status = ReleaseStatus.Published;
         release.PublishAt = publishedAt;
         release.UpdatedAt = now;
@@ -67,3 +70,9 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         return new Outcome.Done(release.Id, new Problem("publish_done", release.ReferenceNumber ?? ""));
     }
 }
+
+/// <summary>
+/// How an imported release was published where it came from: at <see cref="PublishedAt"/> (UTC), numbered in its
+/// office's pattern for that date, or not (<see cref="Numbered"/> false), or with the number it already had.
+/// </summary>
+public sealed record OriginalPublication(DateTime PublishedAt, bool Numbered = true, string? ReferenceNumber = null);

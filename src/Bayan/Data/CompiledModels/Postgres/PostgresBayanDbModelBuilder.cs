@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a6efd5b9-cc3e-4fea-b868-e007a75ef9ac"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("eaffed0b-1c6e-4871-b757-7d8ba440c035"), entityTypeCount: 41)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var comment = CommentEntityType.Create(this);
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
+            var importedItem = ImportedItemEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -110,6 +111,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             CommentEntityType.CreateAnnotations(comment);
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
+            ImportedItemEntityType.CreateAnnotations(importedItem);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);

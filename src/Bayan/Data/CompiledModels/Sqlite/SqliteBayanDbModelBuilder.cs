@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("351bb49a-986a-456c-9583-9ca5daab3c89"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("4c6db5e4-dee5-488d-a730-47bf386b99ad"), entityTypeCount: 41)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var comment = CommentEntityType.Create(this);
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
+            var importedItem = ImportedItemEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -109,6 +110,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             CommentEntityType.CreateAnnotations(comment);
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
+            ImportedItemEntityType.CreateAnnotations(importedItem);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);

@@ -1,0 +1,208 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bayan.Accounts;
+using Bayan.Data;
+using Bayan.Editing;
+using Bayan.Operations;
+using Bayan.Releases;
+using Bayan.Slugs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Importing.WordPress;
+
+internal sealed partial class WordPressRun
+{
+    private sealed record ItemText(string Title, string? Slug, string Summary, string Body);
+
+    private Dictionary<long, WxrPlannedItem>? plans;
+
+    private Dictionary<long, WxrPlannedItem> Plans => plans ??= scan.Items.DistinctBy(i => i.Id).ToDictionary(i => i.Id);
+
+    /// <summary>
+    /// Reads the file again and writes its posts and pages: with <paramref name="originals"/>, those that stand alone or
+    /// lead a translation group; then, the translations of those.
+    /// </summary>
+    public async Task ItemsAsync(Func<Stream> open, bool originals, CancellationToken ct)
+    {
+        var total = scan.Items.Count(i => scan.IsOriginal(i) == originals);
+        if (total == 0)
+            return;
+        var step = originals ? "Posts" : "Translations";
+        var done = 0;
+        var seen = new HashSet<long>();
+        await using var stream = open();
+        foreach (var entry in WxrReader.Read(stream))
+        {
+            if (entry is not WxrItem { PostType: "post" or "page" } item || !Plans.TryGetValue(item.PostId, out var plan)
+                || scan.IsOriginal(plan) != originals || !seen.Add(item.PostId))
+                continue;
+            if (item.PostType == "page")
+                await PageAsync(item, plan, ct);
+            else
+                await PostAsync(item, plan, ct);
+            db.ChangeTracker.Clear();
+            progress.Report((step, ++done, total));
+        }
+    }
+
+    /// <summary>Why an item is not imported at all, by its status and language; null when it is.</summary>
+    private Problem? NotImported(WxrPlannedItem plan) => plan.Status switch
+    {
+        "trash" => new Problem("import_skipped_trash"),
+        not ("publish" or "future" or "draft" or "pending" or "private") => new Problem("import_skipped_status", plan.Status),
+        _ when !languages.Contains(plan.Language) => new Problem("import_language_not_on_site", plan.Language),
+        _ => null,
+    };
+
+    private async Task PostAsync(WxrItem item, WxrPlannedItem plan, CancellationToken ct)
+    {
+        var id = item.PostId.ToString();
+        if (NotImported(plan) is { } reason)
+        {
+            report.Skip(ImportKinds.Post, id, reason);
+            return;
+        }
+        var text = Text(item);
+        var categories = item.TermsOf("category").Select(t => Decoded(t.Slug)).Distinct().ToList();
+        // At most the twenty an editor may give; WordPress has no such limit.
+        var tags = item.TermsOf("post_tag").Select(t => WordPressContent.PlainText(t.Name)).Where(n => n.Length > 0).Distinct().Take(20).ToList();
+        var office = offices[options.OfficeMap?.OfficeFor(categories, item.Creator) ?? options.OfficeCode];
+        var hash = Hash(text.Title, text.Slug, text.Summary, text.Body, plan.Status, plan.PublishedUtc?.ToString("O"), item.Password,
+            plan.Language, office.ToString(), string.Join(",", categories), string.Join(",", tags), item.MetaValue("_thumbnail_id"));
+        var known = Made(ImportKinds.Post, id);
+        if (known?.TargetId is not null && known.ContentHash == hash)
+        {
+            report.Of(ImportKinds.Post).Unchanged++;
+            await AfterwardsAsync(int.Parse(known.TargetId), item, plan, fresh: false, ct);
+            return;
+        }
+        if (options.DryRun)
+        {
+            if (known?.TargetId is null)
+                report.Of(ImportKinds.Post).Imported++;
+            else
+                report.Of(ImportKinds.Post).Updated++;
+            CountComments(item);
+            if (scan.IsOriginal(plan))
+                await FollowStatusAsync(0, item, plan, fresh: known?.TargetId is null, ct);
+            return;
+        }
+        var actor = Byline(item);
+        var categoryList = categories.Where(categoryIds.ContainsKey).Select(c => categoryIds[c]).ToList();
+        int releaseId;
+        if (!scan.IsOriginal(plan))
+        {
+            if (await TranslationAsync(item, plan, text, known, ct) is not { } translated)
+                return;
+            releaseId = translated;
+        }
+        else if (known?.TargetId is null)
+        {
+            // Remembered before it is made, so a run stopped in between knows to make it again.
+            await RememberAsync(ImportKinds.Post, id, null, plan.Language, item.Link, null, ct);
+            var outcome = await operations.CreateRelease.RunAsync(actor,
+                new NewRelease(office, ReleaseType.PressRelease, plan.Language, text.Title, text.Slug, text.Summary, text.Body, categoryList, tags), ct);
+            if (outcome is not Outcome.Done created)
+            {
+                report.Skip(ImportKinds.Post, id, ProblemOf(outcome));
+                return;
+            }
+            releaseId = created.ReleaseId;
+            await RememberAsync(ImportKinds.Post, id, releaseId.ToString(), plan.Language, item.Link, null, ct);
+        }
+        else
+        {
+            releaseId = int.Parse(known.TargetId);
+            if (await SaveTextAsync(actor, releaseId, plan.Language, text, ct) is { } problem)
+            {
+                report.Skip(ImportKinds.Post, id, problem);
+                return;
+            }
+            await operations.UpdateDetails.RunAsync(actor, releaseId, ReleaseType.PressRelease, categoryList, tags, ct);
+        }
+        if (known?.ContentHash is null)
+            report.Of(ImportKinds.Post).Imported++;
+        else
+            report.Of(ImportKinds.Post).Updated++;
+        if (scan.IsOriginal(plan))
+            await SetMediaAsync(releaseId, item, ct);
+        await AfterwardsAsync(releaseId, item, plan, fresh: true, ct);
+        // Only now is the item whole: a run stopped before this line does it again.
+        await RememberAsync(ImportKinds.Post, id, releaseId.ToString(), plan.Language, item.Link, hash, ct);
+    }
+
+    /// <summary>A translation becomes a language version of its original's release.</summary>
+    private async Task<int?> TranslationAsync(WxrItem item, WxrPlannedItem plan, ItemText text, ImportedItem? known, CancellationToken ct)
+    {
+        var id = item.PostId.ToString();
+        var originalId = scan.Originals[plan.Group!];
+        var original = Plans[originalId];
+        if (Made(ImportKinds.Post, originalId.ToString())?.TargetId is not { } target)
+        {
+            report.Skip(ImportKinds.Post, id, new Problem("import_translation_without_original", originalId));
+            return null;
+        }
+        // A version is as public as its release: a draft translation of a published original stays out.
+        if (!plan.IsPublic && original.IsPublic)
+        {
+            report.Skip(ImportKinds.Post, id, new Problem("import_translation_not_public", originalId));
+            return null;
+        }
+        var releaseId = int.Parse(target);
+        var taken = await db.ReleaseVersions.AnyAsync(v => v.ReleaseId == releaseId && v.Language == plan.Language, ct);
+        // Taken by another post of the group; a version this run's predecessor made before it stopped is its own.
+        if (taken && known is null)
+        {
+            report.Skip(ImportKinds.Post, id, new Problem("import_translation_language_taken", plan.Language, originalId));
+            return null;
+        }
+        await RememberAsync(ImportKinds.Post, id, known?.TargetId, plan.Language, item.Link, null, ct);
+        if (await SaveTextAsync(Byline(item), releaseId, plan.Language, text, ct) is { } problem)
+        {
+            report.Skip(ImportKinds.Post, id, problem);
+            return null;
+        }
+        return releaseId;
+    }
+
+    /// <summary>Saves a language version as an editor's save does, never held for review: the archive is already approved.</summary>
+    private async Task<Problem?> SaveTextAsync(Actor actor, int releaseId, string language, ItemText text, CancellationToken ct)
+    {
+        var concurrency = await db.ReleaseVersions.Where(v => v.ReleaseId == releaseId && v.Language == language)
+            .Select(v => (int?)v.ConcurrencyVersion).FirstOrDefaultAsync(ct);
+        var outcome = await operations.SaveVersion.SaveAsync(actor,
+            new VersionEdit(releaseId, language, text.Title, text.Slug, text.Summary, text.Body, concurrency), actor.Name, hold: false, ct);
+        return outcome is Outcome.Done ? null : ProblemOf(outcome);
+    }
+
+    /// <summary>What follows the text: the release's status as WordPress had it, and the version's comments.</summary>
+    private async Task AfterwardsAsync(int releaseId, WxrItem item, WxrPlannedItem plan, bool fresh, CancellationToken ct)
+    {
+        if (scan.IsOriginal(plan))
+            await FollowStatusAsync(releaseId, item, plan, fresh, ct);
+        if (!options.DryRun)
+            await CommentsAsync(releaseId, item, plan.Language, ct);
+    }
+
+    private ItemText Text(WxrItem item)
+    {
+        var converted = WordPressContent.ToMarkdown(item.Content, url => mediaUrls.GetValueOrDefault(url));
+        foreach (var shortcode in converted.Shortcodes)
+            report.Shortcode(shortcode, item.PostId.ToString());
+        var slug = Decoded(item.PostName);
+        var title = WordPressContent.PlainText(item.Title);
+        if (title.Length == 0)
+            title = slug.Length > 0 ? slug.Replace('-', ' ') : $"#{item.PostId}";
+        return new ItemText(Cut(title, Limits.Title)!, Slug.IsWellFormed(slug) ? slug : null,
+            Cut(WordPressContent.PlainText(item.Excerpt), Limits.Summary)!, converted.Markdown);
+    }
+
+    /// <summary>Who wrote it, as WordPress names its author: the revisions' byline.</summary>
+    private Actor Byline(WxrItem item) =>
+        scan.Authors.TryGetValue(item.Creator, out var author) && author.DisplayName.Trim().Length > 0
+            ? Actor.System(author.DisplayName.Trim())
+            : item.Creator.Trim().Length > 0 ? Actor.System(item.Creator.Trim()) : Importer;
+
+    private static string Hash(params string?[] parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001F', parts.Select(p => p ?? "")))));
+}

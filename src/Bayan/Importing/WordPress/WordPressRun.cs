@@ -1,0 +1,192 @@
+using Bayan.Accounts;
+using Bayan.Categories;
+using Bayan.Data;
+using Bayan.Operations;
+using Bayan.Slugs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Importing.WordPress;
+
+/// <summary>
+/// One run of a WordPress import: what the scan learnt, what earlier runs made (by WordPress id), and the
+/// report. Each step is in a file of its own: categories and tags here, attachments, posts and pages,
+/// comments, publication beside it.
+/// </summary>
+internal sealed partial class WordPressRun(
+    BayanDb db,
+    TimeProvider clock,
+    ImportOperations operations,
+    WxrScan scan,
+    WordPressImportOptions options,
+    ImportReport report,
+    IProgress<(string Step, int Done, int Total)> progress,
+    HashSet<string> languages,
+    Dictionary<string, int> offices,
+    string termLanguage)
+{
+    private static readonly Actor Importer = Actor.System("import:wordpress");
+
+    /// <summary>What earlier runs made, by kind and WordPress id; not tracked, so the context can be cleared between items.</summary>
+    private readonly Dictionary<(string Kind, string SourceId), ImportedItem> made = [];
+
+    private readonly Dictionary<string, int> categoryIds = new(StringComparer.Ordinal);
+
+    private string SourceSite => scan.Site.BaseSiteUrl.Length > 0 ? scan.Site.BaseSiteUrl : scan.Site.BaseBlogUrl;
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        await foreach (var item in db.ImportedItems.AsNoTracking()
+                           .Where(i => i.Source == ImportWordPress.Source && i.SourceSite == SourceSite).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            made[(item.Kind, item.SourceId)] = item;
+            if (item.Kind == ImportKinds.Category && int.TryParse(item.TargetId, out var id))
+                categoryIds[item.SourceId] = id;
+        }
+    }
+
+    private ImportedItem? Made(string kind, string sourceId) => made.GetValueOrDefault((kind, sourceId));
+
+    /// <summary>Remembers what an item became (or is becoming: a null target), at once, so an interruption loses at most this item.</summary>
+    private async Task<ImportedItem> RememberAsync(
+        string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Made(kind, sourceId) is { } known)
+        {
+            await db.ImportedItems.Where(i => i.Id == known.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.TargetId, target)
+                .SetProperty(i => i.Language, language)
+                .SetProperty(i => i.OldUrl, Cut(oldUrl, Limits.Url))
+                .SetProperty(i => i.ContentHash, hash)
+                .SetProperty(i => i.UpdatedAt, now), ct);
+            (known.TargetId, known.Language, known.OldUrl, known.ContentHash, known.UpdatedAt) = (target, language, oldUrl, hash, now);
+            return known;
+        }
+        var item = new ImportedItem
+        {
+            Source = ImportWordPress.Source,
+            SourceSite = SourceSite,
+            Kind = kind,
+            SourceId = sourceId,
+            TargetId = target,
+            Language = language,
+            OldUrl = Cut(oldUrl, Limits.Url),
+            ContentHash = hash,
+            ImportedAt = now,
+            UpdatedAt = now,
+        };
+        db.ImportedItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        db.Entry(item).State = EntityState.Detached;
+        made[(kind, sourceId)] = item;
+        return item;
+    }
+
+    private static string? Cut(string? text, int length) => text is not null && text.Length > length ? text[..length] : text;
+
+    /// <summary>A WordPress slug as readers saw it: WordPress keeps non-Latin slugs percent-encoded.</summary>
+    private static string Decoded(string slug)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(slug).Trim();
+        }
+        catch (UriFormatException)
+        {
+            return slug.Trim();
+        }
+    }
+
+    private static Problem ProblemOf(Outcome outcome) => outcome is Outcome.Invalid invalid
+        ? invalid.Errors.Values.First()
+        : new Problem("import_refused", outcome.GetType().Name);
+
+    /// <summary>Categories with their parents, parents first; a slug Bayan already has is that category, not a second one.</summary>
+    public async Task CategoriesAsync(CancellationToken ct)
+    {
+        var pending = scan.Categories.DistinctBy(c => c.Slug).ToList();
+        var done = 0;
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(c => c.ParentSlug is null || categoryIds.ContainsKey(Decoded(c.ParentSlug))
+                || !pending.Any(p => p.Slug == c.ParentSlug) || options.DryRun).ToList();
+            // A parent that never comes (a loop, or one missing from the file): the rest go in without one.
+            if (ready.Count == 0)
+                ready = pending;
+            foreach (var category in ready)
+            {
+                await CategoryAsync(category, ct);
+                progress.Report(("Categories", ++done, scan.Categories.Count));
+            }
+            pending = [.. pending.Except(ready)];
+        }
+    }
+
+    private async Task CategoryAsync(WxrCategory category, CancellationToken ct)
+    {
+        var slug = Decoded(category.Slug);
+        if (!Slug.IsWellFormed(slug))
+            slug = Slug.From(category.Name);
+        var oldUrl = $"{scan.Site.BaseBlogUrl}/category/{category.Slug}/";
+        if (Made(ImportKinds.Category, slug) is { TargetId: not null })
+        {
+            report.Of(ImportKinds.Category).Unchanged++;
+            return;
+        }
+        var existing = await db.CategoryNames.AsNoTracking().Where(n => n.Language == termLanguage && n.Slug == slug).Select(n => (int?)n.CategoryId).FirstOrDefaultAsync(ct);
+        if (options.DryRun)
+        {
+            if (existing is null)
+                report.Of(ImportKinds.Category).Imported++;
+            else
+                report.Of(ImportKinds.Category).Unchanged++;
+            return;
+        }
+        if (existing is null)
+        {
+            int? parent = category.ParentSlug is { } p && categoryIds.TryGetValue(Decoded(p), out var parentId) ? parentId : null;
+            var name = WordPressContent.PlainText(category.Name);
+            var outcome = await operations.Categories.SaveAsync(Importer,
+                new CategoryForm(null, parent, new Dictionary<string, string> { [termLanguage] = name.Length > 0 ? name : slug },
+                    new Dictionary<string, string> { [termLanguage] = slug }), ct);
+            if (outcome is not Outcome.Done created)
+            {
+                report.Skip(ImportKinds.Category, slug, ProblemOf(outcome));
+                return;
+            }
+            existing = created.ReleaseId;
+            report.Of(ImportKinds.Category).Imported++;
+        }
+        else
+        {
+            report.Of(ImportKinds.Category).Unchanged++;
+        }
+        categoryIds[slug] = existing.Value;
+        await RememberAsync(ImportKinds.Category, slug, existing.Value.ToString(), termLanguage, oldUrl, null, ct);
+    }
+
+    /// <summary>
+    /// Tags are made by the releases that use them (by name, as an editor types them); what each WordPress tag
+    /// became is remembered afterwards, for the redirects of its old address.
+    /// </summary>
+    public async Task TagsAsync(CancellationToken ct)
+    {
+        if (options.DryRun)
+            return;
+        var done = 0;
+        foreach (var tag in scan.Tags.DistinctBy(t => t.Slug))
+        {
+            progress.Report(("Tags", ++done, scan.Tags.Count));
+            var slug = Decoded(tag.Slug);
+            if (Made(ImportKinds.Tag, slug) is { TargetId: not null })
+                continue;
+            var bayanSlug = Slug.From(WordPressContent.PlainText(tag.Name));
+            var id = await db.TagNames.AsNoTracking().Where(n => n.Slug == bayanSlug).OrderBy(n => n.Language == termLanguage ? 0 : 1)
+                .Select(n => (int?)n.TagId).FirstOrDefaultAsync(ct);
+            if (id is null)
+                continue;
+            report.Of(ImportKinds.Tag).Imported++;
+            await RememberAsync(ImportKinds.Tag, slug, id.Value.ToString(), termLanguage, $"{scan.Site.BaseBlogUrl}/tag/{tag.Slug}/", null, ct);
+        }
+    }
+}
