@@ -20,7 +20,16 @@ public sealed class RedisLossTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await redis.StartAsync();
-        nodes = await Nodes.StartAsync(redis: redis.Address);
+        try
+        {
+            nodes = await Nodes.StartAsync(redis: redis.Address);
+        }
+        catch
+        {
+            // xUnit does not dispose of a class whose start failed: its redis-server would be left running.
+            await redis.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

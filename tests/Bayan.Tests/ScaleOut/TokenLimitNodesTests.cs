@@ -73,8 +73,17 @@ public sealed class TokenLimitWithoutRedisTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await redis.StartAsync();
-        nodes = await Nodes.StartAsync(redis: redis.Address, clock: clock,
-            more: new Dictionary<string, string?> { ["Bayan:Api:RequestsPerMinute"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        try
+        {
+            nodes = await Nodes.StartAsync(redis: redis.Address, clock: clock,
+                more: new Dictionary<string, string?> { ["Bayan:Api:RequestsPerMinute"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        catch
+        {
+            // xUnit does not dispose of a class whose start failed: its redis-server would be left running.
+            await redis.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
