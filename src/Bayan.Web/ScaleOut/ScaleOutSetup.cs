@@ -51,8 +51,7 @@ internal static class ScaleOutSetup
         services.AddScoped<IContentChangeListener, ChangeFanOut>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
 
-        // The same application name on every node, wherever it is installed: it is part of every protected value.
-        services.AddDataProtection().SetApplicationName("Bayan");
+        // The keys' application name is set for every deployment in KeyProtection; here they move to Redis.
         services.AddOptions<KeyManagementOptions>().Configure<RedisLink>((keys, link) =>
             keys.XmlRepository = new RedisXmlRepository(() => link.Multiplexer.GetDatabase(), link.KeyRing));
     }

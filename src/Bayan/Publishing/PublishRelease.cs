@@ -62,7 +62,9 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         release.PublishAt = publishedAt;
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.published", $"release:{release.Id}", release.ReferenceNumber ?? "");
-        await webhooks.ReleaseAsync(WebhookEventTypes.ReleasePublished, release, ct);
+        // An archive brought in (published at its original time) is no news to announce to subscribers.
+        if (original is null)
+            await webhooks.ReleaseAsync(WebhookEventTypes.ReleasePublished, release, ct);
         await db.SaveChangesAsync(ct);
         await search.UpdateAsync([release.Id], ct);
         await transaction.CommitAsync(ct);

@@ -15,14 +15,7 @@ public sealed class PublicReleaseQuery(BayanDb db, TimeProvider clock)
     public Task<Release?> FindAsync(int id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Releases.VisibleOrRetractedAt(now)
-            .AsNoTracking()
-            .Include(r => r.Versions)
-            .Include(r => r.Categories)
-            .Include(r => r.Tags).ThenInclude(t => t.Names)
-            .Include(r => r.Attachments).ThenInclude(a => a.Media)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(r => r.Id == id, ct);
+        return db.Releases.VisibleOrRetractedAt(now).WithPageData().FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
     /// <summary>

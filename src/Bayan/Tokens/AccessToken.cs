@@ -38,8 +38,6 @@ public sealed class AccessToken
     public DateTime? LastUsedAt { get; set; }
 
     public DateTime? RevokedAt { get; set; }
-
-    public bool IsLive(DateTime now) => RevokedAt is null && (ExpiresAt is not { } end || end > now);
 }
 
 internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessToken>

@@ -1,3 +1,4 @@
+using Bayan.Accounts;
 using Bayan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed record TokenCheck(TokenCaller? Caller, string? Refusal)
 /// Finds the caller of a presented token, every request: revoking a token, locking its account or
 /// changing the account's roles counts from the next request, on every node.
 /// </summary>
-public sealed class AuthenticateToken(BayanDb db, TimeProvider clock)
+public sealed class AuthenticateToken(BayanDb db, UserQueries users, TimeProvider clock)
 {
     /// <summary>A token's last use is written at most this often, so a busy script costs no write per request.</summary>
     public static readonly TimeSpan UseGranularity = TimeSpan.FromMinutes(5);
@@ -31,7 +32,7 @@ public sealed class AuthenticateToken(BayanDb db, TimeProvider clock)
             return TokenCheck.Refused("api_auth_revoked");
         if (token.ExpiresAt is { } end && end <= now)
             return TokenCheck.Refused("api_auth_expired");
-        var user = await db.Users.AsNoTracking().Include(u => u.Offices).Include(u => u.Languages).FirstOrDefaultAsync(u => u.Id == token.UserId, ct);
+        var user = await users.WithAccessAsync(token.UserId, ct);
         if (user is null)
             return TokenCheck.Refused("api_auth_invalid");
         // A locked account is refused as at the sign-in page: its tokens wait with it.
@@ -39,7 +40,10 @@ public sealed class AuthenticateToken(BayanDb db, TimeProvider clock)
             return TokenCheck.Refused("api_auth_locked");
 
         var scopes = TokenScopes.Split(token.Scopes);
-        IReadOnlyCollection<int> allOffices = user.IsAdministrator ? await db.Offices.Select(o => o.Id).ToListAsync(ct) : [];
+        // Only an administrator's token without the admin scope acts by office, in every office; with the
+        // scope, being an administrator already allows everything, and the read would be thrown away.
+        IReadOnlyCollection<int> allOffices = user.IsAdministrator && !scopes.Contains(TokenScope.Admin)
+            ? await db.Offices.Select(o => o.Id).ToListAsync(ct) : [];
         if (token.LastUsedAt is not { } used || now - used > UseGranularity)
             await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
         return new TokenCheck(new TokenCaller(token.Id, token.Name, scopes, TokenCaller.ActorFor(user, token.Name, scopes, allOffices)), null);

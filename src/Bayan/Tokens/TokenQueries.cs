@@ -11,6 +11,10 @@ public sealed record TokenSummary(
 {
     public bool IsLive(DateTime now) => RevokedAt is null && (ExpiresAt is not { } end || end > now);
 
+    /// <summary>The message key of its state at <paramref name="now"/>: revoked, live or expired.</summary>
+    public string StateKey(DateTime now) =>
+        RevokedAt is not null ? "tokens_state_revoked" : IsLive(now) ? "tokens_state_live" : "tokens_state_expired";
+
     internal static TokenSummary Of(AccessToken t) =>
         new(t.Id, t.Name, t.Hint, TokenScopes.Split(t.Scopes), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt);
 }

@@ -50,7 +50,10 @@ public sealed class WebhookEndpoint
 
     public IReadOnlyList<string> EventList => Events.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public bool Takes(string type) => EventList.Contains(type);
+    public bool Takes(string type) => Takes(Events, type);
+
+    /// <summary>Whether a stored list of event types (space-separated) holds <paramref name="type"/>.</summary>
+    public static bool Takes(string events, string type) => events.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(type);
 }
 
 internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<WebhookEndpoint>

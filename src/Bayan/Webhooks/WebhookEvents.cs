@@ -61,7 +61,7 @@ public sealed class WebhookEvents(BayanDb db, TimeProvider clock, WebhookOrigin 
         // A handful of rows at most: read in full, the list of types is looked into here.
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && (e.OfficeId == null || e.OfficeId == officeId))
             .Select(e => new { e.Id, e.Events, e.Language }).ToListAsync(ct);
-        return [.. endpoints.Where(e => e.Events.Split(' ').Contains(type)).Select(e => (e.Id, e.Language))];
+        return [.. endpoints.Where(e => WebhookEndpoint.Takes(e.Events, type)).Select(e => (e.Id, e.Language))];
     }
 
     /// <summary>Of those, the ones with no language filter or a language the event concerns.</summary>

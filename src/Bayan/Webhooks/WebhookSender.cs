@@ -63,11 +63,6 @@ public sealed class WebhookSender(
         {
             var db = scope.ServiceProvider.GetRequiredService<BayanDb>();
             var now = clock.GetUtcNow().UtcDateTime;
-            // A former secret whose overlap has ended is dropped, not kept for ever. (Looked for first: a
-            // write every second, even of nothing, would take SQLite's write lock every second.)
-            var ended = db.WebhookEndpoints.Where(e => e.PreviousSecretUntil != null && e.PreviousSecretUntil <= now);
-            if (await ended.AnyAsync(ct))
-                await ended.ExecuteUpdateAsync(s => s.SetProperty(e => e.PreviousSecret, (string?)null).SetProperty(e => e.PreviousSecretUntil, (DateTime?)null), ct);
             await ClearOldAsync(db, now, ct);
             var claimed = await DeliveryQueue.ClaimAsync(db, now, now + Lease, Node, Batch, ct);
             if (claimed.Count == 0)
@@ -94,6 +89,11 @@ public sealed class WebhookSender(
         if (lastCleared is { } last && now - last < TimeSpan.FromHours(1) && now >= last)
             return;
         lastCleared = now;
+        // A former secret whose overlap has ended is dropped, not kept for ever. Tidying only: signing
+        // already leaves it out once its time is up (WebhookSignature.SecretsOf), so once an hour is enough.
+        var ended = db.WebhookEndpoints.Where(e => e.PreviousSecretUntil != null && e.PreviousSecretUntil <= now);
+        if (await ended.AnyAsync(ct))
+            await ended.ExecuteUpdateAsync(s => s.SetProperty(e => e.PreviousSecret, (string?)null).SetProperty(e => e.PreviousSecretUntil, (DateTime?)null), ct);
         var before = now - KeepFor;
         var old = db.WebhookMessages.Where(m => m.CreatedAt < before
             && !db.WebhookDeliveries.Any(d => d.WebhookMessageId == m.Id && d.Status == DeliveryStatus.Pending));

@@ -124,11 +124,11 @@ internal sealed partial class WordPressRun(
 
     private async Task CategoryAsync(WxrCategory category, CancellationToken ct)
     {
-        var slug = Decoded(category.Slug);
-        if (!Slug.IsWellFormed(slug))
-            slug = Slug.From(category.Name);
+        // Known by its WordPress slug (as parents, posts and office maps name it), saved under a slug Bayan takes.
+        var key = Decoded(category.Slug);
+        var slug = Slug.IsWellFormed(key) ? key : Slug.From(category.Name);
         var oldUrl = $"{scan.Site.BaseBlogUrl}/category/{category.Slug}/";
-        if (Made(ImportKinds.Category, slug) is { TargetId: not null })
+        if (Made(ImportKinds.Category, key) is { TargetId: not null })
         {
             report.Of(ImportKinds.Category).Unchanged++;
             return;
@@ -161,8 +161,8 @@ internal sealed partial class WordPressRun(
         {
             report.Of(ImportKinds.Category).Unchanged++;
         }
-        categoryIds[slug] = existing.Value;
-        await RememberAsync(ImportKinds.Category, slug, existing.Value.ToString(), termLanguage, oldUrl, null, ct);
+        categoryIds[key] = existing.Value;
+        await RememberAsync(ImportKinds.Category, key, existing.Value.ToString(), termLanguage, oldUrl, null, ct);
     }
 
     /// <summary>

@@ -54,6 +54,5 @@ public sealed class AllTokensModel(SiteQueries sites, CurrentActor current, Admi
     /// <summary>The token named by ?revoked=, for the notice after revoking it.</summary>
     public OwnedToken? RevokedToken => Revoked is { } id ? Tokens.FirstOrDefault(t => t.Token.Id == id && t.Token.RevokedAt is not null) : null;
 
-    public string StateOf(TokenSummary token) =>
-        token.RevokedAt is not null ? "tokens_state_revoked" : token.IsLive(Now) ? "tokens_state_live" : "tokens_state_expired";
+    public string StateOf(TokenSummary token) => token.StateKey(Now);
 }

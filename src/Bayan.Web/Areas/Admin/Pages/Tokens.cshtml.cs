@@ -74,8 +74,7 @@ public sealed class TokensModel(
     /// <summary>The token named by ?revoked=, for the notice after revoking it.</summary>
     public TokenSummary? RevokedToken => Revoked is { } id ? Tokens.FirstOrDefault(t => t.Id == id && t.RevokedAt is not null) : null;
 
-    public string StateOf(TokenSummary token) =>
-        token.RevokedAt is not null ? "tokens_state_revoked" : token.IsLive(Now) ? "tokens_state_live" : "tokens_state_expired";
+    public string StateOf(TokenSummary token) => token.StateKey(Now);
 
     private async Task LoadAsync(CancellationToken ct)
     {
