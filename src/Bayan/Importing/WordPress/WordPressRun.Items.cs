@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Editing;
@@ -203,6 +201,5 @@ internal sealed partial class WordPressRun
             ? Actor.System(author.DisplayName.Trim())
             : item.Creator.Trim().Length > 0 ? Actor.System(item.Creator.Trim()) : Importer;
 
-    private static string Hash(params string?[] parts) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001F', parts.Select(p => p ?? "")))));
+    private static string Hash(params string?[] parts) => ImportLedger.Hash(parts);
 }

@@ -76,7 +76,7 @@ internal sealed partial class WordPressRun
 
     private async Task LoadKnownMediaAsync(CancellationToken ct)
     {
-        var known = made.Values.Where(i => i.Kind == ImportKinds.Attachment && Guid.TryParse(i.TargetId, out _))
+        var known = ledger.Items.Where(i => i.Kind == ImportKinds.Attachment && Guid.TryParse(i.TargetId, out _))
             .ToDictionary(i => Guid.Parse(i.TargetId!), i => i);
         if (known.Count == 0)
             return;

@@ -26,63 +26,26 @@ internal sealed partial class WordPressRun(
 {
     private static readonly Actor Importer = Actor.System("import:wordpress");
 
-    /// <summary>What earlier runs made, by kind and WordPress id; not tracked, so the context can be cleared between items.</summary>
-    private readonly Dictionary<(string Kind, string SourceId), ImportedItem> made = [];
+    private readonly ImportLedger ledger = new(db, clock, ImportWordPress.Source,
+        scan.Site.BaseSiteUrl.Length > 0 ? scan.Site.BaseSiteUrl : scan.Site.BaseBlogUrl);
 
     private readonly Dictionary<string, int> categoryIds = new(StringComparer.Ordinal);
 
-    private string SourceSite => scan.Site.BaseSiteUrl.Length > 0 ? scan.Site.BaseSiteUrl : scan.Site.BaseBlogUrl;
-
     public async Task LoadAsync(CancellationToken ct)
     {
-        await foreach (var item in db.ImportedItems.AsNoTracking()
-                           .Where(i => i.Source == ImportWordPress.Source && i.SourceSite == SourceSite).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            made[(item.Kind, item.SourceId)] = item;
-            if (item.Kind == ImportKinds.Category && int.TryParse(item.TargetId, out var id))
+        await ledger.LoadAsync(ct);
+        foreach (var item in ledger.Items.Where(i => i.Kind == ImportKinds.Category))
+            if (int.TryParse(item.TargetId, out var id))
                 categoryIds[item.SourceId] = id;
-        }
     }
 
-    private ImportedItem? Made(string kind, string sourceId) => made.GetValueOrDefault((kind, sourceId));
+    private ImportedItem? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
 
-    /// <summary>Remembers what an item became (or is becoming: a null target), at once, so an interruption loses at most this item.</summary>
-    private async Task<ImportedItem> RememberAsync(
-        string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (Made(kind, sourceId) is { } known)
-        {
-            await db.ImportedItems.Where(i => i.Id == known.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.TargetId, target)
-                .SetProperty(i => i.Language, language)
-                .SetProperty(i => i.OldUrl, Cut(oldUrl, Limits.Url))
-                .SetProperty(i => i.ContentHash, hash)
-                .SetProperty(i => i.UpdatedAt, now), ct);
-            (known.TargetId, known.Language, known.OldUrl, known.ContentHash, known.UpdatedAt) = (target, language, oldUrl, hash, now);
-            return known;
-        }
-        var item = new ImportedItem
-        {
-            Source = ImportWordPress.Source,
-            SourceSite = SourceSite,
-            Kind = kind,
-            SourceId = sourceId,
-            TargetId = target,
-            Language = language,
-            OldUrl = Cut(oldUrl, Limits.Url),
-            ContentHash = hash,
-            ImportedAt = now,
-            UpdatedAt = now,
-        };
-        db.ImportedItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        db.Entry(item).State = EntityState.Detached;
-        made[(kind, sourceId)] = item;
-        return item;
-    }
+    private Task<ImportedItem> RememberAsync(
+        string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct) =>
+        ledger.RememberAsync(kind, sourceId, target, language, oldUrl, hash, ct);
 
-    private static string? Cut(string? text, int length) => text is not null && text.Length > length ? text[..length] : text;
+    private static string? Cut(string? text, int length) => ImportLedger.Cut(text, length);
 
     /// <summary>A WordPress slug as readers saw it: WordPress keeps non-Latin slugs percent-encoded.</summary>
     private static string Decoded(string slug)
