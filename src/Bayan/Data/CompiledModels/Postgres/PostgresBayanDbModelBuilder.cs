@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eaffed0b-1c6e-4871-b757-7d8ba440c035"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("7e507103-5633-47ab-8190-73e7366c8869"), entityTypeCount: 41)
         {
         }
 

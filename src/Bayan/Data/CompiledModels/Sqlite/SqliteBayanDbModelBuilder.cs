@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4c6db5e4-dee5-488d-a730-47bf386b99ad"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("61e3c77e-bc44-4c46-b067-d32609aa93ae"), entityTypeCount: 41)
         {
         }
 

@@ -881,6 +881,9 @@ namespace Bayan.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Metadata")
+                        .HasColumnType("text");
+
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 

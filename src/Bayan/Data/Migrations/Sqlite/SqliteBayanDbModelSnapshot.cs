@@ -848,6 +848,9 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Metadata")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
