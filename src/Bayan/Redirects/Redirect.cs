@@ -32,6 +32,7 @@ internal sealed class RedirectConfiguration : IEntityTypeConfiguration<Redirect>
 {
     public void Configure(EntityTypeBuilder<Redirect> entity)
     {
+        entity.ToTable("Redirects");
         entity.HasIndex(r => r.FromKey).IsUnique();
         entity.Property(r => r.From).HasMaxLength(Limits.Url);
         entity.Property(r => r.FromKey).HasMaxLength(Limits.Url);
