@@ -15,6 +15,7 @@ using Bayan.Navigation;
 using Bayan.Offices;
 using Bayan.Pages;
 using Bayan.Publishing;
+using Bayan.Redirects;
 using Bayan.Releases;
 using Bayan.Search;
 using Bayan.Sitemaps;
@@ -60,6 +61,7 @@ public static class BayanServices
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
         services.AddImporting();
+        services.AddRedirects();
         services.AddWebhooks(options, configuration);
         services.AddPublicQueries();
         services.AddBackOfficeQueries();

@@ -74,6 +74,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         model.ApplyConfiguration(new Tokens.IdempotentAnswerConfiguration());
         model.ApplyConfiguration(new MediaTextConfiguration());
         model.ApplyConfiguration(new Importing.ImportedItemConfiguration());
+        model.ApplyConfiguration(new Redirects.RedirectConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);
