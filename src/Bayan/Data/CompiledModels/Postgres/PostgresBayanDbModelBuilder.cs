@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eaffed0b-1c6e-4871-b757-7d8ba440c035"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("2b4bbfe9-7837-492a-a2bb-ed9b8a8e6f51"), entityTypeCount: 42)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -112,6 +113,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            ImportJobEntityType.CreateAnnotations(importJob);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
