@@ -65,7 +65,7 @@ echo "== Importing"
 mysql_string="Server=127.0.0.1;Port=$port;Database=joomla;User ID=bayan;Password=bayan"
 /usr/bin/time -v -o "$work/time.txt" dotnet "$work/bayan/Bayan.Web.dll" import k2 --mysql "$mysql_string" --prefix jos_ \
   --office health --data "$site" --Logging:LogLevel:Default=Error >"$work/import.log"
-grep -E '^(Import|Posts|Comments|Categories)' "$work/import.log"
+grep -E '^(Import finished|Posts|Comments|Categories)' "$work/import.log"
 seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time.txt")
 rss=$(awk -F': ' '/Maximum resident set size/ { print int($2 / 1024) }' "$work/time.txt")
 echo "K2 import of $items items into SQLite: ${seconds} s, $(awk -v n="$items" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }') items/s, peak RSS ${rss} MB ($(nproc) cores, $(cd "$root" && git rev-parse --short HEAD))"

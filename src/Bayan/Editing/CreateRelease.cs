@@ -69,7 +69,7 @@ public sealed class CreateRelease(BayanDb db, TimeProvider clock)
         };
         release.Versions.Add(version);
         db.Releases.Add(release);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         version.CurrentRevisionId = version.Revisions[0].Id;
         AuditLog.Record(db, now, actor.Name, "release.created", $"release:{release.Id}", $"{input.Language}: {title}");

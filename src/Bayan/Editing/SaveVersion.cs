@@ -8,6 +8,7 @@ using Bayan.Rendering;
 using Bayan.Search;
 using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bayan.Editing;
 
@@ -84,9 +85,9 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
             ? [.. release.Versions.Where(v => v != original && v.SourceRevisionId == original.CurrentRevisionId).Select(v => v.Language)]
             : [];
         var created = version is null;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await ReleaseRevisions.MoveAsync(db, release.Id, edit.ReleaseRevision, ct))
-            return await StaleAsync(release.Id, ct);
+            return await StaleAsync(transaction, release.Id, ct);
         if (version is null)
         {
             version = new ReleaseVersion { Language = edit.Language, Title = title, Slug = text.Slug };
@@ -137,9 +138,9 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
     private async Task<Outcome> HoldAsync(Release release, string language, DraftText text, string author, int? seenRevision, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await ReleaseRevisions.MoveAsync(db, release.Id, seenRevision, ct))
-            return await StaleAsync(release.Id, ct);
+            return await StaleAsync(transaction, release.Id, ct);
         var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.ReleaseId == release.Id && h.Language == language, ct);
         if (held is null)
         {
@@ -154,9 +155,9 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
     }
 
     /// <summary>Someone changed the release since the revision the caller saw: nothing of this save stays.</summary>
-    private async Task<Outcome> StaleAsync(int releaseId, CancellationToken ct)
+    private async Task<Outcome> StaleAsync(IDbContextTransaction transaction, int releaseId, CancellationToken ct)
     {
-        await db.Database.RollbackTransactionAsync(ct);
+        await transaction.RollbackAsync(ct);
         db.ChangeTracker.Clear();
         return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
     }

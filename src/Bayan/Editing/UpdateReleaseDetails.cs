@@ -23,7 +23,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         Actor actor, int releaseId, ReleaseType type, IReadOnlyList<int> categoryIds, IReadOnlyList<string> tagNames, CancellationToken ct,
         ReleaseDetails? seen = null, IReadOnlySet<string>? takeTheirs = null, int? expectedRevision = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         var release = await db.Releases.Include(r => r.Categories).Include(r => r.Tags).ThenInclude(t => t.Names).FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null)
             return new Outcome.NotFound();

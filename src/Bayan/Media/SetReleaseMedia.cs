@@ -40,7 +40,7 @@ public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChan
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, "release.media-changed", $"release:{releaseId}",
             $"featured {(featured?.ToString() ?? "none")}; attachments {wanted.Count}");
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await Releases.ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
         {
             await transaction.RollbackAsync(ct);

@@ -24,7 +24,7 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
     /// <param name="original">For an archive brought in (importers): the time it was first published and its number, instead of now and the next one.</param>
     public async Task<Outcome> RunAsync(Actor actor, int releaseId, CancellationToken ct, int? expectedRevision = null, OriginalPublication? original = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         var release = await db.Releases
             .Include(r => r.Office).ThenInclude(o => o.MonthStarts)
             .FirstOrDefaultAsync(r => r.Id == releaseId, ct);

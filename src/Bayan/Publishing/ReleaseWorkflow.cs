@@ -165,7 +165,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
             return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = problem });
         release.UpdatedAt = now;
         AuditLog.Record(db, now, actor.Name, action, $"release:{release.Id}", release.Status.ToString());
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await ReleaseRevisions.MoveAsync(db, release.Id, expectedRevision, ct))
         {
             await transaction.RollbackAsync(ct);

@@ -137,6 +137,40 @@ public sealed class WordPressImportTests(TestSite site) : IClassFixture<TestSite
     }
 
     [Fact]
+    public async Task A_second_run_follows_comments_whose_approval_changed_on_wordpress()
+    {
+        var office = await site.Seed.OfficeAsync();
+        var old = WordPressFixture.Site();
+        await ImportAsync(WordPressFixture.Xml(old), office.Code);
+        // Since the first run, WordPress approved the comment that waited (101) and marked an approved one (107) as spam.
+        var xml = WordPressFixture.Xml(old);
+        xml = Approval(Approval(xml, 101, "0", "1"), 107, "1", "spam");
+
+        var again = await ImportAsync(xml, office.Code);
+
+        Assert.Equal(2, again.Of(ImportKinds.Comment).Updated);
+        var centre = (await ReleasesOfAsync(office.Code)).Single(r => r.Versions.Any(v => v.Title == WordPressFixture.ArabicTitle));
+        var (response, arabic) = await site.Http.GetPageAsync($"/ar/{office.Code}/{centre.Id}/");
+        if (response.StatusCode == HttpStatusCode.MovedPermanently)
+            (_, arabic) = await site.Http.GetPageAsync(response.Headers.Location!.ToString());
+        Assert.Contains(arabic.QuerySelectorAll(".comments .comment"), c => c.TextContent.Contains("Waiting for moderation"));
+        var (_, english) = await site.Http.GetPageAsync($"/en/{office.Code}/{centre.Id}/health-centre-opens");
+        Assert.DoesNotContain(english.QuerySelectorAll(".comments .comment"), c => c.TextContent.Contains("Good news"));
+
+        // A third run finds nothing more to change.
+        var third = await ImportAsync(xml, office.Code);
+        Assert.Equal(0, third.Of(ImportKinds.Comment).Updated);
+    }
+
+    /// <summary>The export with one comment's approval changed.</summary>
+    private static string Approval(string xml, int comment, string from, string to)
+    {
+        var at = xml.IndexOf($"<wp:comment_id>{comment}</wp:comment_id>", StringComparison.Ordinal);
+        var approved = xml.IndexOf($"<wp:comment_approved><![CDATA[{from}]]>", at, StringComparison.Ordinal);
+        return xml[..approved] + $"<wp:comment_approved><![CDATA[{to}]]>" + xml[(approved + $"<wp:comment_approved><![CDATA[{from}]]>".Length)..];
+    }
+
+    [Fact]
     public async Task An_import_stopped_midway_leaves_nothing_half_made_public_and_the_next_run_completes_it()
     {
         var office = await site.Seed.OfficeAsync();

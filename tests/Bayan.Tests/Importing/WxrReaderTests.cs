@@ -65,7 +65,7 @@ public sealed class WxrReaderTests
     }
 
     [Fact]
-    public void A_draft_never_dated_has_no_gmt_date_and_a_password_and_stickiness_are_read()
+    public void A_draft_never_dated_has_no_gmt_date_and_a_password_is_read()
     {
         var items = WxrReader.Read(Stream(Document("1.2",
             Item(1, "Draft", "Body", status: "draft", dateGmt: "0000-00-00 00:00:00"),
@@ -74,7 +74,6 @@ public sealed class WxrReaderTests
         Assert.Null(items[0].PostDateGmt);
         Assert.Equal(new DateTime(2023, 11, 4, 10, 0, 0, DateTimeKind.Utc), items[0].PublishedUtc);
         Assert.Equal("hunter2", items[1].Password);
-        Assert.True(items[1].IsSticky);
     }
 
     [Fact]

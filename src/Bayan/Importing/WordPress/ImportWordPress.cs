@@ -37,7 +37,17 @@ public sealed record ImportOperations(
     DescribeMedia Describe,
     SetReleaseMedia SetMedia,
     ImportComment Comment,
-    Accounts.CreateUser CreateUser);
+    ModerateComments Moderate,
+    Accounts.CreateUser CreateUser)
+{
+    /// <summary>The operations with their search index and change announcements held by the batch while one is open.</summary>
+    public static ImportOperations Of(ImportBatch batch) => new(
+        batch.Operation<CreateRelease>(), batch.Operation<SaveVersion>(), batch.Operation<UpdateReleaseDetails>(),
+        batch.Operation<PublishRelease>(), batch.Operation<ReleaseWorkflow>(), batch.Operation<ManageCategories>(),
+        batch.Operation<ManagePages>(), batch.Operation<UploadMedia>(), batch.Operation<DescribeMedia>(),
+        batch.Operation<SetReleaseMedia>(), batch.Operation<ImportComment>(), batch.Operation<ModerateComments>(),
+        batch.Operation<Accounts.CreateUser>());
+}
 
 /// <summary>
 /// Imports a WordPress export (WXR): the file is read once whole before anything is written, so a broken file
@@ -45,8 +55,10 @@ public sealed record ImportOperations(
 /// written through the library's operations, each item remembered by its WordPress id so a second run updates
 /// instead of duplicating, and published releases are published last, oldest first, at their original dates.
 /// Until then they are drafts, so an interrupted run leaves nothing half-made on the site; run again, it completes.
+/// Posts and publications are written many to a transaction (<see cref="ImportBatch"/>), each item with its
+/// record in the ledger, so a run stopped anywhere leaves whole items or none.
 /// </summary>
-public sealed class ImportWordPress(BayanDb db, TimeProvider clock, ImportOperations operations)
+public sealed class ImportWordPress(BayanDb db, TimeProvider clock, ImportOperations operations, ImportBatch batch)
 {
     public const string Source = "wordpress";
 
@@ -82,17 +94,25 @@ public sealed class ImportWordPress(BayanDb db, TimeProvider clock, ImportOperat
         }
         progress.Report(("Reading", scan.Items.Count + scan.Attachments.Count, scan.Items.Count + scan.Attachments.Count));
 
-        var run = new WordPressRun(db, clock, operations, scan, options, report, progress, [.. languages], offices,
+        var run = new WordPressRun(db, clock, operations, batch, scan, options, report, progress, [.. languages], offices,
             options.Language ?? site.DefaultLanguage);
-        await run.LoadAsync(ct);
-        if (options.Users)
-            await run.UsersAsync(ct);
-        await run.CategoriesAsync(ct);
-        await run.AttachmentsAsync(ct);
-        await run.ItemsAsync(open, originals: true, ct);
-        await run.ItemsAsync(open, originals: false, ct);
-        await run.PublishAsync(ct);
-        await run.TagsAsync(ct);
+        try
+        {
+            await run.LoadAsync(ct);
+            if (options.Users)
+                await run.UsersAsync(ct);
+            await run.CategoriesAsync(ct);
+            await run.AttachmentsAsync(ct);
+            await run.ItemsAsync(open, originals: true, ct);
+            await run.ItemsAsync(open, originals: false, ct);
+            await run.PublishAsync(ct);
+            await run.TagsAsync(ct);
+        }
+        finally
+        {
+            // Stopped (Ctrl-C, an error): the batch not committed is rolled back whole, items and their records alike.
+            await batch.DisposeAsync();
+        }
         return report;
     }
 }

@@ -23,9 +23,9 @@ internal sealed partial class WordPressRun
         foreach (var comment in item.Comments.OrderBy(c => c.Parent == 0 ? 0 : 1).ThenBy(c => c.Id))
         {
             var id = comment.Id.ToString();
-            if (Made(ImportKinds.Comment, id) is { TargetId: not null })
+            if (Made(ImportKinds.Comment, id) is { TargetId: not null } known)
             {
-                report.Of(ImportKinds.Comment).Unchanged++;
+                await FollowApprovalAsync(known, comment, ct);
                 continue;
             }
             if (NotImported(comment) is { } reason)
@@ -43,8 +43,38 @@ internal sealed partial class WordPressRun
                 continue;
             }
             report.Of(ImportKinds.Comment).Imported++;
-            await RememberAsync(ImportKinds.Comment, id, commentId.Value.ToString(), language, null, null, ct);
+            await RememberAsync(ImportKinds.Comment, id, commentId.Value.ToString(), language, null, comment.Approved, ct);
         }
+    }
+
+    /// <summary>
+    /// A comment imported before whose approval WordPress changed since is moderated as the back office would:
+    /// approved, marked as spam, or rejected (trashed, or no longer approved: readers stop seeing it). The ledger keeps
+    /// the approval each comment was imported with, so a moderator's later decision here stands until WordPress's changes.
+    /// </summary>
+    private async Task FollowApprovalAsync(ImportedItem known, WxrComment comment, CancellationToken ct)
+    {
+        if (known.ContentHash == comment.Approved || !int.TryParse(known.TargetId, out var commentId))
+        {
+            report.Of(ImportKinds.Comment).Unchanged++;
+            return;
+        }
+        var status = await db.Comments.Where(c => c.Id == commentId).Select(c => (CommentStatus?)c.Status).FirstOrDefaultAsync(ct);
+        Moderation? action = (comment.Approved, status) switch
+        {
+            (_, null) => null,
+            ("1", not CommentStatus.Approved) => Moderation.Approve,
+            ("0", CommentStatus.Approved) => Moderation.Reject,
+            ("spam", not CommentStatus.Spam) => Moderation.MarkAsSpam,
+            ("trash" or "post-trashed", not CommentStatus.Rejected) => Moderation.Reject,
+            _ => null,
+        };
+        if (action is { } moderation && await operations.Moderate.RunAsync(Importer, [commentId], moderation, ct) > 0)
+            report.Of(ImportKinds.Comment).Updated++;
+        else
+            report.Of(ImportKinds.Comment).Unchanged++;
+        if (status is not null)
+            await RememberAsync(ImportKinds.Comment, known.SourceId, known.TargetId, known.Language, known.OldUrl, comment.Approved, ct);
     }
 
     /// <summary>For a dry run: what the comments would become.</summary>

@@ -29,18 +29,23 @@ internal sealed partial class WordPressRun
         var done = 0;
         var seen = new HashSet<long>();
         await using var stream = open();
+        if (!options.DryRun)
+            await batch.BeginAsync(ct);
         foreach (var entry in WxrReader.Read(stream))
         {
             if (entry is not WxrItem { PostType: "post" or "page" } item || !Plans.TryGetValue(item.PostId, out var plan)
                 || scan.IsOriginal(plan) != originals || !seen.Add(item.PostId))
                 continue;
+            ct.ThrowIfCancellationRequested();
             if (item.PostType == "page")
                 await PageAsync(item, plan, ct);
             else
                 await PostAsync(item, plan, ct);
             db.ChangeTracker.Clear();
+            await batch.ItemDoneAsync(ct);
             progress.Report((step, ++done, total));
         }
+        await batch.CommitAsync(ct);
     }
 
     /// <summary>Why an item is not imported at all, by its status and language; null when it is.</summary>
@@ -88,6 +93,8 @@ internal sealed partial class WordPressRun
         var actor = Byline(item);
         var categoryList = categories.Where(categoryIds.ContainsKey).Select(c => categoryIds[c]).ToList();
         int releaseId;
+        // What the release is now, when this run knows it without asking (it just made it).
+        ReleaseStatus? status = null;
         if (!scan.IsOriginal(plan))
         {
             if (await TranslationAsync(item, plan, text, known, ct) is not { } translated)
@@ -96,8 +103,7 @@ internal sealed partial class WordPressRun
         }
         else if (known?.TargetId is null)
         {
-            // Remembered before it is made, so a run stopped in between knows to make it again.
-            await RememberAsync(ImportKinds.Post, id, null, plan.Language, item.Link, null, ct);
+            // No record before the release is whole: both are written in the batch's transaction, or neither.
             var outcome = await operations.CreateRelease.RunAsync(actor,
                 new NewRelease(office, ReleaseType.PressRelease, plan.Language, text.Title, text.Slug, text.Summary, text.Body, categoryList, tags), ct);
             if (outcome is not Outcome.Done created)
@@ -106,7 +112,7 @@ internal sealed partial class WordPressRun
                 return;
             }
             releaseId = created.ReleaseId;
-            await RememberAsync(ImportKinds.Post, id, releaseId.ToString(), plan.Language, item.Link, null, ct);
+            status = ReleaseStatus.Draft;
         }
         else
         {
@@ -124,8 +130,8 @@ internal sealed partial class WordPressRun
             report.Of(ImportKinds.Post).Updated++;
         if (scan.IsOriginal(plan))
             await SetMediaAsync(releaseId, item, ct);
-        await AfterwardsAsync(releaseId, item, plan, fresh: true, ct);
-        // Only now is the item whole: a run stopped before this line does it again.
+        await AfterwardsAsync(releaseId, item, plan, fresh: true, ct, status);
+        // Only now is the item whole; the record is committed with it.
         await RememberAsync(ImportKinds.Post, id, releaseId.ToString(), plan.Language, item.Link, hash, ct);
     }
 
@@ -154,7 +160,6 @@ internal sealed partial class WordPressRun
             report.Skip(ImportKinds.Post, id, new Problem("import_translation_language_taken", plan.Language, originalId));
             return null;
         }
-        await RememberAsync(ImportKinds.Post, id, known?.TargetId, plan.Language, item.Link, null, ct);
         if (await SaveTextAsync(Byline(item), releaseId, plan.Language, text, ct) is { } problem)
         {
             report.Skip(ImportKinds.Post, id, problem);
@@ -174,10 +179,10 @@ internal sealed partial class WordPressRun
     }
 
     /// <summary>What follows the text: the release's status as WordPress had it, and the version's comments.</summary>
-    private async Task AfterwardsAsync(int releaseId, WxrItem item, WxrPlannedItem plan, bool fresh, CancellationToken ct)
+    private async Task AfterwardsAsync(int releaseId, WxrItem item, WxrPlannedItem plan, bool fresh, CancellationToken ct, ReleaseStatus? status = null)
     {
         if (scan.IsOriginal(plan))
-            await FollowStatusAsync(releaseId, item, plan, fresh, ct);
+            await FollowStatusAsync(releaseId, item, plan, fresh, ct, status);
         if (!options.DryRun)
             await CommentsAsync(releaseId, item, plan.Language, ct);
     }

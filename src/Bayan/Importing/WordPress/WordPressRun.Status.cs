@@ -14,7 +14,7 @@ internal sealed partial class WordPressRun
     /// WordPress's status, never leaked: `publish` is published at the end (oldest first), `future` scheduled at its
     /// time, `pending` in review, `draft` a draft; `private` and password-protected posts stay drafts, listed in the report.
     /// </summary>
-    private async Task FollowStatusAsync(int releaseId, WxrItem item, WxrPlannedItem plan, bool fresh, CancellationToken ct)
+    private async Task FollowStatusAsync(int releaseId, WxrItem item, WxrPlannedItem plan, bool fresh, CancellationToken ct, ReleaseStatus? known = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var id = item.PostId.ToString();
@@ -26,7 +26,7 @@ internal sealed partial class WordPressRun
         }
         if (options.DryRun)
             return;
-        var status = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Status).FirstAsync(ct);
+        var status = known ?? await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Status).FirstAsync(ct);
         if (status is ReleaseStatus.Published or ReleaseStatus.Retracted)
             return;
         var at = plan.PublishedUtc ?? now;
@@ -56,14 +56,17 @@ internal sealed partial class WordPressRun
     /// <summary>
     /// Publishes the releases that were published on WordPress, oldest first, so that numbers given in the office's
     /// pattern follow their original dates; each appears on the site whole, with its translations, media and comments.
+    /// Many to a transaction: a batch appears at once, indexed for search, and the caches hear of it once.
     /// </summary>
     public async Task PublishAsync(CancellationToken ct)
     {
         if (options.DryRun)
             return;
         var done = 0;
+        await batch.BeginAsync(ct);
         foreach (var (releaseId, at, number) in toPublish.OrderBy(p => p.At).ThenBy(p => p.ReleaseId))
         {
+            ct.ThrowIfCancellationRequested();
             progress.Report(("Publishing", ++done, toPublish.Count));
             var original = new OriginalPublication(at, options.Numbers == NumberChoice.Assign, number is { Length: > 0 } ? number : null);
             var outcome = await operations.Publish.RunAsync(Importer, releaseId, ct, original: original);
@@ -75,6 +78,8 @@ internal sealed partial class WordPressRun
             if (outcome is not Outcome.Done)
                 report.Skipped.Add(new ImportNote(ImportKinds.Post, $"release {releaseId}", ProblemOf(outcome)));
             db.ChangeTracker.Clear();
+            await batch.ItemDoneAsync(ct);
         }
+        await batch.CommitAsync(ct);
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class WordPressRun(
     BayanDb db,
     TimeProvider clock,
     ImportOperations operations,
+    ImportBatch batch,
     WxrScan scan,
     WordPressImportOptions options,
     ImportReport report,
@@ -137,6 +138,7 @@ internal sealed partial class WordPressRun(
         if (options.DryRun)
             return;
         var done = 0;
+        await batch.BeginAsync(ct);
         foreach (var tag in scan.Tags.DistinctBy(t => t.Slug))
         {
             progress.Report(("Tags", ++done, scan.Tags.Count));
@@ -150,6 +152,8 @@ internal sealed partial class WordPressRun(
                 continue;
             report.Of(ImportKinds.Tag).Imported++;
             await RememberAsync(ImportKinds.Tag, slug, id.Value.ToString(), termLanguage, $"{scan.Site.BaseBlogUrl}/tag/{tag.Slug}/", null, ct);
+            await batch.ItemDoneAsync(ct);
         }
+        await batch.CommitAsync(ct);
     }
 }

@@ -9,16 +9,17 @@ public sealed record WxrSite(string Version, string Title, string BaseSiteUrl, s
 public sealed record WxrAuthor(long Id, string Login, string Email, string DisplayName) : WxrEntry;
 
 /// <summary>A category; <see cref="ParentSlug"/> is the parent's nicename, as WordPress writes it.</summary>
-public sealed record WxrCategory(long Id, string Slug, string? ParentSlug, string Name, string Description) : WxrEntry;
+public sealed record WxrCategory(long Id, string Slug, string? ParentSlug, string Name) : WxrEntry;
 
-public sealed record WxrTag(long Id, string Slug, string Name, string Description) : WxrEntry;
+public sealed record WxrTag(long Id, string Slug, string Name) : WxrEntry;
 
 /// <summary>A term of any other taxonomy (Polylang's language and post_translations, nav_menu, custom taxonomies).</summary>
-public sealed record WxrTerm(long Id, string Taxonomy, string Slug, string? ParentSlug, string Name, string Description) : WxrEntry;
+public sealed record WxrTerm(long Id, string Taxonomy, string Slug, string? ParentSlug, string Name) : WxrEntry;
 
 /// <summary>A term an item is filed under: the taxonomy ("category", "post_tag", "language", ...), its slug and name.</summary>
 public sealed record WxrItemTerm(string Domain, string Slug, string Name);
 
+/// <summary>A custom field; only those the import reads are kept (<see cref="WxrReader.MetaKeys"/>).</summary>
 public sealed record WxrMeta(string Key, string Value);
 
 /// <summary>
@@ -26,8 +27,7 @@ public sealed record WxrMeta(string Key, string Value);
 /// <see cref="Type"/> is empty (or "comment") for a reader's comment, "pingback" or "trackback" otherwise.
 /// </summary>
 public sealed record WxrComment(
-    long Id, string Author, string AuthorEmail, string AuthorUrl, DateTime? Date, DateTime? DateGmt,
-    string Content, string Approved, string Type, long Parent, long UserId);
+    long Id, string Author, string AuthorEmail, DateTime? Date, DateTime? DateGmt, string Content, string Approved, string Type, long Parent);
 
 /// <summary>
 /// A post, page, attachment or any other post type. Dates are as WordPress wrote them: <see cref="PostDate"/>
@@ -46,15 +46,12 @@ public sealed record WxrItem(
     string PostName,
     string Status,
     long PostParent,
-    int MenuOrder,
     string PostType,
     string Password,
-    bool IsSticky,
     string AttachmentUrl,
     IReadOnlyList<WxrItemTerm> Terms,
     IReadOnlyList<WxrMeta> Meta,
-    IReadOnlyList<WxrComment> Comments,
-    int Line) : WxrEntry
+    IReadOnlyList<WxrComment> Comments) : WxrEntry
 {
     public string? MetaValue(string key) => Meta.FirstOrDefault(m => m.Key == key)?.Value;
 

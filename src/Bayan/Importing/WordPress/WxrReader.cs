@@ -104,8 +104,7 @@ public sealed class WxrReader : IDisposable
             }
             if (!siteGiven)
                 return Site();
-            var line = Line;
-            var entry = Entry((XElement)XNode.ReadFrom(xml), line);
+            var entry = ns.Length == 0 && name == "item" ? Item() : Entry((XElement)XNode.ReadFrom(xml));
             if (entry is not null)
                 return entry;
         }
@@ -125,86 +124,214 @@ public sealed class WxrReader : IDisposable
 
     private static bool IsExport(string ns) => ns.StartsWith(ExportPrefix, StringComparison.Ordinal) && !ns.EndsWith("/excerpt/", StringComparison.Ordinal);
 
-    private static WxrEntry? Entry(XElement element, int line)
+    private static WxrEntry? Entry(XElement element)
     {
         var ns = element.Name.NamespaceName;
         return element.Name.LocalName switch
         {
-            "item" when ns.Length == 0 => Item(element, line),
             "author" when IsExport(ns) => new WxrAuthor(Long(Wp(element, "author_id")), Wp(element, "author_login"),
                 Wp(element, "author_email"), Wp(element, "author_display_name")),
             "category" when IsExport(ns) => new WxrCategory(Long(Wp(element, "term_id")), Wp(element, "category_nicename"),
-                NullIfEmpty(Wp(element, "category_parent")), Wp(element, "cat_name"), Wp(element, "category_description")),
-            "tag" when IsExport(ns) => new WxrTag(Long(Wp(element, "term_id")), Wp(element, "tag_slug"), Wp(element, "tag_name"),
-                Wp(element, "tag_description")),
+                NullIfEmpty(Wp(element, "category_parent")), Wp(element, "cat_name")),
+            "tag" when IsExport(ns) => new WxrTag(Long(Wp(element, "term_id")), Wp(element, "tag_slug"), Wp(element, "tag_name")),
             "term" when IsExport(ns) => new WxrTerm(Long(Wp(element, "term_id")), Wp(element, "term_taxonomy"), Wp(element, "term_slug"),
-                NullIfEmpty(Wp(element, "term_parent")), Wp(element, "term_name"), Wp(element, "term_description")),
+                NullIfEmpty(Wp(element, "term_parent")), Wp(element, "term_name")),
             _ => null,
         };
     }
 
-    private static WxrItem Item(XElement item, int line)
+    /// <summary>
+    /// Post meta the import reads (featured image, attachment file and alt text, a kept reference number, WPML's language
+    /// and group); plugins write much more (page builders, whole pages as JSON), which is skipped unread.
+    /// </summary>
+    public static readonly IReadOnlySet<string> MetaKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "_thumbnail_id", "_wp_attached_file", "_wp_attachment_image_alt", "reference_number",
+        "_wpml_import_language_code", "_wpml_language", "wpml_language", "_wpml_import_translation_group", "_wpml_trid", "wpml_trid",
+    };
+
+    /// <summary>An item read in one pass over its children: each field once, and what the import never uses skipped.</summary>
+    private WxrItem Item()
     {
         var terms = new List<WxrItemTerm>();
         var meta = new List<WxrMeta>();
         var comments = new List<WxrComment>();
-        foreach (var child in item.Elements())
+        string title = "", link = "", guid = "", creator = "", content = "", excerpt = "", postName = "", status = "", type = "", password = "", attachmentUrl = "";
+        DateTime? date = null, dateGmt = null;
+        long id = 0, parent = 0;
+        foreach (var (ns, name) in Children())
         {
-            var ns = child.Name.NamespaceName;
-            switch (child.Name.LocalName)
+            var export = IsExport(ns);
+            switch (name)
             {
+                case "title" when ns.Length == 0:
+                    title = Text().Trim();
+                    break;
+                case "link" when ns.Length == 0:
+                    link = Text().Trim();
+                    break;
+                case "guid" when ns.Length == 0:
+                    guid = Text().Trim();
+                    break;
                 // WXR 1.0 wrote each category twice, once without a slug: the one with it is enough.
-                case "category" when ns.Length == 0 && (string?)child.Attribute("nicename") is { Length: > 0 } slug:
-                    var domain = (string?)child.Attribute("domain") ?? "category";
-                    terms.Add(new WxrItemTerm(domain == "tag" ? "post_tag" : domain, slug, child.Value.Trim()));
+                case "category" when ns.Length == 0:
+                    var slug = xml.GetAttribute("nicename");
+                    var domain = xml.GetAttribute("domain") ?? "category";
+                    var termName = Text().Trim();
+                    if (slug is { Length: > 0 })
+                        terms.Add(new WxrItemTerm(domain == "tag" ? "post_tag" : domain, slug, termName));
                     break;
-                case "postmeta" when IsExport(ns):
-                    meta.Add(new WxrMeta(Wp(child, "meta_key"), Wp(child, "meta_value")));
+                case "creator" when ns == DublinCore:
+                    creator = Text();
                     break;
-                case "comment" when IsExport(ns):
-                    comments.Add(Comment(child));
+                case "encoded" when ns == Content:
+                    content = Text();
+                    break;
+                case "encoded" when ns.StartsWith(ExportPrefix, StringComparison.Ordinal) && ns.EndsWith("/excerpt/", StringComparison.Ordinal):
+                    excerpt = Text();
+                    break;
+                case "post_id" when export:
+                    id = Long(Text());
+                    break;
+                case "post_date" when export:
+                    date = Date(Text());
+                    break;
+                case "post_date_gmt" when export:
+                    dateGmt = Date(Text());
+                    break;
+                case "post_name" when export:
+                    postName = Text();
+                    break;
+                case "status" when export:
+                    status = Text();
+                    break;
+                case "post_parent" when export:
+                    parent = Long(Text());
+                    break;
+                case "post_type" when export:
+                    type = Text();
+                    break;
+                case "post_password" when export:
+                    password = Text();
+                    break;
+                case "attachment_url" when export:
+                    attachmentUrl = Text();
+                    break;
+                case "postmeta" when export:
+                    if (Meta() is { } kept)
+                        meta.Add(kept);
+                    break;
+                case "comment" when export:
+                    comments.Add(Comment());
+                    break;
+                default:
+                    xml.Skip();
                     break;
             }
         }
-        return new WxrItem(
-            Long(Wp(item, "post_id")),
-            Plain(item, "title"),
-            Plain(item, "link"),
-            Plain(item, "guid"),
-            (string?)item.Element(XName.Get("creator", DublinCore)) ?? "",
-            (string?)item.Element(XName.Get("encoded", Content)) ?? "",
-            (string?)item.Elements().FirstOrDefault(e => e.Name.LocalName == "encoded" && e.Name.NamespaceName.EndsWith("/excerpt/", StringComparison.Ordinal)) ?? "",
-            Date(Wp(item, "post_date")),
-            Date(Wp(item, "post_date_gmt")),
-            Wp(item, "post_name"),
-            Wp(item, "status"),
-            Long(Wp(item, "post_parent")),
-            (int)Long(Wp(item, "menu_order")),
-            Wp(item, "post_type") is { Length: > 0 } type ? type : "post",
-            Wp(item, "post_password"),
-            Wp(item, "is_sticky") == "1",
-            Wp(item, "attachment_url"),
-            terms, meta, comments, line);
+        return new WxrItem(id, title, link, guid, creator, content, excerpt, date, dateGmt, postName, status, parent,
+            type.Length > 0 ? type : "post", password, attachmentUrl, terms, meta, comments);
     }
 
-    private static WxrComment Comment(XElement comment) => new(
-        Long(Wp(comment, "comment_id")),
-        Wp(comment, "comment_author"),
-        Wp(comment, "comment_author_email"),
-        Wp(comment, "comment_author_url"),
-        Date(Wp(comment, "comment_date")),
-        Date(Wp(comment, "comment_date_gmt")),
-        Wp(comment, "comment_content"),
-        Wp(comment, "comment_approved"),
-        Wp(comment, "comment_type"),
-        Long(Wp(comment, "comment_parent")),
-        Long(Wp(comment, "comment_user_id")));
+    private WxrMeta? Meta()
+    {
+        string? key = null, value = null;
+        foreach (var (ns, name) in Children())
+        {
+            if (IsExport(ns) && name == "meta_key")
+                key = Text();
+            else if (IsExport(ns) && name == "meta_value" && key is not null && MetaKeys.Contains(key))
+                value = Text();
+            else
+                xml.Skip();
+        }
+        return key is not null && value is not null ? new WxrMeta(key, value) : null;
+    }
+
+    private WxrComment Comment()
+    {
+        string author = "", email = "", content = "", approved = "", type = "";
+        DateTime? date = null, dateGmt = null;
+        long id = 0, parent = 0;
+        foreach (var (ns, name) in Children())
+        {
+            if (!IsExport(ns))
+            {
+                xml.Skip();
+                continue;
+            }
+            switch (name)
+            {
+                case "comment_id": id = Long(Text()); break;
+                case "comment_author": author = Text(); break;
+                case "comment_author_email": email = Text(); break;
+                case "comment_date": date = Date(Text()); break;
+                case "comment_date_gmt": dateGmt = Date(Text()); break;
+                case "comment_content": content = Text(); break;
+                case "comment_approved": approved = Text(); break;
+                case "comment_type": type = Text(); break;
+                case "comment_parent": parent = Long(Text()); break;
+                default: xml.Skip(); break;
+            }
+        }
+        return new WxrComment(id, author, email, date, dateGmt, content, approved, type, parent);
+    }
+
+    /// <summary>
+    /// The child elements of the element the reader is on, each as its namespace and name with the reader on it; the
+    /// caller must read it (<see cref="Text"/>) or skip it. Ends with the reader past the element's end.
+    /// </summary>
+    private IEnumerable<(string Ns, string Name)> Children()
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            yield break;
+        }
+        var depth = xml.Depth;
+        xml.Read();
+        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) && !xml.EOF)
+        {
+            if (xml.NodeType != XmlNodeType.Element)
+            {
+                xml.Read();
+                continue;
+            }
+            yield return (xml.NamespaceURI, xml.LocalName);
+        }
+        xml.Read();
+    }
+
+    /// <summary>The text of the element the reader is on (its text and CDATA, and its children's, as XElement.Value gives it); the reader ends past it.</summary>
+    private string Text()
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+        var depth = xml.Depth;
+        xml.Read();
+        string? first = null;
+        System.Text.StringBuilder? more = null;
+        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) && !xml.EOF)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                if (first is null)
+                    first = xml.Value;
+                else
+                    (more ??= new System.Text.StringBuilder(first)).Append(xml.Value);
+            }
+            xml.Read();
+        }
+        xml.Read();
+        return more?.ToString() ?? first ?? "";
+    }
 
     /// <summary>A child in the export namespace, whatever version the file names.</summary>
     private static string Wp(XElement parent, string name) =>
         parent.Elements().FirstOrDefault(e => e.Name.LocalName == name && IsExport(e.Name.NamespaceName))?.Value ?? "";
-
-    private static string Plain(XElement parent, string name) => parent.Element(name)?.Value.Trim() ?? "";
 
     private static string? NullIfEmpty(string value) => value.Trim() is { Length: > 0 } text ? text : null;
 
