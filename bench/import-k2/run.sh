@@ -2,15 +2,17 @@
 # The K2 importer at scale: a throwaway MariaDB filled with N generated K2 items (default 100,000; see
 # generate.sql), imported by the published `bayan import k2` into a fresh SQLite site (the demo's). Prints
 # the items per second (wall clock, start to exit) and the import process's peak resident memory.
-#   bench/import-k2/run.sh [--items N]
+#   bench/import-k2/run.sh [--items N] [--published DIR]   (DIR: an earlier `dotnet publish -c Release` of Bayan.Web)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 items=100000
+published=""
 while [ $# -gt 0 ]; do
   case $1 in
     --items) items=$2; shift 2 ;;
-    *) echo "bench/import-k2/run.sh: unknown option $1 (--items N)" >&2; exit 2 ;;
+    --published) published=$(cd "$2" && pwd); shift 2 ;;
+    *) echo "bench/import-k2/run.sh: unknown option $1 (--items N, --published DIR)" >&2; exit 2 ;;
   esac
 done
 
@@ -56,16 +58,20 @@ sql joomla <bench/import-k2/schema.sql
 sed "s/@ITEMS@/$items/g" bench/import-k2/generate.sql | sql joomla
 echo "   took $((SECONDS - start)) s; $(sql -N joomla -e 'SELECT COUNT(*) FROM jos_k2_comments') comments"
 
-echo "== Publishing Bayan (Release, as in production) and making a demo site"
-dotnet publish src/Bayan.Web -c Release --ucr -o "$work/bayan" -nologo -v quiet -clp:ErrorsOnly
+if [ -z "$published" ]; then
+  echo "== Publishing Bayan (Release, as in production)"
+  published="$work/bayan"
+  dotnet publish src/Bayan.Web -c Release --ucr -o "$published" -nologo -v quiet -clp:ErrorsOnly
+fi
+echo "== Making a demo site"
 site="$work/site"
-dotnet "$work/bayan/Bayan.Web.dll" demo --data "$site" >"$work/demo.log"
+dotnet "$published/Bayan.Web.dll" demo --data "$site" >"$work/demo.log"
 
 echo "== Importing"
 mysql_string="Server=127.0.0.1;Port=$port;Database=joomla;User ID=bayan;Password=bayan"
-/usr/bin/time -v -o "$work/time.txt" dotnet "$work/bayan/Bayan.Web.dll" import k2 --mysql "$mysql_string" --prefix jos_ \
+/usr/bin/time -v -o "$work/time.txt" dotnet "$published/Bayan.Web.dll" import k2 --mysql "$mysql_string" --prefix jos_ \
   --office health --data "$site" --Logging:LogLevel:Default=Error >"$work/import.log"
-grep -E '^(Import|Posts|Comments|Categories)' "$work/import.log"
+grep -E '^(Import finished|Posts|Comments|Categories)' "$work/import.log"
 seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time.txt")
 rss=$(awk -F': ' '/Maximum resident set size/ { print int($2 / 1024) }' "$work/time.txt")
 echo "K2 import of $items items into SQLite: ${seconds} s, $(awk -v n="$items" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }') items/s, peak RSS ${rss} MB ($(nproc) cores, $(cd "$root" && git rev-parse --short HEAD))"

@@ -119,7 +119,7 @@ internal static class ImportCommand
             using var scope = app.Services.CreateScope();
             var options = new K2ImportOptions(parse.GetValue(mysql)!, parse.GetValue(prefix)!, parse.GetValue(office)!, categories,
                 parse.GetValue(images)?.FullName, Enum.Parse<NumberChoice>(parse.GetValue(numbers)!, ignoreCase: true), parse.GetValue(dryRun));
-            var progress = new ImportProgressBar(output, output == Console.Out && !Console.IsOutputRedirected);
+            var progress = new ConsoleProgress(output, output == Console.Out && !Console.IsOutputRedirected);
             var report = await scope.ServiceProvider.GetRequiredService<ImportK2>().RunAsync(options, progress, ct);
             progress.Done();
             if (report.Error is not null)

@@ -24,10 +24,11 @@ public sealed record K2ImportOptions(
 /// Imports a Joomla 3 site's K2 content from its live database: every setting is checked and the database reached
 /// before anything is written, so a wrong server, password or prefix changes nothing. Then offices, categories and
 /// items (each with its image, attachments, tags and comments) are written through the library's operations, each
-/// remembered by its K2 id so a second run updates instead of duplicating. Items stay drafts until all are written;
-/// those public on the K2 site are then published oldest first at their original dates.
+/// remembered by its K2 id so a second run updates instead of duplicating. Items are written many to a transaction
+/// (<see cref="ImportBatch"/>) with their records, so a run stopped anywhere leaves whole items or none. They stay
+/// drafts until all are written; those public on the K2 site are then published oldest first at their original dates.
 /// </summary>
-public sealed class ImportK2(BayanDb db, TimeProvider clock, ImportOperations operations, SaveOffice saveOffice)
+public sealed class ImportK2(BayanDb db, TimeProvider clock, ImportOperations operations, SaveOffice saveOffice, ImportBatch writes)
 {
     public const string Source = "k2";
 
@@ -55,13 +56,23 @@ public sealed class ImportK2(BayanDb db, TimeProvider clock, ImportOperations op
                 return report.Fail(new Problem("import_k2_category_unknown", unknown));
             var scan = new K2Scan(categories, await source.UserNamesAsync(ct), await source.ExtraFieldNamesAsync(ct),
                 options.OfficesFromCategories ?? [], await source.ItemCountAsync(ct));
-            var run = new K2Run(db, clock, operations, saveOffice, source.Site, scan, options, report, progress, languages, site.DefaultLanguage, office);
-            await run.LoadAsync(ct);
-            await run.OfficesAsync(ct);
-            await run.CategoriesAsync(ct);
-            await foreach (var batch in source.ItemsAsync(500, ct))
-                await run.ItemsAsync(batch, ct);
-            await run.PublishAsync(ct);
+            var run = new K2Run(db, clock, operations, saveOffice, writes, source.Site, scan, options, report, progress, languages,
+                site.DefaultLanguage, office);
+            try
+            {
+                await run.LoadAsync(ct);
+                await run.OfficesAsync(ct);
+                await run.CategoriesAsync(ct);
+                await foreach (var batch in source.ItemsAsync(500, ct))
+                    await run.ItemsAsync(batch, ct);
+                await run.ItemsDoneAsync(ct);
+                await run.PublishAsync(ct);
+            }
+            finally
+            {
+                // Stopped (Ctrl-C, an error): what the open batch wrote is rolled back whole, items and their records alike.
+                await writes.DisposeAsync();
+            }
         }
         return report;
     }

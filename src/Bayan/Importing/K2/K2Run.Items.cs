@@ -11,16 +11,26 @@ internal sealed partial class K2Run
 {
     private int itemsDone;
 
-    /// <summary>Writes one batch of items, each whole (text, media, metadata, comments) before the next.</summary>
+    /// <summary>
+    /// Writes one batch of items read, each whole (text, media, metadata, comments, its record) before the next, many
+    /// to a transaction of the import's <see cref="ImportBatch"/>.
+    /// </summary>
     public async Task ItemsAsync(K2Batch batch, CancellationToken ct)
     {
+        if (!options.DryRun)
+            await writes.BeginAsync(ct);
         foreach (var item in batch.Items)
         {
+            ct.ThrowIfCancellationRequested();
             await ItemAsync(item, batch, ct);
             db.ChangeTracker.Clear();
+            await writes.ItemDoneAsync(ct);
             progress.Report(("Items", ++itemsDone, scan.ItemCount));
         }
     }
+
+    /// <summary>Commits the last items.</summary>
+    public Task ItemsDoneAsync(CancellationToken ct) => writes.CommitAsync(ct);
 
     private async Task ItemAsync(K2Item item, K2Batch batch, CancellationToken ct)
     {
@@ -76,10 +86,11 @@ internal sealed partial class K2Run
             return;
         }
         int releaseId;
+        // What the release is now, when this run knows it without asking (it just made it).
+        ReleaseStatus? status = null;
         if (known?.TargetId is null)
         {
-            // Remembered before it is made, so a run stopped in between knows to make it again.
-            await RememberAsync(ImportKinds.Post, id, null, language, item.OldUrl, null, ct);
+            // No record before the release is whole: both are written in the batch's transaction, or neither.
             var outcome = await operations.CreateRelease.RunAsync(byline,
                 new NewRelease(office, ReleaseType.PressRelease, language, text.Title, text.Slug, text.Summary, text.Body, categories, tags), ct);
             if (outcome is not Outcome.Done created)
@@ -88,7 +99,7 @@ internal sealed partial class K2Run
                 return;
             }
             releaseId = created.ReleaseId;
-            await RememberAsync(ImportKinds.Post, id, releaseId.ToString(), language, item.OldUrl, null, ct);
+            status = ReleaseStatus.Draft;
         }
         else
         {
@@ -106,8 +117,8 @@ internal sealed partial class K2Run
             report.Of(ImportKinds.Post).Updated++;
         await MediaAsync(releaseId, item, language, image, caption, attachments, ct);
         await db.Releases.Where(r => r.Id == releaseId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Metadata, metadata), ct);
-        await AfterwardsAsync(releaseId, item, batch, language, fresh: true, ct);
-        // Only now is the item whole: a run stopped before this line does it again.
+        await AfterwardsAsync(releaseId, item, batch, language, fresh: true, ct, status);
+        // Only now is the item whole; the record is committed with it.
         await RememberAsync(ImportKinds.Post, id, releaseId.ToString(), language, item.OldUrl, hash, ct);
     }
 
@@ -122,9 +133,10 @@ internal sealed partial class K2Run
     }
 
     /// <summary>What follows the text: the release's status as K2 had it, and the item's comments.</summary>
-    private async Task AfterwardsAsync(int releaseId, K2Item item, K2Batch batch, string language, bool fresh, CancellationToken ct)
+    private async Task AfterwardsAsync(
+        int releaseId, K2Item item, K2Batch batch, string language, bool fresh, CancellationToken ct, ReleaseStatus? status = null)
     {
-        await FollowStatusAsync(releaseId, item, fresh, ct);
+        await FollowStatusAsync(releaseId, item, fresh, ct, status);
         await CommentsAsync(releaseId, batch.Comments[item.Id], language, ct);
     }
 

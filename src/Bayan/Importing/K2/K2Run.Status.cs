@@ -26,7 +26,7 @@ internal sealed partial class K2Run
     /// K2's state, never leaked: a public item is published at the end (oldest first) at its publish_up, one whose
     /// publish_up is ahead is scheduled; the others stay drafts and are listed in the report.
     /// </summary>
-    private async Task FollowStatusAsync(int releaseId, K2Item item, bool fresh, CancellationToken ct)
+    private async Task FollowStatusAsync(int releaseId, K2Item item, bool fresh, CancellationToken ct, ReleaseStatus? known = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (NotPublic(item, now) is { } reason)
@@ -37,7 +37,7 @@ internal sealed partial class K2Run
         }
         if (options.DryRun)
             return;
-        var status = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Status).FirstAsync(ct);
+        var status = known ?? await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Status).FirstAsync(ct);
         if (status is ReleaseStatus.Published or ReleaseStatus.Retracted)
             return;
         var at = item.PublishedAt ?? now;
@@ -62,15 +62,18 @@ internal sealed partial class K2Run
 
     /// <summary>
     /// Publishes the items public on the K2 site, oldest first, so that numbers given in the office's pattern follow
-    /// their original dates; each appears on the site whole, with its media and comments.
+    /// their original dates; each appears on the site whole, with its media and comments. Many to a transaction: a
+    /// batch appears at once, indexed for search, and the caches hear of it once.
     /// </summary>
     public async Task PublishAsync(CancellationToken ct)
     {
         if (options.DryRun)
             return;
         var done = 0;
+        await writes.BeginAsync(ct);
         foreach (var (releaseId, at, number) in toPublish.OrderBy(p => p.At).ThenBy(p => p.ReleaseId))
         {
+            ct.ThrowIfCancellationRequested();
             progress.Report(("Publishing", ++done, toPublish.Count));
             var original = new OriginalPublication(at, options.Numbers == NumberChoice.Assign, number is { Length: > 0 } ? number : null);
             var outcome = await operations.Publish.RunAsync(Importer, releaseId, ct, original: original);
@@ -82,6 +85,8 @@ internal sealed partial class K2Run
             if (outcome is not Outcome.Done)
                 report.Skipped.Add(new ImportNote(ImportKinds.Post, $"release {releaseId}", ProblemOf(outcome)));
             db.ChangeTracker.Clear();
+            await writes.ItemDoneAsync(ct);
         }
+        await writes.CommitAsync(ct);
     }
 }

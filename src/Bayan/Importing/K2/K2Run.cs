@@ -19,6 +19,7 @@ internal sealed partial class K2Run(
     TimeProvider clock,
     ImportOperations operations,
     SaveOffice saveOffice,
+    ImportBatch writes,
     string sourceSite,
     K2Scan scan,
     K2ImportOptions options,
