@@ -10,6 +10,7 @@ using Bayan.Editing;
 using Bayan.Embargo;
 using Bayan.Feeds;
 using Bayan.Importing;
+using Bayan.Importing.Jobs;
 using Bayan.Media;
 using Bayan.Navigation;
 using Bayan.Offices;
@@ -62,6 +63,7 @@ public static class BayanServices
         services.AddScoped<DemoSite>();
         services.AddImporting();
         services.AddRedirects();
+        services.AddImportJobs();
         services.AddWebhooks(options, configuration);
         services.AddPublicQueries();
         services.AddBackOfficeQueries();

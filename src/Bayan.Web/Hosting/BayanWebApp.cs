@@ -7,6 +7,7 @@ using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
 using Bayan.Web.Health;
+using Bayan.Web.Importing;
 using Bayan.Web.PublicSite;
 using Bayan.Web.Redirects;
 using Bayan.Web.ScaleOut;
@@ -39,6 +40,7 @@ public static class BayanWebApp
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
+        builder.AddImportUploads();
         builder.AddApi();
         builder.AddTokenApi();
         builder.AddHealth();
@@ -80,6 +82,7 @@ public static class BayanWebApp
         app.MapHealth();
         app.MapApi();
         app.MapAdmin();
+        app.MapImportStatus();
         app.MapPublicSite();
         return app;
     }

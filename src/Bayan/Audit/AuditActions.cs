@@ -24,6 +24,7 @@ public static class AuditActions
         "embargo-link.revoked",
         "hijri-month.recorded",
         "hijri-month.removed",
+        "import.started",
         "link-list.link-added",
         "link-list.link-removed",
         "media.uploaded",

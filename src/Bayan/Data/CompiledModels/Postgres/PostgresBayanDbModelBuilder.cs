@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7480cb99-45d3-42eb-837f-a06b0d121c90"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("2b4bbfe9-7837-492a-a2bb-ed9b8a8e6f51"), entityTypeCount: 42)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -41,7 +42,6 @@ namespace Bayan.Data.CompiledModels.Postgres
             var office = OfficeEntityType.Create(this);
             var officeName = OfficeNameEntityType.Create(this);
             var staticPage = StaticPageEntityType.Create(this);
-            var redirect = RedirectEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseVersion = ReleaseVersionEntityType.Create(this);
             var revision = RevisionEntityType.Create(this);
@@ -113,6 +113,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            ImportJobEntityType.CreateAnnotations(importJob);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
@@ -124,7 +125,6 @@ namespace Bayan.Data.CompiledModels.Postgres
             OfficeEntityType.CreateAnnotations(office);
             OfficeNameEntityType.CreateAnnotations(officeName);
             StaticPageEntityType.CreateAnnotations(staticPage);
-            RedirectEntityType.CreateAnnotations(redirect);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             RevisionEntityType.CreateAnnotations(revision);

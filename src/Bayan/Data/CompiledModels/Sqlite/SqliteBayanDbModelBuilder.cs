@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb0696fe-7939-481d-a778-52b5209f4548"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("d376a78e-fe80-45b5-a4fe-e640c70bf5df"), entityTypeCount: 42)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -40,7 +41,6 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var office = OfficeEntityType.Create(this);
             var officeName = OfficeNameEntityType.Create(this);
             var staticPage = StaticPageEntityType.Create(this);
-            var redirect = RedirectEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseVersion = ReleaseVersionEntityType.Create(this);
             var revision = RevisionEntityType.Create(this);
@@ -112,6 +112,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            ImportJobEntityType.CreateAnnotations(importJob);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
@@ -123,7 +124,6 @@ namespace Bayan.Data.CompiledModels.Sqlite
             OfficeEntityType.CreateAnnotations(office);
             OfficeNameEntityType.CreateAnnotations(officeName);
             StaticPageEntityType.CreateAnnotations(staticPage);
-            RedirectEntityType.CreateAnnotations(redirect);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             RevisionEntityType.CreateAnnotations(revision);
