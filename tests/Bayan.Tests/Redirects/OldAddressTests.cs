@@ -130,6 +130,8 @@ public sealed class OldAddressTests(TestSite site) : IClassFixture<TestSite>
             await ledger.LoadAsync(default);
             await ledger.RememberAsync(ImportKinds.Post, $"{itemId}", $"{(deleted ? int.MaxValue - itemId : release.Id)}", "ar", $"index.php?option=com_k2&view=item&id={itemId}:opening", null, default);
             await ledger.RememberAsync(ImportKinds.Category, $"{categoryId}", $"{category.Id}", "ar", $"index.php?option=com_k2&view=itemlist&task=category&id={categoryId}:news", null, default);
+            // A category imported as an office (--offices-from-categories): its id is the next one.
+            await ledger.RememberAsync("office", $"{categoryId + 1}", $"{office.Id}", "ar", $"index.php?option=com_k2&view=itemlist&task=category&id={categoryId + 1}:press", null, default);
         });
         return (release, category, itemId, categoryId);
     }
@@ -157,6 +159,9 @@ public sealed class OldAddressTests(TestSite site) : IClassFixture<TestSite>
         await AssertMovedAsync($"/component/k2/itemlist/category/{categoryId}-news", categoryAr);
         await AssertMovedAsync($"/en/component/k2/itemlist/category/{categoryId}-news", categoryEn);
         await AssertMovedAsync($"/index.php?option=com_k2&view=itemlist&task=category&id={categoryId}:news", categoryAr);
+        var office = await site.Seed.WithDbAsync(db => db.Releases.Where(r => r.Id == release.Id).Select(r => r.Office.Code).SingleAsync());
+        await AssertMovedAsync($"/component/k2/itemlist/category/{categoryId + 1}-press", SiteUrls.Office("ar", office));
+        await AssertMovedAsync($"/en/component/k2/itemlist/category/{categoryId + 1}-press", SiteUrls.Office("en", office));
     }
 
     [Fact]
