@@ -27,6 +27,9 @@ public static partial class OldShapes
 
     private static readonly string[] Posts = [ImportKinds.Post, ImportKinds.Page];
 
+    /// <summary>A K2 category became a category, or an office (<c>--offices-from-categories</c>).</summary>
+    private static readonly string[] K2Categories = [ImportKinds.Category, Importing.K2.K2Run.OfficeKind];
+
     public static IReadOnlyList<OldLookup> Of(string key, IReadOnlyDictionary<string, string> query)
     {
         var lookups = new List<OldLookup>();
@@ -70,7 +73,7 @@ public static partial class OldShapes
             if (view == "item")
                 lookups.Add(new OldLookup.ById(K2, [ImportKinds.Post], id, language));
             else if (view == "itemlist")
-                lookups.Add(new OldLookup.ById(K2, [ImportKinds.Category], id, language));
+                lookups.Add(new OldLookup.ById(K2, K2Categories, id, language));
         }
     }
 
@@ -82,7 +85,7 @@ public static partial class OldShapes
             if (rest[i] == "item" && i + 2 == rest.Length && LeadingDigits(rest[i + 1]) is { } item)
                 lookups.Add(new OldLookup.ById(K2, [ImportKinds.Post], item, language));
             if (rest[i] == "itemlist" && i + 2 < rest.Length && rest[i + 1] == "category" && LeadingDigits(rest[i + 2]) is { } category)
-                lookups.Add(new OldLookup.ById(K2, [ImportKinds.Category], category, language));
+                lookups.Add(new OldLookup.ById(K2, K2Categories, category, language));
         }
         // WordPress: "/category/parent/child/" names the child; "/tag/y/"; "/feed/", "/feed/atom/".
         var wanted = rest[^1] == "feed" || (rest.Length > 1 && rest[^2] == "feed") ? null : rest[^1];

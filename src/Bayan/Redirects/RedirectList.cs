@@ -20,7 +20,7 @@ public sealed class RedirectList(BayanDb db, SiteReader sites, RedirectQueries r
     public const string Manual = "manual";
 
     /// <summary>Only these kinds of imported items have addresses of their own.</summary>
-    private static readonly string[] Addressed = [ImportKinds.Post, ImportKinds.Page, ImportKinds.Category, ImportKinds.Tag, ImportKinds.Attachment];
+    private static readonly string[] Addressed = [ImportKinds.Post, ImportKinds.Page, ImportKinds.Category, ImportKinds.Tag, ImportKinds.Attachment, Importing.K2.K2Run.OfficeKind];
 
     /// <param name="source">null for all; "manual", "wordpress" or "k2".</param>
     public async Task<RedirectPage> ListAsync(string? search, string? source, int page, int pageSize, CancellationToken ct)

@@ -81,12 +81,6 @@ public sealed class RedirectQueries(BayanDb db, SiteReader sites, TimeProvider c
             return null;
         string[] preferred = [.. new[] { language, item.Language }.OfType<string>().Where(site.IsEnabled),
             .. site.Languages.Select(l => l.Code)];
-        if (target.StartsWith("office:", StringComparison.Ordinal))
-        {
-            var code = target["office:".Length..];
-            var office = await db.Offices.AsNoTracking().Where(o => o.Code == code).Select(o => o.Code).FirstOrDefaultAsync(ct);
-            return office is null ? new RedirectAnswer.Gone() : Moved(SiteUrls.Office(preferred[0], office));
-        }
         if (item.Kind == ImportKinds.Attachment)
         {
             if (!Guid.TryParse(target, out var mediaId))
@@ -113,6 +107,9 @@ public sealed class RedirectQueries(BayanDb db, SiteReader sites, TimeProvider c
                 var shown = (release.Status == ReleaseStatus.Published && release.PublishAt <= now) || release.Status == ReleaseStatus.Retracted;
                 var version = preferred.Select(l => release.Versions.FirstOrDefault(v => v.Language == l)).FirstOrDefault(v => v is not null);
                 return !shown || version is null ? null : Moved(SiteUrls.Release(version.Language, release.Office, id, version.Slug));
+            case Importing.K2.K2Run.OfficeKind:
+                var office = await db.Offices.AsNoTracking().Where(o => o.Id == id).Select(o => o.Code).FirstOrDefaultAsync(ct);
+                return office is null ? new RedirectAnswer.Gone() : Moved(SiteUrls.Office(preferred[0], office));
             case ImportKinds.Page:
                 var page = await db.Pages.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Key, p.Language, p.Slug }).FirstOrDefaultAsync(ct);
                 if (page is null)
