@@ -16,6 +16,7 @@ using Bayan.Navigation;
 using Bayan.Offices;
 using Bayan.Pages;
 using Bayan.Publishing;
+using Bayan.Redirects;
 using Bayan.Releases;
 using Bayan.Search;
 using Bayan.Sitemaps;
@@ -61,6 +62,7 @@ public static class BayanServices
         services.AddScoped<EmbargoLinks>();
         services.AddScoped<DemoSite>();
         services.AddImporting();
+        services.AddRedirects();
         services.AddImportJobs();
         services.AddWebhooks(options, configuration);
         services.AddPublicQueries();

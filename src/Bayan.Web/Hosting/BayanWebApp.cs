@@ -9,6 +9,7 @@ using Bayan.Web.Errors;
 using Bayan.Web.Health;
 using Bayan.Web.Importing;
 using Bayan.Web.PublicSite;
+using Bayan.Web.Redirects;
 using Bayan.Web.ScaleOut;
 using Bayan.Web.Security;
 using Bayan.Webhooks;
@@ -69,6 +70,7 @@ public static class BayanWebApp
         app.UsePageCache();
         app.UseCompressionAndValidation();
         app.UseErrorPages();
+        app.UseOldAddresses();
         app.MapThemeAssets();
         // Routing after the static files: otherwise /theme/site.css would match /{lang}/{office}/ first.
         app.MapAdminAssets();

@@ -75,6 +75,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         model.ApplyConfiguration(new Tokens.IdempotentAnswerConfiguration());
         model.ApplyConfiguration(new MediaTextConfiguration());
         model.ApplyConfiguration(new Importing.ImportedItemConfiguration());
+        model.ApplyConfiguration(new Redirects.RedirectConfiguration());
         model.ApplyConfiguration(new Importing.Jobs.ImportJobConfiguration());
         model.Entity<User>(e =>
         {
@@ -206,6 +207,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(r => r.ReferenceNumber).HasMaxLength(64);
             e.Property(r => r.OriginalLanguage).HaveLanguageLength();
             e.Property(r => r.FeaturedImage).HasMaxLength(Limits.Url);
+            e.Property(r => r.Metadata!).IsUnbounded();
             e.HasMany(r => r.Versions).WithOne(v => v.Release).HasForeignKey(v => v.ReleaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Categories).WithMany().UsingEntity("ReleaseCategories");
             e.HasMany(r => r.Tags).WithMany().UsingEntity("ReleaseTags");

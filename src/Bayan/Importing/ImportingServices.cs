@@ -7,5 +7,6 @@ internal static class ImportingServices
 {
     public static IServiceCollection AddImporting(this IServiceCollection services) =>
         services.AddScoped<ImportOperations>()
-            .AddScoped<ImportWordPress>();
+            .AddScoped<ImportWordPress>()
+            .AddScoped<K2.ImportK2>();
 }

@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2b4bbfe9-7837-492a-a2bb-ed9b8a8e6f51"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("d5b55ea9-7eb6-4945-8887-500b8c886a37"), entityTypeCount: 43)
         {
         }
 
@@ -42,6 +42,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var office = OfficeEntityType.Create(this);
             var officeName = OfficeNameEntityType.Create(this);
             var staticPage = StaticPageEntityType.Create(this);
+            var redirect = RedirectEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseVersion = ReleaseVersionEntityType.Create(this);
             var revision = RevisionEntityType.Create(this);
@@ -125,6 +126,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             OfficeEntityType.CreateAnnotations(office);
             OfficeNameEntityType.CreateAnnotations(officeName);
             StaticPageEntityType.CreateAnnotations(staticPage);
+            RedirectEntityType.CreateAnnotations(redirect);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             RevisionEntityType.CreateAnnotations(revision);

@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d376a78e-fe80-45b5-a4fe-e640c70bf5df"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("e311a403-a749-4308-b53e-1dc3ec95a541"), entityTypeCount: 43)
         {
         }
 
@@ -41,6 +41,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var office = OfficeEntityType.Create(this);
             var officeName = OfficeNameEntityType.Create(this);
             var staticPage = StaticPageEntityType.Create(this);
+            var redirect = RedirectEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseVersion = ReleaseVersionEntityType.Create(this);
             var revision = RevisionEntityType.Create(this);
@@ -124,6 +125,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             OfficeEntityType.CreateAnnotations(office);
             OfficeNameEntityType.CreateAnnotations(officeName);
             StaticPageEntityType.CreateAnnotations(staticPage);
+            RedirectEntityType.CreateAnnotations(redirect);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             RevisionEntityType.CreateAnnotations(revision);

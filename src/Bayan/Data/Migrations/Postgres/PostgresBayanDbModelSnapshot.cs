@@ -448,9 +448,18 @@ namespace Bayan.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("OldPath")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("OldUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Redirect")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -475,6 +484,10 @@ namespace Bayan.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OldPath");
+
+                    b.HasIndex("Kind", "SourceId");
 
                     b.HasIndex("Source", "SourceSite", "Kind", "SourceId")
                         .IsUnique();
@@ -959,6 +972,47 @@ namespace Bayan.Data.Migrations.Postgres
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("Bayan.Redirects.Redirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FromKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Gone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromKey")
+                        .IsUnique();
+
+                    b.ToTable("Redirects", (string)null);
+                });
+
             modelBuilder.Entity("Bayan.Releases.Release", b =>
                 {
                     b.Property<int>("Id")
@@ -979,6 +1033,9 @@ namespace Bayan.Data.Migrations.Postgres
                     b.Property<string>("FeaturedImage")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("text");
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");

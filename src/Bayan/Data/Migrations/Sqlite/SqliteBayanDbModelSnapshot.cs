@@ -429,8 +429,17 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OldPath")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OldUrl")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Redirect")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -456,6 +465,10 @@ namespace Bayan.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OldPath");
+
+                    b.HasIndex("Kind", "SourceId");
 
                     b.HasIndex("Source", "SourceSite", "Kind", "SourceId")
                         .IsUnique();
@@ -926,6 +939,45 @@ namespace Bayan.Data.Migrations.Sqlite
                     b.ToTable("Pages");
                 });
 
+            modelBuilder.Entity("Bayan.Redirects.Redirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Gone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromKey")
+                        .IsUnique();
+
+                    b.ToTable("Redirects", (string)null);
+                });
+
             modelBuilder.Entity("Bayan.Releases.Release", b =>
                 {
                     b.Property<int>("Id")
@@ -943,6 +995,9 @@ namespace Bayan.Data.Migrations.Sqlite
 
                     b.Property<string>("FeaturedImage")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metadata")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OfficeId")
