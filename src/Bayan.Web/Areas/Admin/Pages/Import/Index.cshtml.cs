@@ -26,7 +26,8 @@ namespace Bayan.Web.Areas.Admin.Pages.Import;
 /// its own, so the form's token is checked by hand from the fields that come before the file, rather than by
 /// Razor Pages, which would read the whole form first.
 /// </remarks>
-[IgnoreAntiforgeryToken]
+// Order above the 1000 of the token check Razor Pages adds to every page, so this one wins.
+[IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class IndexModel(
     CurrentActor current, AdminText text, OfficeQueries offices, SiteQueries sites, ImportJobQueries jobs, StartImportJob start,
     ImportJobQueue queue, BayanOptions bayan, IOptions<ImportUploadOptions> settings, IAntiforgery antiforgery,
@@ -56,8 +57,13 @@ public sealed class IndexModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <remarks>
+    /// Without parameters: binding one (even a CancellationToken) makes Razor Pages read the whole form first,
+    /// into memory and temporary files under the general request limit, before this handler sees a byte.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         var actor = await current.GetAsync(ct);
         if (!actor.CanManageSite)
             return Forbid();
