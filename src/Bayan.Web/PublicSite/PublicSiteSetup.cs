@@ -12,6 +12,8 @@ internal static class PublicSiteSetup
         var alone = Bayan.Web.ScaleOut.RedisSettings.Read(builder.Configuration) is null;
         builder.Services.AddSingleton(_ => new ReleaseCopies(keeps: alone));
         builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<ReleaseCopies>());
+        builder.Services.AddSingleton(_ => new Api.Content.ReleaseListCopies(keeps: alone));
+        builder.Services.AddSingleton<Bayan.Changes.IContentChangeListener>(services => services.GetRequiredService<Api.Content.ReleaseListCopies>());
         builder.Services.AddSingleton<LayoutParts>();
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddRateLimiter(limits =>

@@ -55,6 +55,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<Tokens.IdempotentAnswer> IdempotentAnswers => Set<Tokens.IdempotentAnswer>();
     public DbSet<MediaText> MediaTexts => Set<MediaText>();
     public DbSet<Importing.ImportedItem> ImportedItems => Set<Importing.ImportedItem>();
+    public DbSet<Importing.Jobs.ImportJob> ImportJobs => Set<Importing.Jobs.ImportJob>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -74,6 +75,8 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         model.ApplyConfiguration(new Tokens.IdempotentAnswerConfiguration());
         model.ApplyConfiguration(new MediaTextConfiguration());
         model.ApplyConfiguration(new Importing.ImportedItemConfiguration());
+        model.ApplyConfiguration(new Redirects.RedirectConfiguration());
+        model.ApplyConfiguration(new Importing.Jobs.ImportJobConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);

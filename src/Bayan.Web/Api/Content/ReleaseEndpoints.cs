@@ -46,7 +46,7 @@ internal static class ReleaseEndpoints
     }
 
     public static async Task<Results<Ok<ReleaseList>, ProblemHttpResult>> ListAsync(
-        HttpContext http, SiteReader sites, ReleaseListQuery releases, TagQueries tags,
+        HttpContext http, SiteReader sites, ReleaseListQuery releases, TagQueries tags, ReleaseListCopies copies,
         [Description("A language of the site (e.g. en): only releases written in it, each shown in it.")] string? language,
         [Description("An office's code.")] string? office,
         [Description("A category's id or slug (in any language); its subcategories are included.")] string? category,
@@ -63,6 +63,13 @@ internal static class ReleaseEndpoints
             return unknown;
         if (await sites.LoadAsync(ct) is not { } site)
             return ApiProblems.Of(http, StatusCodes.Status503ServiceUnavailable, new Problem("api_not_set_up"));
+        // Any release published, edited, corrected or retracted drops every list (CacheEviction, ReleaseListCopies).
+        PageCache.Tag(http, CacheTags.SiteListings);
+        var origin = RequestOrigin.Of(http.Request);
+        var key = origin + http.Request.QueryString.Value;
+        if (copies.Find(site, key) is { } kept)
+            return TypedResults.Ok(kept);
+        var begun = copies.Begin();
 
         var filter = new ReleaseFilter();
         if (language is not null)
@@ -115,15 +122,14 @@ internal static class ReleaseEndpoints
         if (query.Problem is { } bad)
             return bad;
 
-        // Any release published, edited, corrected or retracted drops every list (CacheEviction).
-        PageCache.Tag(http, CacheTags.SiteListings);
         var page = await releases.RunAsync(filter, after, take, ct);
-        var origin = RequestOrigin.Of(http.Request);
         var next = page.Next?.Encode();
-        return TypedResults.Ok(new ReleaseList(
+        var list = new ReleaseList(
             [.. page.Items.Select(row => ReleaseMapping.Item(row, site, origin))],
             next,
-            next is null ? null : origin + NextPath(http.Request, next)));
+            next is null ? null : origin + NextPath(http.Request, next));
+        copies.Keep(site, key, list, begun);
+        return TypedResults.Ok(list);
     }
 
     public static async Task<Results<Ok<ReleaseDetail>, ProblemHttpResult>> OneAsync(
