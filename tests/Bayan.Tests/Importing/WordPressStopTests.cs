@@ -145,6 +145,8 @@ public sealed class WordPressStopTests(WordPressStopTests.DyingSite site) : ICla
     [Fact]
     public async Task An_import_killed_at_any_point_and_run_again_leaves_no_orphan_and_nothing_twice()
     {
+        // The first import makes the categories and tags every later one finds: the runs counted and killed come after it.
+        await ImportAsync(WordPressFixture.Xml(WordPressFixture.Site()), (await site.Seed.OfficeAsync()).Code);
         var whole = await site.Seed.OfficeAsync();
         var commands = await site.CountAsync(() => ImportAsync(WordPressFixture.Xml(WordPressFixture.Site()), whole.Code));
         var expected = await SiteOfAsync(whole.Code);
