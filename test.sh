@@ -17,13 +17,15 @@ as_root() {
 }
 
 # 1. Debian packages the tests use: Chromium for browser tests, fonts that cover Arabic script,
-#    the PostgreSQL server, and xmllint to validate Atom feeds against RFC 4287's RELAX NG grammar.
+#    the PostgreSQL server, xmllint to validate Atom feeds against RFC 4287's RELAX NG grammar, and the
+#    MariaDB server the K2 importer's tests read a Joomla site from.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v redis-server >/dev/null || missing+=(redis-server)
+[ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null || missing+=(mariadb-server)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing ${missing[*]}"
   as_root apt-get update -qq
@@ -48,6 +50,11 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); d
 cleanup() {
   run_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
   [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
+  if [ -f "$work/mariadb/mariadb.pid" ]; then
+    maria_pid=$(cat "$work/mariadb/mariadb.pid")
+    kill "$maria_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$maria_pid" 2>/dev/null || break; sleep 0.2; done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -64,6 +71,28 @@ say "Starting $(redis-server --version | cut -d' ' -f1-3) on 127.0.0.1:$redis_po
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
   --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work"
 export BAYAN_TEST_REDIS="127.0.0.1:$redis_port"
+
+# A throwaway MariaDB for the K2 importer's tests: its own data folder and socket in the work folder,
+# listening on loopback only, run as the mysql user when we are root (mariadbd refuses root).
+mariadbd=$(command -v mariadbd || echo /usr/sbin/mariadbd)
+maria="$work/mariadb"
+mkdir -p "$maria"
+run_maria() { if [ "$(id -u)" = 0 ]; then runuser -u mysql -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown mysql "$maria"
+maria_port=$((redis_port + 1))
+while (exec 3<>"/dev/tcp/127.0.0.1/$maria_port") 2>/dev/null; do maria_port=$((maria_port + 1)); done
+say "Starting MariaDB $("$mariadbd" --version | awk '{print $3}') on 127.0.0.1:$maria_port"
+run_maria mariadb-install-db --no-defaults --datadir="$maria/data" --auth-root-authentication-method=normal \
+  --skip-test-db >"$maria/install.log" 2>&1
+run_maria "$mariadbd" --no-defaults --datadir="$maria/data" --socket="$maria/socket" --pid-file="$maria/mariadb.pid" \
+  --bind-address=127.0.0.1 --port="$maria_port" --skip-name-resolve --log-error="$maria/error.log" \
+  --innodb-buffer-pool-size=64M --innodb-flush-log-at-trx-commit=0 >/dev/null 2>&1 &
+for _ in $(seq 1 100); do
+  mariadb --no-defaults --socket="$maria/socket" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.2
+done
+mariadb --no-defaults --socket="$maria/socket" -uroot \
+  -e "CREATE USER 'bayan'@'127.0.0.1' IDENTIFIED BY 'bayan'; GRANT ALL ON *.* TO 'bayan'@'127.0.0.1';"
+export BAYAN_TEST_MARIADB="Server=127.0.0.1;Port=$maria_port;User ID=bayan;Password=bayan"
 
 export BAYAN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=$pg_user;Include Error Detail=true"
 export BAYAN_TEST_OUTPUT="$results"

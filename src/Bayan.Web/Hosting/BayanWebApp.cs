@@ -7,7 +7,9 @@ using Bayan.Web.Caching;
 using Bayan.Web.Cli;
 using Bayan.Web.Errors;
 using Bayan.Web.Health;
+using Bayan.Web.Importing;
 using Bayan.Web.PublicSite;
+using Bayan.Web.Redirects;
 using Bayan.Web.ScaleOut;
 using Bayan.Web.Security;
 using Bayan.Webhooks;
@@ -38,6 +40,7 @@ public static class BayanWebApp
         builder.AddThemes(options);
         builder.AddPublicSite();
         builder.AddAdmin(options);
+        builder.AddImportUploads();
         builder.AddApi();
         builder.AddTokenApi();
         builder.AddHealth();
@@ -67,6 +70,7 @@ public static class BayanWebApp
         app.UsePageCache();
         app.UseCompressionAndValidation();
         app.UseErrorPages();
+        app.UseOldAddresses();
         app.MapThemeAssets();
         // Routing after the static files: otherwise /theme/site.css would match /{lang}/{office}/ first.
         app.MapAdminAssets();
@@ -78,6 +82,7 @@ public static class BayanWebApp
         app.MapHealth();
         app.MapApi();
         app.MapAdmin();
+        app.MapImportStatus();
         app.MapPublicSite();
         return app;
     }

@@ -136,8 +136,10 @@ public sealed class PageRenderer(ThemeEngine theme, LayoutParts parts, TimeProvi
             status);
     }
 
-    public Task<IResult> NotFoundAsync(HttpContext http, SiteSnapshot site, string lang, string? message = null, IReadOnlyList<Link>? links = null) =>
-        ErrorAsync(http, site, lang, StatusCodes.Status404NotFound, message ?? Messages.Get(lang, "error_404_message"), links);
+    /// <summary>A 404, unless the address is an old one that has moved or is gone (<see cref="Redirects.OldAddresses"/>).</summary>
+    public async Task<IResult> NotFoundAsync(HttpContext http, SiteSnapshot site, string lang, string? message = null, IReadOnlyList<Link>? links = null) =>
+        await Redirects.OldAddresses.InsteadOfNotFoundAsync(http, this, site, lang)
+        ?? await ErrorAsync(http, site, lang, StatusCodes.Status404NotFound, message ?? Messages.Get(lang, "error_404_message"), links);
 
     public Task<IResult> BadRequestAsync(HttpContext http, SiteSnapshot site, string lang, string message) =>
         ErrorAsync(http, site, lang, StatusCodes.Status400BadRequest, message);

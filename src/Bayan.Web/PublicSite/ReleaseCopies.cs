@@ -61,13 +61,17 @@ internal sealed class ReleaseCopies : IContentChangeListener, IDisposable
         /// </summary>
         public T Shown<T>(string lang, string origin, Func<T> make) where T : class
         {
-            if (shown.TryGetValue((lang, origin), out var made) && made is T kept)
+            if (Kept<T>(lang, origin) is { } kept)
                 return kept;
             var value = make();
             if (shown.Count < MostShown)
                 shown.TryAdd((lang, origin), value);
             return value;
         }
+
+        /// <summary>What <see cref="Shown"/> made before for this language and origin; null when nothing was kept.</summary>
+        public T? Kept<T>(string lang, string origin) where T : class =>
+            shown.TryGetValue((lang, origin), out var made) ? made as T : null;
     }
 
     /// <summary>The kept copy of release <paramref name="id"/>, else the one <paramref name="read"/> gives (null when not visible).</summary>

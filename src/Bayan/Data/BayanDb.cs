@@ -55,6 +55,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
     public DbSet<Tokens.IdempotentAnswer> IdempotentAnswers => Set<Tokens.IdempotentAnswer>();
     public DbSet<MediaText> MediaTexts => Set<MediaText>();
     public DbSet<Importing.ImportedItem> ImportedItems => Set<Importing.ImportedItem>();
+    public DbSet<Importing.Jobs.ImportJob> ImportJobs => Set<Importing.Jobs.ImportJob>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -74,6 +75,8 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
         model.ApplyConfiguration(new Tokens.IdempotentAnswerConfiguration());
         model.ApplyConfiguration(new MediaTextConfiguration());
         model.ApplyConfiguration(new Importing.ImportedItemConfiguration());
+        model.ApplyConfiguration(new Redirects.RedirectConfiguration());
+        model.ApplyConfiguration(new Importing.Jobs.ImportJobConfiguration());
         model.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(Limits.Title);
@@ -204,6 +207,7 @@ public abstract class BayanDb(DbContextOptions options) : IdentityUserContext<Us
             e.Property(r => r.ReferenceNumber).HasMaxLength(64);
             e.Property(r => r.OriginalLanguage).HaveLanguageLength();
             e.Property(r => r.FeaturedImage).HasMaxLength(Limits.Url);
+            e.Property(r => r.Metadata!).IsUnbounded();
             e.HasMany(r => r.Versions).WithOne(v => v.Release).HasForeignKey(v => v.ReleaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Categories).WithMany().UsingEntity("ReleaseCategories");
             e.HasMany(r => r.Tags).WithMany().UsingEntity("ReleaseTags");

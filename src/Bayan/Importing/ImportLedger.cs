@@ -35,15 +35,17 @@ public sealed class ImportLedger(BayanDb db, TimeProvider clock, string source, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         oldUrl = Cut(oldUrl, Limits.Url);
+        var oldPath = Cut(Redirects.OldPaths.KeyOfUrl(oldUrl), Limits.Url);
         if (Made(kind, sourceId) is { } known)
         {
             await db.ImportedItems.Where(i => i.Id == known.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.TargetId, target)
                 .SetProperty(i => i.Language, language)
                 .SetProperty(i => i.OldUrl, oldUrl)
+                .SetProperty(i => i.OldPath, oldPath)
                 .SetProperty(i => i.ContentHash, hash)
                 .SetProperty(i => i.UpdatedAt, now), ct);
-            (known.TargetId, known.Language, known.OldUrl, known.ContentHash, known.UpdatedAt) = (target, language, oldUrl, hash, now);
+            (known.TargetId, known.Language, known.OldUrl, known.OldPath, known.ContentHash, known.UpdatedAt) = (target, language, oldUrl, oldPath, hash, now);
             return known;
         }
         var item = new ImportedItem
@@ -55,6 +57,7 @@ public sealed class ImportLedger(BayanDb db, TimeProvider clock, string source, 
             TargetId = target,
             Language = language,
             OldUrl = oldUrl,
+            OldPath = oldPath,
             ContentHash = hash,
             ImportedAt = now,
             UpdatedAt = now,

@@ -34,6 +34,12 @@ public sealed class ImportedItem
     /// <summary>Its address on the old site (a permalink, /?p=ID), for redirects.</summary>
     public string? OldUrl { get; set; }
 
+    /// <summary>The path of <see cref="OldUrl"/> made comparable (<see cref="Redirects.OldPaths.KeyOfUrl"/>), for looking a permalink up.</summary>
+    public string? OldPath { get; set; }
+
+    /// <summary>Whether its old addresses still lead to it: an administrator can mark them gone (410) or remove them (404).</summary>
+    public Redirects.ImportedRedirect Redirect { get; set; }
+
     /// <summary>A digest of what was imported; a run that finds the same digest leaves the item alone.</summary>
     public string? ContentHash { get; set; }
 
@@ -58,6 +64,10 @@ internal sealed class ImportedItemConfiguration : IEntityTypeConfiguration<Impor
     public void Configure(EntityTypeBuilder<ImportedItem> entity)
     {
         entity.HasIndex(i => new { i.Source, i.SourceSite, i.Kind, i.SourceId }).IsUnique();
+        // Old addresses are looked up without knowing the old site: "/?p=12" by kind and id, a permalink by its path.
+        entity.HasIndex(i => new { i.Kind, i.SourceId });
+        entity.HasIndex(i => i.OldPath);
+        entity.Property(i => i.OldPath).HasMaxLength(Limits.Url);
         entity.Property(i => i.Source).HasMaxLength(32);
         entity.Property(i => i.SourceSite).HasMaxLength(Limits.Url);
         entity.Property(i => i.Kind).HasMaxLength(32);

@@ -8,5 +8,6 @@ internal static class ImportingServices
     public static IServiceCollection AddImporting(this IServiceCollection services) =>
         services.AddScoped<ImportBatch>()
             .AddScoped(s => ImportOperations.Of(s.GetRequiredService<ImportBatch>()))
-            .AddScoped<ImportWordPress>();
+            .AddScoped<ImportWordPress>()
+            .AddScoped<K2.ImportK2>();
 }

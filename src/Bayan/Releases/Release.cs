@@ -41,6 +41,12 @@ public sealed class Release
 
     public string? FeaturedImage { get; set; }
 
+    /// <summary>
+    /// What an archive kept about the release that Bayan has no field for, as JSON (K2's extra fields, its
+    /// "featured" flag): kept for the record and for a later use; no page shows it.
+    /// </summary>
+    public string? Metadata { get; set; }
+
     public List<ReleaseVersion> Versions { get; set; } = [];
     public List<Category> Categories { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];

@@ -18,14 +18,14 @@ public sealed class WebhookEvents(BayanDb db, TimeProvider clock, WebhookOrigin 
     public async Task ReleaseAsync(string type, Release release, CancellationToken ct, string? language = null)
     {
         // Without an endpoint for it (most sites, most events) this one look is all an event costs.
-        var wanting = await WantingAsync(type, release.OfficeId, ct);
+        var wanting = await WantingAsync(type, ct);
         if (wanting.Count == 0)
             return;
         if (!db.Entry(release).Collection(r => r.Versions).IsLoaded)
             await db.Entry(release).Collection(r => r.Versions).LoadAsync(ct);
         // A translation's event concerns its language alone; a release's, every language it is written in.
         IReadOnlyCollection<string> concerned = language is null ? [.. release.Versions.Select(v => v.Language)] : [language];
-        var endpoints = For(wanting, concerned);
+        var endpoints = For(wanting, release.OfficeId, concerned);
         if (endpoints.Count == 0)
             return;
         var office = release.Office?.Code ?? await db.Offices.Where(o => o.Id == release.OfficeId).Select(o => o.Code).FirstAsync(ct);
@@ -37,9 +37,12 @@ public sealed class WebhookEvents(BayanDb db, TimeProvider clock, WebhookOrigin 
     /// <summary>A comment event; the comment must have its id (saved before).</summary>
     public async Task CommentAsync(string type, Comment comment, CancellationToken ct)
     {
+        var wanting = await WantingAsync(type, ct);
+        if (wanting.Count == 0)
+            return;
         var version = await db.ReleaseVersions.AsNoTracking().Where(v => v.Id == comment.ReleaseVersionId)
             .Select(v => new { v.Language, v.Slug, v.Release, v.Release.Office.Code }).FirstAsync(ct);
-        var endpoints = For(await WantingAsync(type, version.Release.OfficeId, ct), [version.Language]);
+        var endpoints = For(wanting, version.Release.OfficeId, [version.Language]);
         if (endpoints.Count == 0)
             return;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -55,18 +58,18 @@ public sealed class WebhookEvents(BayanDb db, TimeProvider clock, WebhookOrigin 
         Add(WebhookEventTypes.Ping, null, payload, [endpoint.Id], now);
     }
 
-    /// <summary>The endpoints that take the event by its type and office: on, choosing the type, for any office or this one.</summary>
-    private async Task<List<(int Id, string? Language)>> WantingAsync(string type, int officeId, CancellationToken ct)
+    /// <summary>The endpoints that are on and take the event's type, whatever their office and language.</summary>
+    private async Task<List<(int Id, int? OfficeId, string? Language)>> WantingAsync(string type, CancellationToken ct)
     {
         // A handful of rows at most: read in full, the list of types is looked into here.
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled && (e.OfficeId == null || e.OfficeId == officeId))
-            .Select(e => new { e.Id, e.Events, e.Language }).ToListAsync(ct);
-        return [.. endpoints.Where(e => WebhookEndpoint.Takes(e.Events, type)).Select(e => (e.Id, e.Language))];
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled)
+            .Select(e => new { e.Id, e.Events, e.OfficeId, e.Language }).ToListAsync(ct);
+        return [.. endpoints.Where(e => WebhookEndpoint.Takes(e.Events, type)).Select(e => (e.Id, e.OfficeId, e.Language))];
     }
 
-    /// <summary>Of those, the ones with no language filter or a language the event concerns.</summary>
-    private static List<int> For(List<(int Id, string? Language)> wanting, IReadOnlyCollection<string> languages) =>
-        [.. wanting.Where(e => e.Language is null || languages.Contains(e.Language)).Select(e => e.Id)];
+    /// <summary>Of those, the ones for any office or this one, with no language filter or a language the event concerns.</summary>
+    private static List<int> For(List<(int Id, int? OfficeId, string? Language)> wanting, int officeId, IReadOnlyCollection<string> languages) =>
+        [.. wanting.Where(e => (e.OfficeId is null || e.OfficeId == officeId) && (e.Language is null || languages.Contains(e.Language))).Select(e => e.Id)];
 
     private void Add(string type, int? releaseId, string payload, IReadOnlyList<int> endpoints, DateTime now)
     {

@@ -22,26 +22,22 @@ public sealed class WebhookQueries(BayanDb db)
 {
     public const int LogLength = 50;
 
-    public async Task<IReadOnlyList<EndpointRow>> ListAsync(CancellationToken ct)
-    {
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);
-        var rows = new List<EndpointRow>();
-        foreach (var endpoint in endpoints)
-            rows.Add(await RowOfAsync(endpoint, ct));
-        return rows;
-    }
+    public async Task<IReadOnlyList<EndpointRow>> ListAsync(CancellationToken ct) =>
+        await RowsOf(db.WebhookEndpoints.OrderBy(e => e.Id)).ToListAsync(ct);
 
     /// <summary>One endpoint as the list shows it; null when there is none.</summary>
-    public async Task<EndpointRow?> RowAsync(int id, CancellationToken ct) =>
-        await FindAsync(id, ct) is { } endpoint ? await RowOfAsync(endpoint, ct) : null;
+    public Task<EndpointRow?> RowAsync(int id, CancellationToken ct) =>
+        RowsOf(db.WebhookEndpoints.Where(e => e.Id == id)).FirstOrDefaultAsync(ct);
 
-    private async Task<EndpointRow> RowOfAsync(WebhookEndpoint endpoint, CancellationToken ct)
-    {
-        var last = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpoint.Id && d.Status != DeliveryStatus.Pending)
-            .OrderByDescending(d => d.Id).Select(d => new { d.Status, d.DeliveredAt, d.DueAt }).FirstOrDefaultAsync(ct);
-        var waiting = await db.WebhookDeliveries.CountAsync(d => d.EndpointId == endpoint.Id && d.Status == DeliveryStatus.Pending, ct);
-        return new EndpointRow(endpoint, last?.Status, last?.DeliveredAt ?? last?.DueAt, waiting);
-    }
+    /// <summary>Endpoints with their latest finished delivery and how many wait, in one query however many endpoints there are.</summary>
+    private IQueryable<EndpointRow> RowsOf(IQueryable<WebhookEndpoint> endpoints) =>
+        endpoints.AsNoTracking().Select(e => new
+        {
+            Endpoint = e,
+            Last = db.WebhookDeliveries.Where(d => d.EndpointId == e.Id && d.Status != DeliveryStatus.Pending)
+                .OrderByDescending(d => d.Id).Select(d => new { d.Status, At = d.DeliveredAt ?? d.DueAt }).FirstOrDefault(),
+            Waiting = db.WebhookDeliveries.Count(d => d.EndpointId == e.Id && d.Status == DeliveryStatus.Pending),
+        }).Select(r => new EndpointRow(r.Endpoint, r.Last == null ? null : r.Last.Status, r.Last == null ? null : r.Last.At, r.Waiting));
 
     public Task<WebhookEndpoint?> FindAsync(int id, CancellationToken ct) =>
         db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);

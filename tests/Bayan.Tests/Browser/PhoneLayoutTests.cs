@@ -64,6 +64,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             await db.SaveChangesAsync();
             return item.Id;
         });
+        var import = await ImportJobAsync(office.Code);
         return new()
         {
             ["admin"] = ["/admin"],
@@ -73,6 +74,8 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/categories"] = ["/admin/categories"],
             ["admin/comments"] = ["/admin/comments"],
             ["admin/denied"] = ["/admin/denied"],
+            ["admin/import"] = ["/admin/import"],
+            ["admin/import/{id:int}"] = [$"/admin/import/{import}"],
             ["admin/login"] = ["/admin/login"],
             ["admin/logout"] = ["/admin/logout"],
             ["admin/media"] = ["/admin/media"],
@@ -99,6 +102,24 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/webhooks/{id:int}"] = [$"/admin/webhooks/{webhook}"],
             ["admin/webhooks/{id:int}/deliveries"] = [$"/admin/webhooks/{webhook}/deliveries"],
         };
+    }
+
+    /// <summary>An import that ended with a report of every kind of line, long file names among them.</summary>
+    private async Task<int> ImportJobAsync(string office)
+    {
+        using var scope = site.Services.CreateScope();
+        var started = await scope.ServiceProvider.GetRequiredService<Bayan.Importing.Jobs.StartImportJob>().RunAsync(Bayan.Accounts.Actor.System("tests"),
+            new("a-rather-long-export-file-name-without-any-spaces-" + Guid.NewGuid().ToString("N") + ".xml", Guid.NewGuid().ToString("N"), 1000, office,
+                null, null, Bayan.Importing.NumberChoice.Assign, false, false), CancellationToken.None);
+        var id = Assert.IsType<Bayan.Operations.Outcome.Done>(started).ReleaseId;
+        var report = new Bayan.Importing.ImportReport(false);
+        report.Of("post").Imported = 1200;
+        report.Skip("comment", "102", new Bayan.Operations.Problem("import_comment_spam"));
+        report.MissingFiles.Add(("31", "2023/10/a-very-long-file-name-of-a-scanned-statement-without-any-spaces-in-it-at-all.pdf"));
+        report.Shortcode("gallery", "10");
+        await scope.ServiceProvider.GetRequiredService<Bayan.Importing.Jobs.FinishImportJob>().RunAsync(
+            id, Bayan.Importing.Jobs.ImportJobState.Finished, report, new("Publishing", 1200, 1200, 950.5), CancellationToken.None);
+        return id;
     }
 
     [Fact]

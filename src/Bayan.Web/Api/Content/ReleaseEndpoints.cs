@@ -138,9 +138,11 @@ internal static class ReleaseEndpoints
         if (await copies.GetAsync(site, id, ct => ReleasePage.ReadAsync(http.RequestServices, site, id, ct), ct) is not { } copy)
             return ApiProblems.Of(http, StatusCodes.Status404NotFound, new Problem("api_release_not_found", id));
         PageCache.Tag(http, CacheTags.Release(id));
+        var origin = RequestOrigin.Of(http.Request);
+        if (copy.Kept<ReleaseDetail>(ShownKey, origin) is { } kept)
+            return TypedResults.Ok(kept);
         // The copy is shared and already completed with the site's names: read, never changed.
         var featured = await query.FeaturedMediaAsync(copy.Release, ct);
-        var origin = RequestOrigin.Of(http.Request);
         return TypedResults.Ok(copy.Shown(ShownKey, origin, () => ReleaseMapping.Detail(copy.Release, featured, site, origin)));
     }
 

@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Bayan.Importing;
+using Bayan.Redirects;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -20,8 +21,8 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Importing.ImportedItem",
                 typeof(ImportedItem),
                 baseEntityType,
-                propertyCount: 11,
-                unnamedIndexCount: 1,
+                propertyCount: 13,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -68,6 +69,15 @@ namespace Bayan.Data.CompiledModels.Postgres
                 maxLength: 16);
             language.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var oldPath = runtimeEntityType.AddProperty(
+                "OldPath",
+                typeof(string),
+                propertyInfo: typeof(ImportedItem).GetProperty("OldPath", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportedItem).GetField("<OldPath>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            oldPath.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var oldUrl = runtimeEntityType.AddProperty(
                 "OldUrl",
                 typeof(string),
@@ -76,6 +86,16 @@ namespace Bayan.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 2000);
             oldUrl.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var redirect = runtimeEntityType.AddProperty(
+                "Redirect",
+                typeof(ImportedRedirect),
+                propertyInfo: typeof(ImportedItem).GetProperty("Redirect", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportedItem).GetField("<Redirect>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32,
+                providerPropertyType: typeof(string));
+            redirect.SetSentinelFromProviderValue("Active");
+            redirect.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var source = runtimeEntityType.AddProperty(
                 "Source",
@@ -123,6 +143,12 @@ namespace Bayan.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { oldPath });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { kind, sourceId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { source, sourceSite, kind, sourceId },
                 unique: true);
 

@@ -12,7 +12,7 @@ namespace Bayan.Data.CompiledModels.Postgres
     public partial class PostgresBayanDbModel
     {
         private PostgresBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eaffed0b-1c6e-4871-b757-7d8ba440c035"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("d5b55ea9-7eb6-4945-8887-500b8c886a37"), entityTypeCount: 43)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             var office = OfficeEntityType.Create(this);
             var officeName = OfficeNameEntityType.Create(this);
             var staticPage = StaticPageEntityType.Create(this);
+            var redirect = RedirectEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseVersion = ReleaseVersionEntityType.Create(this);
             var revision = RevisionEntityType.Create(this);
@@ -112,6 +114,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            ImportJobEntityType.CreateAnnotations(importJob);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
@@ -123,6 +126,7 @@ namespace Bayan.Data.CompiledModels.Postgres
             OfficeEntityType.CreateAnnotations(office);
             OfficeNameEntityType.CreateAnnotations(officeName);
             StaticPageEntityType.CreateAnnotations(staticPage);
+            RedirectEntityType.CreateAnnotations(redirect);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             RevisionEntityType.CreateAnnotations(revision);

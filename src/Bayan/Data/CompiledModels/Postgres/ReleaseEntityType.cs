@@ -25,7 +25,7 @@ namespace Bayan.Data.CompiledModels.Postgres
                 "Bayan.Releases.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 3,
                 skipNavigationCount: 2,
                 foreignKeyCount: 1,
@@ -74,6 +74,14 @@ namespace Bayan.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 2000);
             featuredImage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var metadata = runtimeEntityType.AddProperty(
+                "Metadata",
+                typeof(string),
+                propertyInfo: typeof(Release).GetProperty("Metadata", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Release).GetField("<Metadata>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            metadata.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var officeId = runtimeEntityType.AddProperty(
                 "OfficeId",

@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Bayan.Importing;
+using Bayan.Redirects;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -19,8 +20,8 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Importing.ImportedItem",
                 typeof(ImportedItem),
                 baseEntityType,
-                propertyCount: 11,
-                unnamedIndexCount: 1,
+                propertyCount: 13,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -63,6 +64,14 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 nullable: true,
                 maxLength: 16);
 
+            var oldPath = runtimeEntityType.AddProperty(
+                "OldPath",
+                typeof(string),
+                propertyInfo: typeof(ImportedItem).GetProperty("OldPath", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportedItem).GetField("<OldPath>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var oldUrl = runtimeEntityType.AddProperty(
                 "OldUrl",
                 typeof(string),
@@ -70,6 +79,15 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(ImportedItem).GetField("<OldUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 2000);
+
+            var redirect = runtimeEntityType.AddProperty(
+                "Redirect",
+                typeof(ImportedRedirect),
+                propertyInfo: typeof(ImportedItem).GetProperty("Redirect", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImportedItem).GetField("<Redirect>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32,
+                providerPropertyType: typeof(string));
+            redirect.SetSentinelFromProviderValue("Active");
 
             var source = runtimeEntityType.AddProperty(
                 "Source",
@@ -113,6 +131,12 @@ namespace Bayan.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { oldPath });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { kind, sourceId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { source, sourceSite, kind, sourceId },
                 unique: true);
 

@@ -24,7 +24,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 "Bayan.Releases.Release",
                 typeof(Release),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 3,
                 skipNavigationCount: 2,
                 foreignKeyCount: 1,
@@ -70,6 +70,13 @@ namespace Bayan.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Release).GetField("<FeaturedImage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 2000);
+
+            var metadata = runtimeEntityType.AddProperty(
+                "Metadata",
+                typeof(string),
+                propertyInfo: typeof(Release).GetProperty("Metadata", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Release).GetField("<Metadata>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var officeId = runtimeEntityType.AddProperty(
                 "OfficeId",

@@ -11,7 +11,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
     public partial class SqliteBayanDbModel
     {
         private SqliteBayanDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4c6db5e4-dee5-488d-a730-47bf386b99ad"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("e311a403-a749-4308-b53e-1dc3ec95a541"), entityTypeCount: 43)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var heldEdit = HeldEditEntityType.Create(this);
             var embargoLink = EmbargoLinkEntityType.Create(this);
             var importedItem = ImportedItemEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var mediaText = MediaTextEntityType.Create(this);
             var releaseAttachment = ReleaseAttachmentEntityType.Create(this);
@@ -40,6 +41,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             var office = OfficeEntityType.Create(this);
             var officeName = OfficeNameEntityType.Create(this);
             var staticPage = StaticPageEntityType.Create(this);
+            var redirect = RedirectEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseVersion = ReleaseVersionEntityType.Create(this);
             var revision = RevisionEntityType.Create(this);
@@ -111,6 +113,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             HeldEditEntityType.CreateAnnotations(heldEdit);
             EmbargoLinkEntityType.CreateAnnotations(embargoLink);
             ImportedItemEntityType.CreateAnnotations(importedItem);
+            ImportJobEntityType.CreateAnnotations(importJob);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             MediaTextEntityType.CreateAnnotations(mediaText);
             ReleaseAttachmentEntityType.CreateAnnotations(releaseAttachment);
@@ -122,6 +125,7 @@ namespace Bayan.Data.CompiledModels.Sqlite
             OfficeEntityType.CreateAnnotations(office);
             OfficeNameEntityType.CreateAnnotations(officeName);
             StaticPageEntityType.CreateAnnotations(staticPage);
+            RedirectEntityType.CreateAnnotations(redirect);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseVersionEntityType.CreateAnnotations(releaseVersion);
             RevisionEntityType.CreateAnnotations(revision);

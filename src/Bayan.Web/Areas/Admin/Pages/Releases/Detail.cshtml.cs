@@ -18,7 +18,7 @@ namespace Bayan.Web.Areas.Admin.Pages.Releases;
 
 /// <summary>/admin/releases/{id}: a release's versions and its workflow.</summary>
 public sealed class DetailModel(
-    EditingQueries releases, SiteQueries siteQueries, CategoryQueries categories, MediaQueries mediaQueries,
+    EditingQueries releases, CategoryQueries categories, MediaQueries mediaQueries,
     CurrentActor current, SiteReader sites, ReleaseWorkflow workflow, PublishRelease publish, EmbargoLinks embargo, SetReleaseMedia media,
     UpdateReleaseDetails details, ReviewHeldEdits review)
     : PageModel
@@ -89,10 +89,9 @@ public sealed class DetailModel(
     /// </summary>
     public async Task<IActionResult> OnPostScheduleAsync(int id, string at, string? seenAt, Dictionary<string, string> take, CancellationToken ct)
     {
-        var site = await siteQueries.SiteAsync(ct);
+        var zone = (await sites.LoadAsync(ct))!.Zone;
         if (!DateTime.TryParseExact(at, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return await FailAsync(id, new Problem("schedule_time_invalid"), ct);
-        var zone = DateFormatter.FindZone(site.TimeZone);
         var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
         var takeTheirs = FieldConflicts.TheirsChosen(take).Contains(PublishAtField);
         var outcome = await workflow.ScheduleAsync(await current.GetAsync(ct), id, utc, ct, SeenFrom(seenAt), takeTheirs);
@@ -241,10 +240,11 @@ public sealed class DetailModel(
         if (release is null)
             return false;
         Release = release;
-        SiteLanguages = await siteQueries.LanguageCodesAsync(ct);
-        Zone = (await siteQueries.SiteAsync(ct)).TimeZone;
         // The back office opens only once the site is set up, so there is always a snapshot.
-        Times = (await sites.LoadAsync(ct))!.Times;
+        var site = (await sites.LoadAsync(ct))!;
+        SiteLanguages = [.. site.Languages.Select(l => l.Code)];
+        Zone = site.Site.TimeZone;
+        Times = site.Times;
         var lang = User.FindFirst(BayanClaims.Language)?.Value ?? "en";
         Categories = [.. (await categories.LabelsAsync(lang, ct)).Select(c => new Choice(c.Id.ToString(), c.Label))];
         // The newest uploads, and whatever the release already uses.

@@ -1,0 +1,148 @@
+using Bayan.Accounts;
+using Bayan.Editing;
+using Bayan.Importing.WordPress;
+using Bayan.Operations;
+using Bayan.Releases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bayan.Importing.K2;
+
+internal sealed partial class K2Run
+{
+    private int itemsDone;
+
+    /// <summary>
+    /// Writes one batch of items read, each whole (text, media, metadata, comments, its record) before the next, many
+    /// to a transaction of the import's <see cref="ImportBatch"/>.
+    /// </summary>
+    public async Task ItemsAsync(K2Batch batch, CancellationToken ct)
+    {
+        if (!options.DryRun)
+            await writes.BeginAsync(ct);
+        foreach (var item in batch.Items)
+        {
+            ct.ThrowIfCancellationRequested();
+            await ItemAsync(item, batch, ct);
+            db.ChangeTracker.Clear();
+            await writes.ItemDoneAsync(ct);
+            progress.Report(("Items", ++itemsDone, scan.ItemCount));
+        }
+    }
+
+    /// <summary>Commits the last items.</summary>
+    public Task ItemsDoneAsync(CancellationToken ct) => writes.CommitAsync(ct);
+
+    private async Task ItemAsync(K2Item item, K2Batch batch, CancellationToken ct)
+    {
+        var id = item.Id.ToString();
+        if (item.Trashed)
+        {
+            report.Skip(ImportKinds.Post, id, new Problem("import_skipped_trash"));
+            return;
+        }
+        var language = K2Content.Language(item.Language, item.Title + "\n" + item.IntroText, languages, defaultLanguage);
+        if (!languages.Contains(language))
+        {
+            report.Skip(ImportKinds.Post, id, new Problem("import_language_not_on_site", language));
+            return;
+        }
+        var officeCategory = scan.OfficeCategoryOf(item.CategoryId);
+        var office = officeCategory is { } c ? officeIds.GetValueOrDefault(c) : defaultOffice.Id;
+        if (office == 0 && !options.DryRun)
+        {
+            report.Skip(ImportKinds.Post, id, new Problem("import_k2_office_not_made", officeCategory!));
+            return;
+        }
+        var image = K2Content.ImagePath(options.ImagesDirectory, item.Id);
+        var caption = image is null ? null : K2Content.Caption(item);
+        var text = K2Content.Text(item, caption);
+        foreach (var tag in K2Content.PluginTags(item))
+            report.Shortcode(tag, id);
+        List<int> categories = categoryIds.TryGetValue(item.CategoryId, out var category) ? [category] : [];
+        // At most the twenty an editor may give; K2 has no such limit.
+        var tags = batch.Tags[item.Id].Select(WordPressContent.PlainText).Where(n => n.Length > 0).Distinct().Take(20).ToList();
+        var metadata = K2Content.Metadata(item, scan.ExtraFieldNames);
+        var attachments = batch.Attachments[item.Id].ToList();
+        var byline = Byline(item);
+        var hash = ImportLedger.Hash(text.Title, text.Slug, text.Summary, text.Body, language, office.ToString(), string.Join(",", categories),
+            string.Join(",", tags), metadata, image is null ? null : $"{new FileInfo(image).Length}", caption,
+            string.Join(",", attachments.Select(a => $"{a.Id}:{a.FileName}:{a.Title}")), byline.Name,
+            $"{item.Published}:{item.Access}:{item.PublishUp:O}:{item.PublishDown:O}");
+        var known = Made(ImportKinds.Post, id);
+        if (known?.TargetId is not null && known.ContentHash == hash)
+        {
+            report.Of(ImportKinds.Post).Unchanged++;
+            await AfterwardsAsync(int.Parse(known.TargetId), item, batch, language, fresh: false, ct);
+            return;
+        }
+        if (options.DryRun)
+        {
+            if (known?.TargetId is null)
+                report.Of(ImportKinds.Post).Imported++;
+            else
+                report.Of(ImportKinds.Post).Updated++;
+            CountMedia(item, image, attachments);
+            await AfterwardsAsync(0, item, batch, language, fresh: known?.TargetId is null, ct);
+            return;
+        }
+        int releaseId;
+        // What the release is now, when this run knows it without asking (it just made it).
+        ReleaseStatus? status = null;
+        if (known?.TargetId is null)
+        {
+            // No record before the release is whole: both are written in the batch's transaction, or neither.
+            var outcome = await operations.CreateRelease.RunAsync(byline,
+                new NewRelease(office, ReleaseType.PressRelease, language, text.Title, text.Slug, text.Summary, text.Body, categories, tags), ct);
+            if (outcome is not Outcome.Done created)
+            {
+                report.Skip(ImportKinds.Post, id, ProblemOf(outcome));
+                return;
+            }
+            releaseId = created.ReleaseId;
+            status = ReleaseStatus.Draft;
+        }
+        else
+        {
+            releaseId = int.Parse(known.TargetId);
+            if (await SaveTextAsync(byline, releaseId, language, text, ct) is { } problem)
+            {
+                report.Skip(ImportKinds.Post, id, problem);
+                return;
+            }
+            await operations.UpdateDetails.RunAsync(byline, releaseId, ReleaseType.PressRelease, categories, tags, ct);
+        }
+        if (known?.ContentHash is null)
+            report.Of(ImportKinds.Post).Imported++;
+        else
+            report.Of(ImportKinds.Post).Updated++;
+        await MediaAsync(releaseId, item, language, image, caption, attachments, ct);
+        await db.Releases.Where(r => r.Id == releaseId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Metadata, metadata), ct);
+        await AfterwardsAsync(releaseId, item, batch, language, fresh: true, ct, status);
+        // Only now is the item whole; the record is committed with it.
+        await RememberAsync(ImportKinds.Post, id, releaseId.ToString(), language, item.OldUrl, hash, ct);
+    }
+
+    /// <summary>Saves the item's text as an editor's save does, never held for review: the archive is already approved.</summary>
+    private async Task<Problem?> SaveTextAsync(Actor actor, int releaseId, string language, K2Text text, CancellationToken ct)
+    {
+        var concurrency = await db.ReleaseVersions.Where(v => v.ReleaseId == releaseId && v.Language == language)
+            .Select(v => (int?)v.ConcurrencyVersion).FirstOrDefaultAsync(ct);
+        var outcome = await operations.SaveVersion.SaveAsync(actor,
+            new VersionEdit(releaseId, language, text.Title, text.Slug, text.Summary, text.Body, concurrency), actor.Name, hold: false, ct);
+        return outcome is Outcome.Done ? null : ProblemOf(outcome);
+    }
+
+    /// <summary>What follows the text: the release's status as K2 had it, and the item's comments.</summary>
+    private async Task AfterwardsAsync(
+        int releaseId, K2Item item, K2Batch batch, string language, bool fresh, CancellationToken ct, ReleaseStatus? status = null)
+    {
+        await FollowStatusAsync(releaseId, item, fresh, ct, status);
+        await CommentsAsync(releaseId, batch.Comments[item.Id], language, ct);
+    }
+
+    /// <summary>Who wrote it: the item's "created by" alias, else the Joomla user's name; the revisions' byline.</summary>
+    private Actor Byline(K2Item item) =>
+        item.CreatedByAlias.Trim() is { Length: > 0 } alias ? Actor.System(alias)
+        : scan.UserNames.TryGetValue(item.CreatedBy, out var name) && name.Trim().Length > 0 ? Actor.System(name.Trim())
+        : Importer;
+}
