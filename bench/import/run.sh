@@ -2,17 +2,19 @@
 # Measures `bayan import wordpress` on a generated WXR file into a fresh SQLite site, while a Bayan server on the
 # same data folder answers pages: posts per second, wall time and peak memory of the import, and the rate and
 # latency of a page served meanwhile. Prints one summary and saves it under bench/results/. See bench/README.md.
-#   bench/import/run.sh [--posts 10000] [--data DIR] [--commit REV] [--window 5] [--connections 16]
+#   bench/import/run.sh [--posts 10000] [--data DIR] [--commit REV | --built DIR] [--window 5] [--connections 16] [--pause 10]
 set -euo pipefail
 
-posts=10000 keep="" commit="" window=5 connections=16
+posts=10000 keep="" commit="" built="" window=5 connections=16 pause=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --posts) posts=$2; shift 2 ;;
     --data) keep=$(realpath -m "$2"); shift 2 ;;
     --commit) commit=$2; shift 2 ;;
+    --built) built=$(realpath "$2"); shift 2 ;;
     --window) window=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
+    --pause) pause=$2; shift 2 ;;
     *) echo "bench/import/run.sh: unknown option $1 (see the first lines of this script)" >&2; exit 2 ;;
   esac
 done
@@ -40,17 +42,23 @@ if [ ! -f "$wxr" ]; then
 fi
 echo "   $(du -m "$wxr" | cut -f1) MB, $(grep -c '<wp:post_type><!\[CDATA\[post\]\]>' "$wxr") posts"
 
-# Built as README.md says to run it in production; --commit builds another commit (the "before" of a change).
-echo "== Building ${commit:-this tree} (Release)"
-source_dir=.
-if [ -n "$commit" ]; then
-  source_dir=$work/source
-  mkdir -p "$source_dir"
-  git archive "$commit" | tar -x -C "$source_dir"
-fi
-nice dotnet publish "$source_dir/src/Bayan.Web" -c Release --ucr -o "$work/bayan" -nologo -v quiet -clp:ErrorsOnly
-bayan_dll=$work/bayan/Bayan.Web.dll
+# Built as README.md says to run it in production; --commit builds another commit (the "before" of a change),
+# --built takes a folder published before (dotnet publish src/Bayan.Web -c Release --ucr -o DIR).
 label=$(git rev-parse --short "${commit:-HEAD}")
+if [ -n "$built" ]; then
+  bayan_dll=$built/Bayan.Web.dll
+  label="$label (published in $(basename "$built"))"
+else
+  echo "== Building ${commit:-this tree} (Release)"
+  source_dir=.
+  if [ -n "$commit" ]; then
+    source_dir=$work/source
+    mkdir -p "$source_dir"
+    git archive "$commit" | tar -x -C "$source_dir"
+  fi
+  nice dotnet publish "$source_dir/src/Bayan.Web" -c Release --ucr -o "$work/bayan" -nologo -v quiet -clp:ErrorsOnly
+  bayan_dll=$work/bayan/Bayan.Web.dll
+fi
 
 # A fresh site: the demo's offices, languages and 64 releases, on SQLite.
 site_data=$work/site
@@ -87,13 +95,15 @@ peak=0
   done
 ) >"$work/memory.txt" &
 sampler=$!
-# The page while importing: one short wrk run after another until the import ends.
+# The page while importing: a short wrk run every --pause seconds until the import ends (wrk at full speed all the
+# time would take most of the 2 cores from the importer: readers are not that many).
 : >"$work/during.txt"
 while kill -0 "$importer" 2>/dev/null; do
   result=$(measure "$page" "$connections" "$window")
   kill -0 "$importer" 2>/dev/null && echo "$result" >>"$work/during.txt"
   printf '   %s: page %s/s, p50 %s ms, p99 %s ms\n' "$(tr '\r' '\n' <"$work/import.log" | grep -v '^\s*$' | tail -n 1 | cut -c1-60)" \
     "$(cut -f1 <<<"$result")" "$(cut -f2 <<<"$result")" "$(cut -f3 <<<"$result")"
+  for _ in $(seq "$pause"); do kill -0 "$importer" 2>/dev/null && sleep 1; done
 done
 status=0
 wait "$importer" || status=$?
@@ -112,7 +122,7 @@ report=$work/report.txt
 {
   echo ""
   echo "Import of $posts generated WordPress posts ($(du -m "$wxr" | cut -f1) MB WXR) into SQLite, Bayan $label; $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); a server on the same data folder, wrk 2 threads, $connections connections, ${window} s runs on /ar/"
+  echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); a server on the same data folder, wrk 2 threads, $connections connections, ${window} s runs on /ar/ every ${pause} s"
   echo ""
   printf '%-34s %s\n' "wall time (start to exit)" "$seconds s"
   printf '%-34s %s\n' "posts per second" "$(awk -v n="$posts" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')"
@@ -127,4 +137,4 @@ report=$work/report.txt
   tr '\r' '\n' <"$work/import.log" | grep -v '^\s*$' | grep -v '^[A-Za-z]* *\[' | head -n 40 | sed 's/^/  /'
 } | tee "$report"
 mkdir -p bench/results
-cp "$report" "bench/results/import-$posts-$(date -u +%Y%m%d-%H%M)-$label.txt"
+cp "$report" "bench/results/import-$posts-$(date -u +%Y%m%d-%H%M)-${label%% *}.txt"

@@ -22,8 +22,18 @@ public static partial class MarkdownRenderer
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    /// <summary>Bodies rendered ahead of their save, by the very text object that will be saved (an import renders on a thread of its own).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> Rendered = [];
+
     public static string ToSafeHtml(string markdown) =>
-        Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        Rendered.TryGetValue(markdown, out var html) ? html : Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>
+    /// Renders a body now, so that <see cref="ToSafeHtml"/> given this same string object later (when an operation saves
+    /// it) finds the result instead of rendering again; forgotten with the string. Lets an import render on another core.
+    /// </summary>
+    public static void RenderAhead(string markdown) =>
+        Rendered.AddOrUpdate(markdown, Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)));
 
     /// <summary>
     /// The safe HTML and what the sanitiser took out on the way, for the editor's preview: tags and

@@ -34,11 +34,11 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
             .Include(r => r.Office).ThenInclude(o => o.Names)
             .Where(r => ids.Contains(r.Id) && r.Status == ReleaseStatus.Published)
             .ToListAsync(ct);
-        foreach (var release in published)
-        {
-            foreach (var version in release.Versions)
-                await AddAsync(SearchDocument.From(release, version), ct);
-        }
+        // Making a document (stems of the whole body) is most of the work: on every core at once, for a batch of releases.
+        var documents = published.SelectMany(r => r.Versions.Select(v => (Release: r, Version: v))).AsParallel().AsOrdered()
+            .Select(p => SearchDocument.From(p.Release, p.Version)).ToList();
+        foreach (var document in documents)
+            await AddAsync(document, ct);
     }
 
     public async Task UpdateOfficeAsync(int officeId, CancellationToken ct)

@@ -33,6 +33,7 @@ public sealed class WordPressStopTests(WordPressStopTests.DyingSite site) : ICla
         /// <summary>The commands sent while <paramref name="work"/> ran, when the process dies at none.</summary>
         public async Task<int> CountAsync(Func<Task> work)
         {
+            Dying.Watched.Value = true;
             dying.Sent = 0;
             dying.DiesAt = null;
             await work();
@@ -42,6 +43,7 @@ public sealed class WordPressStopTests(WordPressStopTests.DyingSite site) : ICla
         /// <summary>Runs <paramref name="work"/> until it sends its <paramref name="command"/>-th command, which fails with every later one.</summary>
         public async Task DieAtAsync(int command, Func<Task> work)
         {
+            Dying.Watched.Value = true;
             dying.Sent = 0;
             dying.DiesAt = command;
             try
@@ -57,12 +59,15 @@ public sealed class WordPressStopTests(WordPressStopTests.DyingSite site) : ICla
 
     private sealed class Dying : DbCommandInterceptor
     {
+        /// <summary>Set in the test's flow: the site's background services (scheduler, webhooks) send commands of their own.</summary>
+        public static readonly AsyncLocal<bool> Watched = new();
+
         public int Sent;
         public int? DiesAt;
 
         private void Next()
         {
-            if (Interlocked.Increment(ref Sent) >= DiesAt)
+            if (Watched.Value && Interlocked.Increment(ref Sent) >= DiesAt)
                 throw new OperationCanceledException("killed");
         }
 
@@ -140,6 +145,8 @@ public sealed class WordPressStopTests(WordPressStopTests.DyingSite site) : ICla
     [Fact]
     public async Task An_import_killed_at_any_point_and_run_again_leaves_no_orphan_and_nothing_twice()
     {
+        // The first import makes the categories and tags every later one finds: the runs counted and killed come after it.
+        await ImportAsync(WordPressFixture.Xml(WordPressFixture.Site()), (await site.Seed.OfficeAsync()).Code);
         var whole = await site.Seed.OfficeAsync();
         var commands = await site.CountAsync(() => ImportAsync(WordPressFixture.Xml(WordPressFixture.Site()), whole.Code));
         var expected = await SiteOfAsync(whole.Code);

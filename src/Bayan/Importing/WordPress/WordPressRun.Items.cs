@@ -1,7 +1,9 @@
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Editing;
+using System.Threading.Channels;
 using Bayan.Operations;
+using Bayan.Rendering;
 using Bayan.Releases;
 using Bayan.Slugs;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ namespace Bayan.Importing.WordPress;
 
 internal sealed partial class WordPressRun
 {
-    private sealed record ItemText(string Title, string? Slug, string Summary, string Body);
+    private sealed record ItemText(string Title, string? Slug, string Summary, string Body, IReadOnlyList<string> Shortcodes);
 
     private Dictionary<long, WxrPlannedItem>? plans;
 
@@ -27,26 +29,73 @@ internal sealed partial class WordPressRun
             return;
         var step = originals ? "Posts" : "Translations";
         var done = 0;
-        var seen = new HashSet<long>();
-        await using var stream = open();
+        var plans = Plans;
         if (!options.DryRun)
             await batch.BeginAsync(ct);
-        foreach (var entry in WxrReader.Read(stream))
+        // The file is read and each body converted (and rendered) on another core, a few items ahead of the writing.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var ahead = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadAheadAsync(open, plans, originals, ahead.Writer, stop.Token), stop.Token);
+        try
         {
-            if (entry is not WxrItem { PostType: "post" or "page" } item || !Plans.TryGetValue(item.PostId, out var plan)
-                || scan.IsOriginal(plan) != originals || !seen.Add(item.PostId))
-                continue;
-            ct.ThrowIfCancellationRequested();
-            if (item.PostType == "page")
-                await PageAsync(item, plan, ct);
-            else
-                await PostAsync(item, plan, ct);
-            db.ChangeTracker.Clear();
-            await batch.ItemDoneAsync(ct);
-            progress.Report((step, ++done, total));
+            await foreach (var (item, plan, text) in ahead.Reader.ReadAllAsync(ct))
+            {
+                foreach (var shortcode in text.Shortcodes)
+                    report.Shortcode(shortcode, item.PostId.ToString());
+                if (item.PostType == "page")
+                    await PageAsync(item, plan, text, ct);
+                else
+                    await PostAsync(item, plan, text, ct);
+                db.ChangeTracker.Clear();
+                await batch.ItemDoneAsync(ct);
+                progress.Report((step, ++done, total));
+            }
+            await reading;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, TaskScheduler.Default);
         }
         await batch.CommitAsync(ct);
     }
+
+    /// <summary>An item of the file with its text as it will be saved.</summary>
+    private sealed record Prepared(WxrItem Item, WxrPlannedItem Plan, ItemText Text);
+
+    private async Task ReadAheadAsync(
+        Func<Stream> open, Dictionary<long, WxrPlannedItem> plans, bool originals, ChannelWriter<Prepared> ahead, CancellationToken ct)
+    {
+        try
+        {
+            var seen = new HashSet<long>();
+            await using var stream = open();
+            foreach (var entry in WxrReader.Read(stream))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (entry is not WxrItem { PostType: "post" or "page" } item || !plans.TryGetValue(item.PostId, out var plan)
+                    || scan.IsOriginal(plan) != originals || !seen.Add(item.PostId))
+                    continue;
+                // An item not imported is still written through (the report names it), without its text.
+                if (NotImported(plan) is not null || item.PostType == "page" && !plan.IsPublic)
+                {
+                    await ahead.WriteAsync(new Prepared(item, plan, NoText), ct);
+                    continue;
+                }
+                var text = Text(item);
+                if (!options.DryRun)
+                    MarkdownRenderer.RenderAhead(text.Body);
+                await ahead.WriteAsync(new Prepared(item, plan, text), ct);
+            }
+            ahead.Complete();
+        }
+        catch (Exception e)
+        {
+            ahead.Complete(e);
+        }
+    }
+
+    private static readonly ItemText NoText = new("", null, "", "", []);
 
     /// <summary>Why an item is not imported at all, by its status and language; null when it is.</summary>
     private Problem? NotImported(WxrPlannedItem plan) => plan.Status switch
@@ -57,7 +106,7 @@ internal sealed partial class WordPressRun
         _ => null,
     };
 
-    private async Task PostAsync(WxrItem item, WxrPlannedItem plan, CancellationToken ct)
+    private async Task PostAsync(WxrItem item, WxrPlannedItem plan, ItemText text, CancellationToken ct)
     {
         var id = item.PostId.ToString();
         if (NotImported(plan) is { } reason)
@@ -65,7 +114,6 @@ internal sealed partial class WordPressRun
             report.Skip(ImportKinds.Post, id, reason);
             return;
         }
-        var text = Text(item);
         var categories = item.TermsOf("category").Select(t => Decoded(t.Slug)).Distinct().ToList();
         // At most the twenty an editor may give; WordPress has no such limit.
         var tags = item.TermsOf("post_tag").Select(t => WordPressContent.PlainText(t.Name)).Where(n => n.Length > 0).Distinct().Take(20).ToList();
@@ -187,17 +235,16 @@ internal sealed partial class WordPressRun
             await CommentsAsync(releaseId, item, plan.Language, ct);
     }
 
+    /// <summary>The item's text as it is saved; its shortcodes are reported by the writing, not here (another thread).</summary>
     private ItemText Text(WxrItem item)
     {
         var converted = WordPressContent.ToMarkdown(item.Content, url => mediaUrls.GetValueOrDefault(url));
-        foreach (var shortcode in converted.Shortcodes)
-            report.Shortcode(shortcode, item.PostId.ToString());
         var slug = Decoded(item.PostName);
         var title = WordPressContent.PlainText(item.Title);
         if (title.Length == 0)
             title = slug.Length > 0 ? slug.Replace('-', ' ') : $"#{item.PostId}";
         return new ItemText(Cut(title, Limits.Title)!, Slug.IsWellFormed(slug) ? slug : null,
-            Cut(WordPressContent.PlainText(item.Excerpt), Limits.Summary)!, converted.Markdown);
+            Cut(WordPressContent.PlainText(item.Excerpt), Limits.Summary)!, converted.Markdown, converted.Shortcodes);
     }
 
     /// <summary>Who wrote it, as WordPress names its author: the revisions' byline.</summary>

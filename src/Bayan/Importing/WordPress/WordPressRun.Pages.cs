@@ -11,7 +11,7 @@ internal sealed partial class WordPressRun
     /// A published page becomes a static page in its language; translations of one page share its key, so they
     /// link to each other. A page not published is no static page (they have no drafts): it is skipped and listed.
     /// </summary>
-    private async Task PageAsync(WxrItem item, WxrPlannedItem plan, CancellationToken ct)
+    private async Task PageAsync(WxrItem item, WxrPlannedItem plan, ItemText text, CancellationToken ct)
     {
         var id = item.PostId.ToString();
         if (NotImported(plan) is { } reason)
@@ -24,7 +24,6 @@ internal sealed partial class WordPressRun
             report.Skip(ImportKinds.Page, id, new Problem(plan.Protected ? "import_password" : "import_page_not_public", plan.Status));
             return;
         }
-        var text = Text(item);
         var key = await PageKeyAsync(item, plan, text, ct);
         var hash = Hash(key, text.Title, text.Slug, text.Body, plan.Language);
         var known = Made(ImportKinds.Page, id);
