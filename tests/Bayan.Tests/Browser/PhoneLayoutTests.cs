@@ -65,6 +65,12 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             return item.Id;
         });
         var import = await ImportJobAsync(office.Code);
+        await site.Seed.WithDbAsync(async db =>
+        {
+            var from = "/old-site/a-rather-long-path-without-any-spaces-to-break-it-" + Guid.NewGuid().ToString("N");
+            db.Add(new Bayan.Redirects.Redirect { From = from, FromKey = from, To = "https://partner.example.org/a/rather/long/address/without/any/break/" + Guid.NewGuid().ToString("N"), CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
         return new()
         {
             ["admin"] = ["/admin"],
@@ -86,6 +92,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/offices/{id:int}"] = [$"/admin/offices/{office.Id}"],
             ["admin/pages"] = ["/admin/pages"],
             ["admin/password"] = ["/admin/password?user=1&token=not-a-token"],
+            ["admin/redirects"] = ["/admin/redirects"],
             ["admin/releases/new"] = ["/admin/releases/new"],
             ["admin/releases/{id:int}"] = [$"/admin/releases/{release.Id}"],
             ["admin/releases/{id:int}/{lang}"] = [$"/admin/releases/{release.Id}/ar", $"/admin/releases/{release.Id}/en", $"/admin/releases/{release.Id}/tr"],
