@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Bayan: unit tests, the HTTP integration suite on SQLite and again on a
 # real PostgreSQL server, and the browser tests in Chromium. It installs what is missing
-# (Debian packages), starts a throwaway PostgreSQL cluster on loopback, and stops it afterwards.
+# (Debian packages), starts a throwaway PostgreSQL cluster, redis-server and MariaDB on loopback, and
+# stops them afterwards.
 # Exits non-zero when any test fails. Figures and screenshots land in TestResults/.
 set -euo pipefail
 cd "$(dirname "$0")"
