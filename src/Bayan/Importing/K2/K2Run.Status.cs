@@ -8,7 +8,7 @@ namespace Bayan.Importing.K2;
 internal sealed partial class K2Run
 {
     /// <summary>Releases to publish at the end, each at its original time and with the number it brings (--numbers keep).</summary>
-    private readonly List<(int ReleaseId, DateTime At, string? Number)> toPublish = [];
+    private readonly List<ToPublish> toPublish = [];
 
     /// <summary>
     /// Why an item public on no K2 page stays a draft: unpublished, for registered readers only (an access level other
@@ -44,7 +44,7 @@ internal sealed partial class K2Run
         if (at <= now)
         {
             var number = options.Numbers == NumberChoice.Keep ? K2Content.ExtraField(item, scan.ExtraFieldNames, "reference_number") : null;
-            toPublish.Add((releaseId, at, number));
+            toPublish.Add(new ToPublish(releaseId, at, number));
         }
         else if (status != ReleaseStatus.Scheduled)
         {
@@ -57,36 +57,14 @@ internal sealed partial class K2Run
         }
     }
 
-    private static bool NeedsReview(Outcome outcome) =>
-        outcome is Outcome.Invalid invalid && invalid.Errors.Values.Any(p => p.Key == "publish_needs_review");
+    private static bool NeedsReview(Outcome outcome) => ArchivePublication.NeedsReview(outcome);
 
     /// <summary>
     /// Publishes the items public on the K2 site, oldest first, so that numbers given in the office's pattern follow
     /// their original dates; each appears on the site whole, with its media and comments. Many to a transaction: a
     /// batch appears at once, indexed for search, and the caches hear of it once.
     /// </summary>
-    public async Task PublishAsync(CancellationToken ct)
-    {
-        if (options.DryRun)
-            return;
-        var done = 0;
-        await writes.BeginAsync(ct);
-        foreach (var (releaseId, at, number) in toPublish.OrderBy(p => p.At).ThenBy(p => p.ReleaseId))
-        {
-            ct.ThrowIfCancellationRequested();
-            progress.Report(("Publishing", ++done, toPublish.Count));
-            var original = new OriginalPublication(at, options.Numbers == NumberChoice.Assign, number is { Length: > 0 } ? number : null);
-            var outcome = await operations.Publish.RunAsync(Importer, releaseId, ct, original: original);
-            if (NeedsReview(outcome))
-            {
-                await operations.Workflow.SubmitForReviewAsync(Importer, releaseId, ct);
-                outcome = await operations.Publish.RunAsync(Importer, releaseId, ct, original: original);
-            }
-            if (outcome is not Outcome.Done)
-                report.Skipped.Add(new ImportNote(ImportKinds.Post, $"release {releaseId}", ProblemOf(outcome)));
-            db.ChangeTracker.Clear();
-            await writes.ItemDoneAsync(ct);
-        }
-        await writes.CommitAsync(ct);
-    }
+    public Task PublishAsync(CancellationToken ct) => options.DryRun
+        ? Task.CompletedTask
+        : ArchivePublication.PublishAllAsync(db, operations, writes, Importer, toPublish, options.Numbers, report, progress, ct);
 }

@@ -59,9 +59,7 @@ internal sealed partial class K2Run(
         string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct) =>
         ledger.RememberAsync(kind, sourceId, target, language, oldUrl, hash, ct);
 
-    private static Problem ProblemOf(Outcome outcome) => outcome is Outcome.Invalid invalid
-        ? invalid.Errors.Values.First()
-        : new Problem("import_refused", outcome.GetType().Name);
+    private static Problem ProblemOf(Outcome outcome) => ArchivePublication.ProblemOf(outcome);
 
     /// <summary>A category's language: its own tag, else the script of its name.</summary>
     private string LanguageOf(K2Category category)

@@ -8,7 +8,7 @@ namespace Bayan.Importing.WordPress;
 internal sealed partial class WordPressRun
 {
     /// <summary>Releases to publish at the end, each at its original time and with the number it brings (--numbers keep).</summary>
-    private readonly List<(int ReleaseId, DateTime At, string? Number)> toPublish = [];
+    private readonly List<ToPublish> toPublish = [];
 
     /// <summary>
     /// WordPress's status, never leaked: `publish` is published at the end (oldest first), `future` scheduled at its
@@ -34,7 +34,7 @@ internal sealed partial class WordPressRun
         {
             case "publish":
             case "future" when at <= now:
-                toPublish.Add((releaseId, at, options.Numbers == NumberChoice.Keep ? item.MetaValue("reference_number")?.Trim() : null));
+                toPublish.Add(new ToPublish(releaseId, at, options.Numbers == NumberChoice.Keep ? item.MetaValue("reference_number")?.Trim() : null));
                 break;
             case "future" when status != ReleaseStatus.Scheduled:
                 var scheduled = await operations.Workflow.ScheduleAsync(Importer, releaseId, at, ct);
@@ -50,36 +50,14 @@ internal sealed partial class WordPressRun
         }
     }
 
-    private static bool NeedsReview(Outcome outcome) =>
-        outcome is Outcome.Invalid invalid && invalid.Errors.Values.Any(p => p.Key == "publish_needs_review");
+    private static bool NeedsReview(Outcome outcome) => ArchivePublication.NeedsReview(outcome);
 
     /// <summary>
     /// Publishes the releases that were published on WordPress, oldest first, so that numbers given in the office's
     /// pattern follow their original dates; each appears on the site whole, with its translations, media and comments.
     /// Many to a transaction: a batch appears at once, indexed for search, and the caches hear of it once.
     /// </summary>
-    public async Task PublishAsync(CancellationToken ct)
-    {
-        if (options.DryRun)
-            return;
-        var done = 0;
-        await batch.BeginAsync(ct);
-        foreach (var (releaseId, at, number) in toPublish.OrderBy(p => p.At).ThenBy(p => p.ReleaseId))
-        {
-            ct.ThrowIfCancellationRequested();
-            progress.Report(("Publishing", ++done, toPublish.Count));
-            var original = new OriginalPublication(at, options.Numbers == NumberChoice.Assign, number is { Length: > 0 } ? number : null);
-            var outcome = await operations.Publish.RunAsync(Importer, releaseId, ct, original: original);
-            if (NeedsReview(outcome))
-            {
-                await operations.Workflow.SubmitForReviewAsync(Importer, releaseId, ct);
-                outcome = await operations.Publish.RunAsync(Importer, releaseId, ct, original: original);
-            }
-            if (outcome is not Outcome.Done)
-                report.Skipped.Add(new ImportNote(ImportKinds.Post, $"release {releaseId}", ProblemOf(outcome)));
-            db.ChangeTracker.Clear();
-            await batch.ItemDoneAsync(ct);
-        }
-        await batch.CommitAsync(ct);
-    }
+    public Task PublishAsync(CancellationToken ct) => options.DryRun
+        ? Task.CompletedTask
+        : ArchivePublication.PublishAllAsync(db, operations, batch, Importer, toPublish, options.Numbers, report, progress, ct);
 }

@@ -61,9 +61,7 @@ internal sealed partial class WordPressRun(
         }
     }
 
-    private static Problem ProblemOf(Outcome outcome) => outcome is Outcome.Invalid invalid
-        ? invalid.Errors.Values.First()
-        : new Problem("import_refused", outcome.GetType().Name);
+    private static Problem ProblemOf(Outcome outcome) => ArchivePublication.ProblemOf(outcome);
 
     /// <summary>Categories with their parents, parents first; a slug Bayan already has is that category, not a second one.</summary>
     public async Task CategoriesAsync(CancellationToken ct)
