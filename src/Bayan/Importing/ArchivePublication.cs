@@ -1,6 +1,5 @@
 using Bayan.Accounts;
 using Bayan.Data;
-using Bayan.Importing.WordPress;
 using Bayan.Operations;
 using Bayan.Publishing;
 

@@ -24,31 +24,6 @@ public sealed record WordPressImportOptions(
     bool DryRun = false,
     bool Users = false);
 
-/// <summary>The library's write operations an import goes through, the same the back office and the API use.</summary>
-public sealed record ImportOperations(
-    CreateRelease CreateRelease,
-    SaveVersion SaveVersion,
-    UpdateReleaseDetails UpdateDetails,
-    PublishRelease Publish,
-    ReleaseWorkflow Workflow,
-    ManageCategories Categories,
-    ManagePages Pages,
-    UploadMedia Upload,
-    DescribeMedia Describe,
-    SetReleaseMedia SetMedia,
-    ImportComment Comment,
-    ModerateComments Moderate,
-    Accounts.CreateUser CreateUser)
-{
-    /// <summary>The operations with their search index and change announcements held by the batch while one is open.</summary>
-    public static ImportOperations Of(ImportBatch batch) => new(
-        batch.Operation<CreateRelease>(), batch.Operation<SaveVersion>(), batch.Operation<UpdateReleaseDetails>(),
-        batch.Operation<PublishRelease>(), batch.Operation<ReleaseWorkflow>(), batch.Operation<ManageCategories>(),
-        batch.Operation<ManagePages>(), batch.Operation<UploadMedia>(), batch.Operation<DescribeMedia>(),
-        batch.Operation<SetReleaseMedia>(), batch.Operation<ImportComment>(), batch.Operation<ModerateComments>(),
-        batch.Operation<Accounts.CreateUser>());
-}
-
 /// <summary>
 /// Imports a WordPress export (WXR): the file is read once whole before anything is written, so a broken file
 /// changes nothing; then categories, attachments, posts (originals first, then their translations) and pages are
