@@ -8,6 +8,7 @@ using Bayan.Data;
 using Bayan.Demo;
 using Bayan.Editing;
 using Bayan.Embargo;
+using Bayan.Exporting;
 using Bayan.Feeds;
 using Bayan.Importing;
 using Bayan.Importing.Jobs;
@@ -65,6 +66,7 @@ public static class BayanServices
         services.AddRedirects();
         services.AddImportJobs();
         services.AddWebhooks(options, configuration);
+        services.AddExporting();
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
         return services;
