@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Archives;
 using Bayan.Audit;
+using Bayan.Backup;
 using Bayan.Categories;
 using Bayan.Changes;
 using Bayan.Comments;
@@ -65,6 +66,7 @@ public static class BayanServices
         services.AddRedirects();
         services.AddImportJobs();
         services.AddWebhooks(options, configuration);
+        services.AddBackup();
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
         return services;
