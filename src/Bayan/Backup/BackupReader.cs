@@ -53,8 +53,9 @@ public static class BackupReader
             // Whatever follows the end of the archive is read too: gzip checks its own checksum only at its very end.
             await gzip.CopyToAsync(Stream.Null, ct);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException)
+        catch (Exception e) when (e is not (OperationCanceledException or FileNotFoundException or UnauthorizedAccessException))
         {
+            // The file is someone's, read as untrusted input: whatever a damaged byte makes the readers throw, it is damage.
             return new(null, new Problem("backup_damaged", path));
         }
         progress?.Report(("verify", 100, 100));

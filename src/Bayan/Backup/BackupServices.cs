@@ -6,5 +6,6 @@ public static class BackupServices
 {
     public static IServiceCollection AddBackup(this IServiceCollection services) =>
         services.AddScoped<TakeBackup>()
-            .AddScoped<RestoreSite>();
+            .AddScoped<RestoreSite>()
+            .AddScoped<BackupQueries>();
 }
