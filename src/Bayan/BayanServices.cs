@@ -3,6 +3,7 @@ using Bayan.Archives;
 using Bayan.Audit;
 using Bayan.Backup;
 using Bayan.Categories;
+using Bayan.Checking;
 using Bayan.Changes;
 using Bayan.Comments;
 using Bayan.Data;
@@ -69,6 +70,7 @@ public static class BayanServices
         services.AddWebhooks(options, configuration);
         services.AddExporting();
         services.AddBackup();
+        services.AddChecking();
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
         return services;

@@ -82,6 +82,7 @@ public static class BayanCommandLine
         root.Subcommands.Add(HijriMonthCommand.Create(Settings, Guarded));
         root.Subcommands.Add(SiteDatesCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ReindexCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(CheckCommand.Create(Settings, Guarded));
         root.Subcommands.Add(TokenCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ImportCommand.Create(Settings, Guarded));
         root.Subcommands.Add(BackupCommand.Create(Settings, Guarded));
