@@ -83,14 +83,16 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         using var api = new HttpClient { BaseAddress = target.BaseAddress };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", extras.Token);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/users")).StatusCode);
-        var found = await target.Http.GetStringAsync("/en/search?q=" + Uri.EscapeDataString(extras.SearchWord));
-        Assert.Contains(extras.SearchTitle, found);
+        var search = "/en/search?q=" + Uri.EscapeDataString(extras.SearchWord);
+        var found = await PublicPages.FetchAsync(target.Http, search);
+        Assert.Contains(extras.SearchLink, found);
+        Assert.Equal(await PublicPages.FetchAsync(source.Http, search), found);
         var office = await target.Seed.WithDbAsync(db => db.Offices.FirstAsync());
         var newest = await target.Seed.ReleaseAsync(office, title: "after-the-move");
         Assert.True(newest.Id > extras.HighestReleaseId);
     }
 
-    private sealed record Extras(string Email, string Token, string SearchWord, string SearchTitle, int HighestReleaseId);
+    private sealed record Extras(string Email, string Token, string SearchWord, string SearchLink, int HighestReleaseId);
 
     /// <summary>What `bayan demo` does not make: an account, a token, a reply to a comment, an embargo link, a file, a webhook, a category under a newer one.</summary>
     private async Task<Extras> AddWhatTheDemoLacksAsync()
@@ -105,7 +107,7 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         {
             var at = Now.UtcDateTime;
             (await db.Categories.SingleAsync(c => c.Id == older.Id)).ParentId = newer.Id;
-            var release = await db.Releases.Include(r => r.Versions).Where(r => r.ReferenceNumber != null).OrderBy(r => r.Id).FirstAsync();
+            var release = await db.Releases.Include(r => r.Versions).Include(r => r.Office).Where(r => r.ReferenceNumber != null).OrderBy(r => r.Id).FirstAsync();
             var version = release.Versions.Single(v => v.Language == "en");
             var comment = new Comment { ReleaseVersionId = version.Id, Name = "Reader", Email = "reader@example.org", Text = "A question.", Status = CommentStatus.Approved, CreatedAt = at.AddMinutes(-20) };
             db.Comments.Add(comment);
@@ -126,7 +128,8 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllBytesAsync(file, System.Text.Encoding.ASCII.GetBytes("%PDF-"));
             var title = version.Title;
-            return new Extras(user.Email!, token!.Secret, title.Split(' ').OrderByDescending(w => w.Length).First(), title, await db.Releases.MaxAsync(r => r.Id));
+            return new Extras(user.Email!, token!.Secret, title.Split(' ').OrderByDescending(w => w.Length).First(),
+                $"/en/{release.Office.Code}/{release.Id}/", await db.Releases.MaxAsync(r => r.Id));
         });
     }
 

@@ -9,7 +9,7 @@ namespace Bayan.Tests.Exporting;
 /// suite's own; filled by `bayan demo`, or empty (an import's target). Its public address is fixed, so two sites'
 /// pages can be compared byte for byte.
 /// </summary>
-public sealed class ExportTestSite(bool onSqlite, bool demo) : TestSite, IAsyncLifetime
+public sealed class ExportTestSite(bool onSqlite, bool demo) : TestSite, IAsyncLifetime, IAsyncDisposable
 {
     public const string PublicUrl = "https://news.example.org";
 
@@ -34,6 +34,8 @@ public sealed class ExportTestSite(bool onSqlite, bool demo) : TestSite, IAsyncL
         using var scope = Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DemoSite>().RunAsync(new Progress<(string, int, int)>(), CancellationToken.None);
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public new async Task DisposeAsync()
     {
