@@ -75,7 +75,10 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         Assert.True(pages.Count > 100, $"only {pages.Count} public pages found");
         Assert.Contains(pages, p => p.StartsWith("/media/", StringComparison.Ordinal));
         foreach (var page in pages)
-            Assert.Equal(await PublicPages.FetchAsync(source.Http, page), await PublicPages.FetchAsync(target.Http, page));
+        {
+            var (expected, actual) = (await PublicPages.FetchAsync(source.Http, page), await PublicPages.FetchAsync(target.Http, page));
+            Assert.True(expected == actual, $"{page} differs on the new site:\n{Difference(expected, actual)}\n{target.Errors}");
+        }
 
         // What is not a page: the password, the API token, the search index and the next id.
         using var admin = new AdminClient(target.BaseAddress);
@@ -139,6 +142,16 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         var exit = await BayanCommandLine.RunAsync([.. args, .. site.CommandLineSwitches(), "--Logging:LogLevel:Default", "Warning"],
             new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Where two pages part, with some text around.</summary>
+    private static string Difference(string expected, string actual)
+    {
+        var at = 0;
+        while (at < expected.Length && at < actual.Length && expected[at] == actual[at])
+            at++;
+        var from = Math.Max(0, at - 200);
+        return $"expected: {expected[from..Math.Min(expected.Length, at + 200)]}\nactual:   {actual[from..Math.Min(actual.Length, at + 200)]}";
     }
 
     private static bool Same(byte[] one, byte[] other) => one.AsSpan().SequenceEqual(other);

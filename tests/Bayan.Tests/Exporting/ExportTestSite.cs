@@ -27,6 +27,12 @@ public sealed class ExportTestSite(bool onSqlite, bool demo) : TestSite, IAsyncL
         }
     }
 
+    /// <summary>What the site logged as errors, for the message of a failing test.</summary>
+    public ErrorLog Errors { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Errors);
+
     protected override async Task FillAsync()
     {
         if (!demo)
@@ -42,5 +48,29 @@ public sealed class ExportTestSite(bool onSqlite, bool demo) : TestSite, IAsyncL
         await base.DisposeAsync();
         if (unused is not null)
             await TestDatabase.DropAsync(unused);
+    }
+}
+
+/// <summary>Keeps the errors a site logs.</summary>
+public sealed class ErrorLog : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> errors = new();
+
+    public override string ToString() => string.Join("\n", errors);
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel level) => level >= Microsoft.Extensions.Logging.LogLevel.Error;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel level, Microsoft.Extensions.Logging.EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(level))
+            errors.Enqueue($"{formatter(state, exception)} {exception}");
+    }
+
+    public void Dispose()
+    {
     }
 }
