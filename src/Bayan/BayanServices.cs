@@ -1,6 +1,7 @@
 using Bayan.Accounts;
 using Bayan.Archives;
 using Bayan.Audit;
+using Bayan.Backup;
 using Bayan.Categories;
 using Bayan.Changes;
 using Bayan.Comments;
@@ -67,6 +68,7 @@ public static class BayanServices
         services.AddImportJobs();
         services.AddWebhooks(options, configuration);
         services.AddExporting();
+        services.AddBackup();
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
         return services;

@@ -85,6 +85,8 @@ public static class BayanCommandLine
         root.Subcommands.Add(TokenCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ImportCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ExportCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(BackupCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(RestoreCommand.Create(Settings, Guarded));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && UnknownTokens.Describe(parse) is { } unknown)
