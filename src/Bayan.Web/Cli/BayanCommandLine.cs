@@ -85,6 +85,7 @@ public static class BayanCommandLine
         root.Subcommands.Add(CheckCommand.Create(Settings, Guarded));
         root.Subcommands.Add(TokenCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ImportCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(ExportCommand.Create(Settings, Guarded));
         root.Subcommands.Add(BackupCommand.Create(Settings, Guarded));
         root.Subcommands.Add(RestoreCommand.Create(Settings, Guarded));
 

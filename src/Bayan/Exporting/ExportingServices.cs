@@ -5,5 +5,6 @@ namespace Bayan.Exporting;
 public static class ExportingServices
 {
     public static IServiceCollection AddExporting(this IServiceCollection services) =>
-        services.AddScoped<ExportWriter>();
+        services.AddScoped<ExportWriter>()
+            .AddScoped<ImportBayan>();
 }

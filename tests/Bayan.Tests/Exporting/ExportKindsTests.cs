@@ -51,6 +51,25 @@ public sealed class ExportKindsTests
         }
     }
 
+    [Fact]
+    public void The_format_document_describes_every_kind_and_field()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "Bayan.slnx")))
+            folder = folder.Parent!;
+        var document = File.ReadAllText(Path.Combine(folder.FullName, "docs", "export-format.md"));
+        var model = ModelOf("sqlite");
+        foreach (var kind in ExportKinds.All)
+        {
+            var start = document.IndexOf($"### `{kind.Name}`\n", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"docs/export-format.md has no section for {kind.Name}");
+            var end = document.IndexOf("\n#", start + 1, StringComparison.Ordinal);
+            var section = document[start..(end < 0 ? document.Length : end)];
+            foreach (var field in ExportTable.Of(kind, model).Fields)
+                Assert.True(section.Contains($"| `{field.Name}` |", StringComparison.Ordinal), $"docs/export-format.md does not describe {kind.Name}.{field.Name}");
+        }
+    }
+
     private static IModel ModelOf(string provider)
     {
         if (provider == "postgres")
