@@ -51,9 +51,9 @@ public sealed class BackupDownloadTests(SqliteSite site) : IClassFixture<SqliteS
         var anonymous = await stranger.PostAsync("/admin/backup", new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/admin/denied", page.Headers.Location!.OriginalString);
+        Assert.Equal("/admin/denied", page.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, download.StatusCode);
-        Assert.StartsWith("/admin/denied", download.Headers.Location!.OriginalString);
+        Assert.Equal("/admin/denied", download.Headers.Location!.AbsolutePath);
         Assert.NotEqual("application/gzip", download.Content.Headers.ContentType?.MediaType);
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
         Assert.NotEqual("application/gzip", anonymous.Content.Headers.ContentType?.MediaType);
