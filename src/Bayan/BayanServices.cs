@@ -9,6 +9,7 @@ using Bayan.Data;
 using Bayan.Demo;
 using Bayan.Editing;
 using Bayan.Embargo;
+using Bayan.Exporting;
 using Bayan.Feeds;
 using Bayan.Importing;
 using Bayan.Importing.Jobs;
@@ -66,6 +67,7 @@ public static class BayanServices
         services.AddRedirects();
         services.AddImportJobs();
         services.AddWebhooks(options, configuration);
+        services.AddExporting();
         services.AddBackup();
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
