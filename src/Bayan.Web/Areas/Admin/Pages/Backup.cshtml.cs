@@ -16,7 +16,6 @@ namespace Bayan.Web.Areas.Admin.Pages;
 public sealed class BackupModel(BackupQueries backups, TakeBackup take, CurrentActor current, TimeProvider clock) : PageModel
 {
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
-    public bool CanBackUp => backups.CanBackUp;
     public Problem? Error { get; private set; }
     public string FileName => BackupFormat.DatedFileName(clock.GetUtcNow().UtcDateTime);
 
