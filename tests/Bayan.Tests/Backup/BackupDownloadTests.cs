@@ -27,7 +27,7 @@ public sealed class BackupDownloadTests(SqliteSite site) : IClassFixture<SqliteS
         Assert.Matches(@"^bayan-backup-\d{4}-\d\d-\d\dT\d{6}Z\.tar\.gz$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         // Sent as it was made: no length known in advance, so neither held whole in memory nor written whole to disk first.
         Assert.True(response.Headers.TransferEncodingChunked);
-        Assert.Null(response.Content.Headers.ContentLength);
+        Assert.False(response.Content.Headers.NonValidated.Contains("Content-Length"));
         var file = Backups.TempPath("downloaded.tar.gz");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
