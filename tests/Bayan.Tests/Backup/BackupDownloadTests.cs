@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Tests.Backup;
 
 /// <summary>/admin/backup: an administrator downloads a backup, written into the response as it is made; nobody else can.</summary>
-public sealed class BackupDownloadTests(SqliteSite site) : IClassFixture<SqliteSite>
+[Trait(Suite.Category, Suite.Database)]
+public sealed class BackupDownloadTests(TestSite site) : IClassFixture<TestSite>
 {
     [Fact]
     public async Task An_administrator_downloads_a_whole_backup_streamed_and_the_download_is_audited()
