@@ -6,7 +6,8 @@ namespace Bayan.Backup;
 /// A backup is one gzip-compressed tar file (POSIX pax), written front to back without seeking, so that it can go
 /// straight to a file or a download. Its entries, in this order:
 /// <list type="bullet">
-/// <item><c>database/bayan.db</c>: the SQLite database, as one consistent copy (<c>VACUUM INTO</c>);</item>
+/// <item><c>database/bayan.db</c>: the SQLite database, as one consistent copy (<c>VACUUM INTO</c>); or, from PostgreSQL,
+/// <c>database/*.jsonl</c> and <c>database/manifest.json</c>: Bayan's portable export (docs/export-format.md), read in one snapshot;</item>
 /// <item><c>media/...</c>: every uploaded file and rendition, under the same names as in the data folder's media/;</item>
 /// <item><c>keys/...</c>: the data-protection keys (they encrypt webhook secrets and sign sign-in cookies);</item>
 /// <item><c>manifest.json</c>: <see cref="BackupManifest"/>, with the length and SHA-256 of every entry above;</item>
@@ -19,7 +20,8 @@ public static class BackupFormat
     public const string Name = "bayan-backup";
     public const int Version = 1;
 
-    public const string Database = "database/bayan.db";
+    public const string DatabaseFolder = "database";
+    public const string Database = DatabaseFolder + "/bayan.db";
     public const string Manifest = "manifest.json";
     public const string ManifestChecksum = "manifest.json.sha256";
 

@@ -4,12 +4,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bayan.Backup;
 
-/// <summary>What the back office's backup page shows before a download: what the site holds now, and whether it can be backed up here.</summary>
-public sealed class BackupQueries(BayanOptions options, BayanDb db)
+/// <summary>What the back office's backup page shows before a download: what the site holds now.</summary>
+public sealed class BackupQueries(BayanDb db)
 {
-    /// <summary>Backups are written for SQLite sites; a PostgreSQL site is refused, with a message that says what to do instead.</summary>
-    public bool CanBackUp => options.Database.Provider == DatabaseProvider.Sqlite;
-
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync(CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();

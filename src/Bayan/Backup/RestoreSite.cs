@@ -34,7 +34,7 @@ public sealed class RestoreSite(BayanOptions options, BayanDb model)
         var staging = Path.Combine(options.DataFolder, $".restore-{Guid.NewGuid():N}");
         try
         {
-            var stagedDatabase = Path.Combine(staging, "bayan.db");
+            var stagedDatabase = StagedPath(staging, BackupFormat.Database)!;
             var changed = await BackupReader.ExtractAsync(file, manifest, name => StagedPath(staging, name), progress, ct);
             if (changed is not null)
                 return Refused("backup_changed_while_read", file);
@@ -51,11 +51,11 @@ public sealed class RestoreSite(BayanOptions options, BayanDb model)
         return new Outcome.Done(0, new Problem("backup_restored", manifest.CreatedAt.ToString("u"), TakeBackup.Summary(manifest.Counts)));
     }
 
-    /// <summary>Where a part is staged: the database as bayan.db, every folder under its own name; anything else is skipped.</summary>
+    /// <summary>Where a part is staged: under its own name (database/..., media/..., keys/...); anything else is skipped.</summary>
     private static string? StagedPath(string staging, string name) =>
-        name == BackupFormat.Database ? Path.Combine(staging, "bayan.db")
-        : BackupFormat.Folders.Any(folder => name.StartsWith(folder + "/", StringComparison.Ordinal)) ? Path.Combine(staging, name.Replace('/', Path.DirectorySeparatorChar))
-        : null;
+        BackupFormat.Folders.Append(BackupFormat.DatabaseFolder).Any(folder => name.StartsWith(folder + "/", StringComparison.Ordinal))
+            ? Path.Combine(staging, name.Replace('/', Path.DirectorySeparatorChar))
+            : null;
 
     /// <summary>The staged database checked against the manifest, brought up to the program's schema and reindexed; or why it cannot be used.</summary>
     private async Task<Problem?> PrepareAsync(string path, string staging, BackupManifest manifest, IProgress<(string Step, int Done, int Total)>? progress, CancellationToken ct)
@@ -94,7 +94,7 @@ public sealed class RestoreSite(BayanOptions options, BayanDb model)
         var aside = Path.Combine(options.DataFolder, $".before-restore-{Guid.NewGuid():N}");
         List<(string Live, string? Staged)> items =
         [
-            (databasePath, Path.Combine(staging, "bayan.db")),
+            (databasePath, StagedPath(staging, BackupFormat.Database)),
             (databasePath + "-wal", null),
             (databasePath + "-shm", null),
             .. BackupFormat.Folders.Select(folder => (Path.Combine(options.DataFolder, folder), (string?)Path.Combine(staging, folder))),

@@ -8,7 +8,7 @@ namespace Bayan.Backup;
 /// database inside one read transaction, which in WAL mode blocks no writer, and writes it compacted to a file of its own.
 /// The counts and the migration are read from the copy, so they describe exactly what it holds.
 /// </summary>
-internal sealed class SqliteSnapshot : IDisposable
+internal sealed class SqliteSnapshot
 {
     private SqliteSnapshot(string path, Dictionary<string, long> counts, string migration)
     {
@@ -51,8 +51,6 @@ internal sealed class SqliteSnapshot : IDisposable
     /// <summary>A connection to a database file that no pool keeps open afterwards, so the file can be moved or deleted.</summary>
     public static SqliteConnection Open(string path, SqliteOpenMode mode) =>
         new(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ConnectionString);
-
-    public void Dispose() => Delete(Path);
 
     private static void Delete(string path)
     {

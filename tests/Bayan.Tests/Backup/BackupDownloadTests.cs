@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bayan.Tests.Backup;
 
 /// <summary>/admin/backup: an administrator downloads a backup, written into the response as it is made; nobody else can.</summary>
-public sealed class BackupDownloadTests(SqliteSite site) : IClassFixture<SqliteSite>
+[Trait(Suite.Category, Suite.Database)]
+public sealed class BackupDownloadTests(TestSite site) : IClassFixture<TestSite>
 {
     [Fact]
     public async Task An_administrator_downloads_a_whole_backup_streamed_and_the_download_is_audited()
@@ -27,7 +28,7 @@ public sealed class BackupDownloadTests(SqliteSite site) : IClassFixture<SqliteS
         Assert.Matches(@"^bayan-backup-\d{4}-\d\d-\d\dT\d{6}Z\.tar\.gz$", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         // Sent as it was made: no length known in advance, so neither held whole in memory nor written whole to disk first.
         Assert.True(response.Headers.TransferEncodingChunked);
-        Assert.Null(response.Content.Headers.ContentLength);
+        Assert.False(response.Content.Headers.NonValidated.Contains("Content-Length"));
         var file = Backups.TempPath("downloaded.tar.gz");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
@@ -51,9 +52,9 @@ public sealed class BackupDownloadTests(SqliteSite site) : IClassFixture<SqliteS
         var anonymous = await stranger.PostAsync("/admin/backup", new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/admin/denied", page.Headers.Location!.OriginalString);
+        Assert.Equal("/admin/denied", page.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, download.StatusCode);
-        Assert.StartsWith("/admin/denied", download.Headers.Location!.OriginalString);
+        Assert.Equal("/admin/denied", download.Headers.Location!.AbsolutePath);
         Assert.NotEqual("application/gzip", download.Content.Headers.ContentType?.MediaType);
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
         Assert.NotEqual("application/gzip", anonymous.Content.Headers.ContentType?.MediaType);

@@ -62,11 +62,15 @@ public sealed class RestoredSite : IAsyncDisposable
 
 public static class Backups
 {
-    public static string TempPath(string name) =>
-        Path.Combine(Path.GetTempPath(), "bayan-tests", "backups-" + Guid.NewGuid().ToString("N")[..12], name);
+    /// <summary>A path in a fresh folder of its own (made), for a backup file or a data folder.</summary>
+    public static string TempPath(string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "bayan-tests", "backups-" + Guid.NewGuid().ToString("N")[..12]));
+        return Path.Combine(folder.FullName, name);
+    }
 
     /// <summary>Runs `bayan ARGS` in this process, in the given language (English unless told), as a person at a terminal would.</summary>
-    public static async Task<(int Exit, string Output, string Error)> CliAsync(string language, params string[] args)
+    public static async Task<(int Exit, string Output, string Error)> CliInAsync(string language, params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
         var before = CultureInfo.CurrentUICulture;
@@ -83,7 +87,7 @@ public static class Backups
         }
     }
 
-    public static Task<(int Exit, string Output, string Error)> CliAsync(params string[] args) => CliAsync("en", args);
+    public static Task<(int Exit, string Output, string Error)> CliAsync(params string[] args) => CliInAsync("en", args);
 
     /// <summary>Every file under a folder (none when it does not exist): what "nothing was written" is checked by.</summary>
     public static string[] FilesUnder(string folder) =>

@@ -16,7 +16,6 @@ namespace Bayan.Web.Areas.Admin.Pages;
 public sealed class BackupModel(BackupQueries backups, TakeBackup take, CurrentActor current, TimeProvider clock) : PageModel
 {
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
-    public bool CanBackUp => backups.CanBackUp;
     public Problem? Error { get; private set; }
     public string FileName => BackupFormat.DatedFileName(clock.GetUtcNow().UtcDateTime);
 
@@ -34,13 +33,15 @@ public sealed class BackupModel(BackupQueries backups, TakeBackup take, CurrentA
         if (!actor.CanManageSite)
             return Forbid();
         var fileName = FileName;
-        var outcome = await take.RunAsync(_ =>
+        var outcome = await take.RunAsync(async started =>
         {
             Response.ContentType = "application/gzip";
             Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
             // Nothing between here and the client may gather the archive up (a buffering filter, a compressor).
             HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            return Task.FromResult(Response.Body);
+            // The headers go at once: the browser shows the download starting while the archive is still being made.
+            await Response.StartAsync(started);
+            return Response.Body;
         }, progress: null, ct, auditAs: actor.Name);
         if (outcome is Outcome.Invalid invalid)
         {
