@@ -11,21 +11,22 @@ namespace Bayan.Backup;
 /// whole file is verified; the new database is made ready (migrated when older than the program, counted against the manifest,
 /// search reindexed) beside the old data, and only then takes its place, so a failure at any step leaves the old data as it was.
 /// </summary>
-public sealed class RestoreSite(BayanOptions options, BayanDb model)
+public sealed class RestoreSite(BayanOptions options, BayanDb model, Exporting.ImportBayan import)
 {
     /// <param name="replace">Restore over a site that has data; the old data is kept aside until the restore has succeeded.</param>
     public async Task<Outcome> RunAsync(string file, bool replace, IProgress<(string Step, int Done, int Total)>? progress, CancellationToken ct)
     {
-        if (options.Database.Provider != DatabaseProvider.Sqlite)
-            return Refused("backup_restore_postgres_not_yet");
-        var databasePath = Path.GetFullPath(new SqliteConnectionStringBuilder(DataServices.ConnectionStringFor(options)).DataSource);
-        if (!replace && await HasDataAsync(databasePath, ct))
+        var postgres = options.Database.Provider == DatabaseProvider.Postgres ? new RestorePostgres(options, model, import) : null;
+        var databasePath = postgres is null ? Path.GetFullPath(new SqliteConnectionStringBuilder(DataServices.ConnectionStringFor(options)).DataSource) : "";
+        if (postgres is not null && await postgres.RefuseTargetAsync(replace, ct) is { } taken)
+            return Refused(taken);
+        if (postgres is null && !replace && await HasDataAsync(databasePath, ct))
             return Refused("backup_target_not_empty", options.DataFolder);
 
         var (manifest, problem) = await BackupReader.VerifyAsync(file, progress, ct);
         if (problem is not null)
             return Refused(problem);
-        if (manifest!.Provider != TakeBackup.ProviderName(DatabaseProvider.Sqlite))
+        if (manifest!.Provider != TakeBackup.ProviderName(options.Database.Provider))
             return Refused("backup_other_database", manifest.Provider);
         var known = model.Database.GetMigrations().ToList();
         if (manifest.Migration.Length > 0 && !known.Contains(manifest.Migration))
@@ -38,9 +39,17 @@ public sealed class RestoreSite(BayanOptions options, BayanDb model)
             var changed = await BackupReader.ExtractAsync(file, manifest, name => StagedPath(staging, name), progress, ct);
             if (changed is not null)
                 return Refused("backup_changed_while_read", file);
-            if (await PrepareAsync(stagedDatabase, staging, manifest, progress, ct) is { } unusable)
-                return Refused(unusable);
-            Swap(staging, databasePath);
+            if (postgres is not null)
+            {
+                if (await postgres.RunAsync(staging, progress, ct) is { } refused)
+                    return Refused(refused);
+            }
+            else
+            {
+                if (await PrepareAsync(stagedDatabase, staging, manifest, progress, ct) is { } unusable)
+                    return Refused(unusable);
+                Swap(staging, databasePath);
+            }
         }
         finally
         {

@@ -38,18 +38,30 @@ public sealed class RestoredSite : IAsyncDisposable
     public HttpClient Http { get; }
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RestoredSite> StartAsync(string folder)
+    public static Task<RestoredSite> StartAsync(string folder) =>
+        StartAsync(new Dictionary<string, string?> { ["Bayan:Data"] = folder });
+
+    /// <param name="settings">The data folder and, on PostgreSQL, the database (<see cref="TestDatabase.CreateAsync"/>).</param>
+    public static async Task<RestoredSite> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var app = BayanWebApp.Build(BayanArgs.Of(new Dictionary<string, string?>
+        var app = BayanWebApp.Build(BayanArgs.Of(new Dictionary<string, string?>(settings)
         {
-            ["Bayan:Data"] = folder,
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         }));
         await BayanWebApp.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
-        return new RestoredSite(app, folder);
+        return new RestoredSite(app, settings["Bayan:Data"]!);
     }
+
+    /// <summary>The switches that point a `bayan` command at a site's settings (<see cref="TestDatabase.CreateAsync"/>).</summary>
+    public static string[] Switches(IReadOnlyDictionary<string, string?> settings) =>
+    [
+        "--data", settings["Bayan:Data"]!,
+        .. settings.TryGetValue("Bayan:Database:Provider", out var provider) && provider is not null
+            ? new[] { "--db-provider", provider, "--db", settings["Bayan:Database:ConnectionString"]! }
+            : [],
+    ];
 
     public async ValueTask DisposeAsync()
     {
