@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bayan.Accounts;
 using Bayan.Data;
 using Bayan.Releases;
@@ -12,25 +13,34 @@ public sealed record QueuedComment(int Id, string Name, string Email, string Tex
 public sealed class CommentQueries(BayanDb db)
 {
     // Compiled once: on most release pages these queries find nothing, and translating them again each
-    // time cost more than running them.
-    private static readonly Func<BayanDb, int, IAsyncEnumerable<Comment>> ApprovedUnderVersion = EF.CompileAsyncQuery<BayanDb, int, Comment>(
-        (BayanDb db, int versionId) => db.Comments.AsNoTracking()
-            .Where(c => c.ReleaseVersionId == versionId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id));
+    // time cost more than running them. Once per database provider: a compiled query keeps to the model it
+    // first ran with, and one process may hold both (a site moved from SQLite to PostgreSQL, and its tests).
+    private static readonly ConcurrentDictionary<Type, CompiledQueries> Compiled = new();
 
-    private static readonly Func<BayanDb, int, IAsyncEnumerable<Comment>> ApprovedUnderRelease = EF.CompileAsyncQuery<BayanDb, int, Comment>(
-        (BayanDb db, int releaseId) => db.Comments.AsNoTracking()
-            .Where(c => c.Status == CommentStatus.Approved
-                && db.ReleaseVersions.Any(v => v.Id == c.ReleaseVersionId && v.ReleaseId == releaseId))
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id));
+    private sealed record CompiledQueries(
+        Func<BayanDb, int, IAsyncEnumerable<Comment>> ApprovedUnderVersion,
+        Func<BayanDb, int, IAsyncEnumerable<Comment>> ApprovedUnderRelease);
+
+    private static CompiledQueries Compile(Type _) => new(
+        EF.CompileAsyncQuery<BayanDb, int, Comment>(
+            (BayanDb db, int versionId) => db.Comments.AsNoTracking()
+                .Where(c => c.ReleaseVersionId == versionId && c.Status == CommentStatus.Approved)
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)),
+        EF.CompileAsyncQuery<BayanDb, int, Comment>(
+            (BayanDb db, int releaseId) => db.Comments.AsNoTracking()
+                .Where(c => c.Status == CommentStatus.Approved
+                    && db.ReleaseVersions.Any(v => v.Id == c.ReleaseVersionId && v.ReleaseId == releaseId))
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)));
+
+    private CompiledQueries Queries => Compiled.GetOrAdd(db.GetType(), Compile);
 
     /// <summary>The approved comments under one language version, oldest first.</summary>
     public Task<List<Comment>> ApprovedAsync(ReleaseVersion version, CancellationToken ct) =>
-        ListAsync(ApprovedUnderVersion(db, version.Id), ct);
+        ListAsync(Queries.ApprovedUnderVersion(db, version.Id), ct);
 
     /// <summary>The approved comments under every language version of a release, oldest first.</summary>
     public Task<List<Comment>> ApprovedUnderReleaseAsync(int releaseId, CancellationToken ct) =>
-        ListAsync(ApprovedUnderRelease(db, releaseId), ct);
+        ListAsync(Queries.ApprovedUnderRelease(db, releaseId), ct);
 
     private static async Task<List<Comment>> ListAsync(IAsyncEnumerable<Comment> comments, CancellationToken ct)
     {

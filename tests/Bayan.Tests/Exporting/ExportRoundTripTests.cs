@@ -55,6 +55,9 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
 
         var exported = await RunAsync(source, "export", "--to", first);
         Assert.True(exported.Exit == 0, exported.Error);
+        var overwrite = await RunAsync(source, "export", "--to", first);
+        Assert.Equal(1, overwrite.Exit);
+        Assert.Contains("is not empty", overwrite.Error);
         var imported = await RunAsync(target, "import", "bayan", first);
         Assert.True(imported.Exit == 0, imported.Error);
         var again = await RunAsync(target, "export", "--to", second);
