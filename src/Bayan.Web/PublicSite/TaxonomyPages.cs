@@ -27,7 +27,7 @@ internal static class TaxonomyPages
         return await RenderAsync(http, site, pages, lang, SiteUrls.Category(lang, name.Slug),
             await categories.ReleasesAsync(site, lang, category, name, request.Page, ct), request.Page,
             Messages.Format(lang, "category_heading", name.Name),
-            [.. category.Names.Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))],
+            [.. category.Names.OrderBy(n => n.Language, StringComparer.Ordinal).Select(n => (n.Language, SiteUrls.Category(n.Language, n.Slug)))],
             FeedEndpoints.Links(FeedEndpoints.CategoryTitle(site, lang, name.Name), SiteUrls.Category(lang, name.Slug)));
     }
 
@@ -50,7 +50,7 @@ internal static class TaxonomyPages
         return await RenderAsync(http, site, pages, lang, SiteUrls.Tag(lang, name.Slug),
             await tags.ReleasesAsync(site, lang, tag, name, request.Page, ct), request.Page,
             Messages.Format(lang, "tag_heading", name.Name),
-            [.. tag.Names.Where(n => site.IsEnabled(n.Language)).Select(n => (n.Language, SiteUrls.Tag(n.Language, n.Slug)))],
+            [.. tag.Names.Where(n => site.IsEnabled(n.Language)).OrderBy(n => n.Language, StringComparer.Ordinal).Select(n => (n.Language, SiteUrls.Tag(n.Language, n.Slug)))],
             // Tags have no feed of their own: the site's stands in.
             FeedEndpoints.Links(FeedEndpoints.SiteTitle(site, lang), SiteUrls.Home(lang)));
     }
