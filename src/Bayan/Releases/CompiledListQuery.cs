@@ -23,8 +23,11 @@ internal static class CompiledListQuery
                 .Where(v => tag == null || v.Release.Tags.Any(t => t.Id == tag))
                 .Where(v => since == null || v.Release.PublishAt >= since)
                 .Where(v => until == null || v.Release.PublishAt < until)
-                .Where(v => afterAt == null || v.Release.PublishAt < afterAt || (v.Release.PublishAt == afterAt && v.ReleaseId < afterId))
-                .OrderByDescending(v => v.Release.PublishAt).ThenByDescending(v => v.ReleaseId)
+                .Where(v => afterAt == null || v.Release.PublishAt < afterAt || (v.Release.PublishAt == afterAt && v.Release.Id < afterId))
+                // By the release's own id (the same as the version's ReleaseId): SQLite then reads the releases in the
+                // order of their index on (Status, PublishAt), which ends in the id, and stops at the page's end
+                // rather than sorting each run of equal times.
+                .OrderByDescending(v => v.Release.PublishAt).ThenByDescending(v => v.Release.Id)
                 .Take(take)
                 .Select(v => new CardRow
                 {

@@ -4,6 +4,7 @@ using Bayan.Tests.Caching;
 using Bayan.Tests.Support;
 using Bayan.Web.Api.Content;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Bayan.Tests.Api;
