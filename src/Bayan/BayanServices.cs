@@ -1,13 +1,16 @@
 using Bayan.Accounts;
 using Bayan.Archives;
 using Bayan.Audit;
+using Bayan.Backup;
 using Bayan.Categories;
+using Bayan.Checking;
 using Bayan.Changes;
 using Bayan.Comments;
 using Bayan.Data;
 using Bayan.Demo;
 using Bayan.Editing;
 using Bayan.Embargo;
+using Bayan.Exporting;
 using Bayan.Feeds;
 using Bayan.Importing;
 using Bayan.Importing.Jobs;
@@ -65,6 +68,9 @@ public static class BayanServices
         services.AddRedirects();
         services.AddImportJobs();
         services.AddWebhooks(options, configuration);
+        services.AddExporting();
+        services.AddBackup();
+        services.AddChecking();
         services.AddPublicQueries();
         services.AddBackOfficeQueries();
         return services;

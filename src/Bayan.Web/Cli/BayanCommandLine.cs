@@ -82,8 +82,12 @@ public static class BayanCommandLine
         root.Subcommands.Add(HijriMonthCommand.Create(Settings, Guarded));
         root.Subcommands.Add(SiteDatesCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ReindexCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(CheckCommand.Create(Settings, Guarded));
         root.Subcommands.Add(TokenCommand.Create(Settings, Guarded));
         root.Subcommands.Add(ImportCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(ExportCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(BackupCommand.Create(Settings, Guarded));
+        root.Subcommands.Add(RestoreCommand.Create(Settings, Guarded));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count == 0 && UnknownTokens.Describe(parse) is { } unknown)

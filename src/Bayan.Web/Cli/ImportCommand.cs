@@ -19,6 +19,7 @@ internal static class ImportCommand
         var command = new Command("import", "Bring an archive in from another system.");
         command.Subcommands.Add(WordPress(settings, guarded));
         command.Subcommands.Add(K2(settings, guarded));
+        command.Subcommands.Add(ImportBayanCommand.Create(settings, guarded));
         return command;
     }
 

@@ -13,6 +13,7 @@ public static class AuditActions
     /// <summary>Every action Bayan records; each has a name in every catalogue (a test holds them to it).</summary>
     public static readonly IReadOnlyList<string> Known =
     [
+        "backup.downloaded",
         "category.created",
         "category.changed",
         "category.deleted",

@@ -82,6 +82,19 @@ public sealed class EditingQueries(BayanDb db)
         return new EditedRelease(release, held, latest);
     }
 
+    /// <summary>
+    /// What a save of one language version takes as "what I saw" when its caller (the API) has only the
+    /// release's revision: the version's own counter and the stamp of its held edit, as they stand now.
+    /// Nothing here is shown to the caller; the save itself checks who may touch the release.
+    /// </summary>
+    public async Task<(int? Concurrency, string? HeldStamp)> VersionStampsAsync(int releaseId, string language, CancellationToken ct)
+    {
+        var concurrency = await db.ReleaseVersions.Where(v => v.ReleaseId == releaseId && v.Language == language)
+            .Select(v => (int?)v.ConcurrencyVersion).FirstOrDefaultAsync(ct);
+        var held = await HeldEditAsync(releaseId, language, ct);
+        return (concurrency, held is null ? null : SaveVersion.HeldStamp(held));
+    }
+
     /// <summary>The revisions of one language version, newest first; null when the release or version is not there for the actor.</summary>
     public async Task<IReadOnlyList<RevisionEntry>?> RevisionEntriesAsync(Actor actor, int releaseId, string language, CancellationToken ct)
     {

@@ -39,11 +39,7 @@ public sealed class ReviewHeldEdits(BayanDb db, TimeProvider clock, SaveVersion 
             return refusal!;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await Releases.ReleaseRevisions.MoveAsync(db, held.ReleaseId, expectedRevision, ct))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome.Stale(await Releases.ReleaseRevisions.CurrentAsync(db, held.ReleaseId, ct));
-        }
+            return await Releases.ReleaseRevisions.StaleAsync(db, transaction, held.ReleaseId, ct);
         db.HeldEdits.Remove(held);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "version.held-discarded", $"release:{held.ReleaseId}", $"{held.Language}: {held.Title} ({held.Author})");
         await db.SaveChangesAsync(ct);

@@ -8,7 +8,6 @@ using Bayan.Rendering;
 using Bayan.Search;
 using Bayan.Webhooks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bayan.Editing;
 
@@ -87,7 +86,7 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         var created = version is null;
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await ReleaseRevisions.MoveAsync(db, release.Id, edit.ReleaseRevision, ct))
-            return await StaleAsync(transaction, release.Id, ct);
+            return await ReleaseRevisions.StaleAsync(db, transaction, release.Id, ct);
         if (version is null)
         {
             version = new ReleaseVersion { Language = edit.Language, Title = title, Slug = text.Slug };
@@ -140,7 +139,7 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await ReleaseRevisions.MoveAsync(db, release.Id, seenRevision, ct))
-            return await StaleAsync(transaction, release.Id, ct);
+            return await ReleaseRevisions.StaleAsync(db, transaction, release.Id, ct);
         var held = await db.HeldEdits.FirstOrDefaultAsync(h => h.ReleaseId == release.Id && h.Language == language, ct);
         if (held is null)
         {
@@ -152,14 +151,6 @@ public sealed class SaveVersion(BayanDb db, TimeProvider clock, ISearchIndex sea
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new Outcome.Done(release.Id, new Problem("edit_held"));
-    }
-
-    /// <summary>Someone changed the release since the revision the caller saw: nothing of this save stays.</summary>
-    private async Task<Outcome> StaleAsync(IDbContextTransaction transaction, int releaseId, CancellationToken ct)
-    {
-        await transaction.RollbackAsync(ct);
-        db.ChangeTracker.Clear();
-        return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
     }
 
     private async Task<Outcome> ConflictAsync(ReleaseVersion current, DraftText yours, CancellationToken ct)

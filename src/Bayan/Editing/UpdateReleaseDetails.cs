@@ -63,11 +63,7 @@ public sealed class UpdateReleaseDetails(BayanDb db, TimeProvider clock, ISearch
         var now = clock.GetUtcNow().UtcDateTime;
         release.UpdatedAt = now;
         if (!await ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
-        }
+            return await ReleaseRevisions.StaleAsync(db, transaction, releaseId, ct);
         AuditLog.Record(db, now, actor.Name, "release.details-changed", $"release:{releaseId}",
             $"{type}; categories {string.Join(",", wanted)}; tags {string.Join(", ", tags.Select(t => t.NameFor(release.OriginalLanguage)))}");
         if (release.Status == ReleaseStatus.Published)

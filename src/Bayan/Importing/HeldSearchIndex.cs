@@ -39,6 +39,8 @@ internal sealed class HeldSearchIndex(ISearchIndex index) : ISearchIndex
 
     public Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct) => index.NewestMatchesAsync(request, ct);
 
+    public Task<IReadOnlyList<int>> IndexedVersionsAsync(CancellationToken ct) => index.IndexedVersionsAsync(ct);
+
     public Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct) => index.RebuildAsync(progress, ct);
 
     public Task CompactAsync(CancellationToken ct) => index.CompactAsync(ct);

@@ -45,8 +45,13 @@ public sealed class DescribeMedia(BayanDb db, TimeProvider clock, IContentChange
             (existing.AltText, existing.Caption) = (alt, text);
         AuditLog.Record(db, clock.GetUtcNow().UtcDateTime, actor.Name, "media.described", $"media:{mediaId}", $"{language}: {alt} | {text}");
         await db.SaveChangesAsync(ct);
-        // Any kept page or API answer may show the item: they are dropped as for a category's new name.
-        await changes.SavedAsync(new ContentChange.Everything($"media:{mediaId}"));
+        // The item's text belongs to the releases that show it (featured or attached): only their kept pages are dropped.
+        var addresses = MediaRenditions.Of(item).Select(r => r.Url).Append(item.Url).ToList();
+        var showing = await db.Releases
+            .Where(r => r.Attachments.Any(a => a.MediaId == mediaId) || (r.FeaturedImage != null && addresses.Contains(r.FeaturedImage)))
+            .Select(r => r.Id).ToListAsync(ct);
+        foreach (var releaseId in showing)
+            await changes.SavedAsync(new ContentChange.Release(releaseId));
         return new Outcome.Done(0, new Problem("media_described"));
     }
 }

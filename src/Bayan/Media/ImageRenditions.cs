@@ -63,7 +63,12 @@ internal static class ImageRenditions
                 using var resized = image.Clone(i => i.Resize(width, 0));
                 var fileName = name.StoredName(kind, $"-{width}");
                 var path = Path.Combine(folder, fileName);
-                await resized.SaveAsync(path, EncoderFor(kind), ct);
+                await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                {
+                    await resized.SaveAsync(file, EncoderFor(kind), ct);
+                    // On the disk before the upload's folder is renamed into place, as the original is.
+                    file.Flush(flushToDisk: true);
+                }
                 renditions.Add(new(fileName, resized.Width, resized.Height, new FileInfo(path).Length));
             }
             return new(image.Width, image.Height, renditions);

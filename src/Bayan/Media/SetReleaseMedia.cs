@@ -42,11 +42,7 @@ public sealed class SetReleaseMedia(BayanDb db, TimeProvider clock, IContentChan
             $"featured {(featured?.ToString() ?? "none")}; attachments {wanted.Count}");
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await Releases.ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome.Stale(await Releases.ReleaseRevisions.CurrentAsync(db, releaseId, ct));
-        }
+            return await Releases.ReleaseRevisions.StaleAsync(db, transaction, releaseId, ct);
         if (release.Status == ReleaseStatus.Published)
             await webhooks.ReleaseAsync(WebhookEventTypes.ReleaseUpdated, release, ct);
         await db.SaveChangesAsync(ct);

@@ -83,6 +83,8 @@ public sealed class StoreUpload(MediaOptions options, TimeProvider clock)
             total += read;
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
+        // On the disk before the rename that gives it its real name: a crash never leaves half a file there.
+        file.Flush(flushToDisk: true);
         return total;
     }
 

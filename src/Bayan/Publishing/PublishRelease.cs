@@ -47,11 +47,7 @@ public sealed class PublishRelease(BayanDb db, TimeProvider clock, ISearchIndex 
         if (claimed == 0)
             return new Outcome.Invalid(new Dictionary<string, Problem> { ["status"] = new("publish_not_possible") });
         if (!await ReleaseRevisions.MoveAsync(db, releaseId, expectedRevision, ct))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, releaseId, ct));
-        }
+            return await ReleaseRevisions.StaleAsync(db, transaction, releaseId, ct);
 
         // A scheduled release keeps the time it was announced for; otherwise it is published now.
         var publishedAt = original?.PublishedAt ?? (from == ReleaseStatus.Scheduled && release.PublishAt <= now ? release.PublishAt!.Value : now);

@@ -167,11 +167,7 @@ public sealed class ReleaseWorkflow(BayanDb db, TimeProvider clock, ISearchIndex
         AuditLog.Record(db, now, actor.Name, action, $"release:{release.Id}", release.Status.ToString());
         await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         if (!await ReleaseRevisions.MoveAsync(db, release.Id, expectedRevision, ct))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome.Stale(await ReleaseRevisions.CurrentAsync(db, release.Id, ct));
-        }
+            return await ReleaseRevisions.StaleAsync(db, transaction, release.Id, ct);
         if (webhook is not null)
             await webhooks.ReleaseAsync(webhook, release, ct);
         await db.SaveChangesAsync(ct);

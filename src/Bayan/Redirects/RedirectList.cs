@@ -26,15 +26,16 @@ public sealed class RedirectList(BayanDb db, SiteReader sites, RedirectQueries r
     public async Task<RedirectPage> ListAsync(string? search, string? source, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        // Addresses are found whatever the case of the words asked for, on both databases alike.
+        search = string.IsNullOrWhiteSpace(search) ? null : search.Trim().ToLowerInvariant();
         var manual = db.Set<Redirect>().AsNoTracking();
         if (search is not null)
-            manual = manual.Where(r => r.From.Contains(search) || (r.To != null && r.To.Contains(search)));
+            manual = manual.Where(r => r.From.ToLower().Contains(search) || (r.To != null && r.To.ToLower().Contains(search)));
         if (source is not null && source != Manual)
             manual = manual.Where(_ => false);
         var imported = db.ImportedItems.AsNoTracking().Where(i => i.OldUrl != null && Addressed.Contains(i.Kind));
         if (search is not null)
-            imported = imported.Where(i => i.OldUrl!.Contains(search));
+            imported = imported.Where(i => i.OldUrl!.ToLower().Contains(search));
         if (source is not null)
             imported = imported.Where(i => i.Source == source);
 

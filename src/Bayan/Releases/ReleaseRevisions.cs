@@ -1,5 +1,7 @@
 using Bayan.Data;
+using Bayan.Operations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bayan.Releases;
 
@@ -27,4 +29,16 @@ public static class ReleaseRevisions
 
     public static Task<int> CurrentAsync(BayanDb db, int releaseId, CancellationToken ct) =>
         db.Releases.Where(r => r.Id == releaseId).Select(r => r.Revision).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The answer when <see cref="MoveAsync"/> found the release changed since the caller saw it:
+    /// nothing of the caller's change stays (the transaction is rolled back and the tracked entities
+    /// forgotten), and the caller learns the revision it should have named.
+    /// </summary>
+    public static async Task<Outcome> StaleAsync(BayanDb db, IDbContextTransaction transaction, int releaseId, CancellationToken ct)
+    {
+        await transaction.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return new Outcome.Stale(await CurrentAsync(db, releaseId, ct));
+    }
 }

@@ -30,6 +30,9 @@ public interface ISearchIndex
     /// </summary>
     Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct);
 
+    /// <summary>The ids of every language version the index holds, in no order: for `bayan check`, which compares them with the published ones.</summary>
+    Task<IReadOnlyList<int>> IndexedVersionsAsync(CancellationToken ct);
+
     /// <summary>Empties the index and fills it again from every published release, in one transaction, and compacts it; returns how many releases.</summary>
     Task<int> RebuildAsync(IProgress<(string Step, int Done, int Total)> progress, CancellationToken ct);
 

@@ -69,6 +69,9 @@ internal sealed class PostgresSearchIndex(BayanDb db) : SearchIndex(db)
         return Db.Database.SqlQueryRaw<IndexPageRow>(sql, [.. parameters]).ToListAsync(ct);
     }
 
+    public override async Task<IReadOnlyList<int>> IndexedVersionsAsync(CancellationToken ct) =>
+        await Db.Database.SqlQueryRaw<int>("""SELECT version_id AS "Value" FROM search_index""").ToListAsync(ct);
+
     public override async Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct)
     {
         var parameters = new List<object> { TsQuery(request.Query), request.Language, SearchResults.Limit };

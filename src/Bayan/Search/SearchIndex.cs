@@ -115,6 +115,8 @@ internal abstract class SearchIndex(BayanDb db) : ISearchIndex
 
     public abstract Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct);
 
+    public abstract Task<IReadOnlyList<int>> IndexedVersionsAsync(CancellationToken ct);
+
     /// <summary>
     /// The rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of the newest
     /// <see cref="SearchResults.Limit"/> matches of the request's query in its language that pass its filters,

@@ -50,6 +50,9 @@ internal sealed class SqliteSearchIndex(BayanDb db) : SearchIndex(db)
     public override Task CompactAsync(CancellationToken ct) =>
         Db.Database.ExecuteSqlRawAsync("INSERT INTO search_index (search_index) VALUES ('optimize')", ct);
 
+    public override async Task<IReadOnlyList<int>> IndexedVersionsAsync(CancellationToken ct) =>
+        await ReadAsync("SELECT rowid FROM search_index", [], reader => (int)(reader.GetInt64(0) & VersionMask), ct);
+
     public override async Task<IReadOnlyList<int>> NewestMatchesAsync(SearchRequest request, CancellationToken ct)
     {
         var from = request.FromUtc is { } f ? Row(f) : long.MinValue;

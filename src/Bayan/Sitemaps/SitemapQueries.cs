@@ -76,7 +76,8 @@ public sealed class SitemapQueries(BayanDb db, ReleaseFacts facts, TimeProvider 
         var enabled = site.Languages.Select(l => l.Code).ToList();
         var recent = await db.ReleaseVersions.VisibleAt(now)
             .Where(v => v.Release.PublishAt >= since && enabled.Contains(v.Language))
-            .NewestFirst().Take(NewsLimit)
+            // The languages of one release come in the order of their ids: the same on every database, and at every request.
+            .OrderByDescending(v => v.Release.PublishAt).ThenByDescending(v => v.ReleaseId).ThenBy(v => v.Id).Take(NewsLimit)
             .Select(v => new { v.ReleaseId, v.Language, v.Title, v.Slug, Office = v.Release.Office.Code, v.Release.PublishAt })
             .ToListAsync(ct);
         return [.. recent.Select(r => new NewsUrl(

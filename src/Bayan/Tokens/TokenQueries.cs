@@ -22,6 +22,12 @@ public sealed record TokenSummary(
 /// <summary>A token in the administrators' list of every account's tokens: with whose it is.</summary>
 public sealed record OwnedToken(TokenSummary Token, int OwnerId, string OwnerName, string OwnerEmail);
 
+/// <summary>Which tokens a list shows by their state at a moment.</summary>
+public enum TokenState { Any, Live, Expired, Revoked }
+
+/// <summary>What the administrators' list is narrowed to: a state, and words found in the owner's name or e-mail.</summary>
+public sealed record TokenFilter(TokenState State = TokenState.Any, string? Owner = null);
+
 public sealed class TokenQueries(BayanDb db)
 {
     /// <summary>The account's tokens, newest first; null when the actor may not see them (only the owner and administrators may).</summary>
@@ -35,18 +41,28 @@ public sealed class TokenQueries(BayanDb db)
     }
 
     /// <summary>
-    /// Page <paramref name="page"/> of every account's tokens, newest first, with their owners; one more
-    /// than <paramref name="size"/> is read, so the caller knows whether more follow. Null unless the
-    /// actor is an administrator: nobody else sees other people's tokens.
+    /// Page <paramref name="page"/> of every account's tokens that pass <paramref name="filter"/> at
+    /// <paramref name="now"/>, newest first, with their owners; one more than <paramref name="size"/> is
+    /// read, so the caller knows whether more follow. Null unless the actor is an administrator: nobody
+    /// else sees other people's tokens.
     /// </summary>
-    public async Task<IReadOnlyList<OwnedToken>?> AllAsync(Actor actor, int page, int size, CancellationToken ct)
+    public async Task<IReadOnlyList<OwnedToken>?> AllAsync(Actor actor, TokenFilter filter, DateTime now, int page, int size, CancellationToken ct)
     {
         if (!actor.CanManageSite)
             return null;
-        var rows = await db.AccessTokens.AsNoTracking()
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.DisplayName, u.Email })
-            .OrderByDescending(r => r.Token.CreatedAt).ThenByDescending(r => r.Token.Id)
+        var tokens = filter.State switch
+        {
+            TokenState.Live => db.AccessTokens.Where(t => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)),
+            TokenState.Expired => db.AccessTokens.Where(t => t.RevokedAt == null && t.ExpiresAt <= now),
+            TokenState.Revoked => db.AccessTokens.Where(t => t.RevokedAt != null),
+            _ => db.AccessTokens,
+        };
+        var rows = tokens.AsNoTracking().Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.DisplayName, u.Email });
+        // Names and addresses are matched whatever their case, on both databases alike.
+        if (filter.Owner?.Trim().ToLowerInvariant() is { Length: > 0 } owner)
+            rows = rows.Where(r => r.DisplayName.ToLower().Contains(owner) || (r.Email != null && r.Email.ToLower().Contains(owner)));
+        var found = await rows.OrderByDescending(r => r.Token.CreatedAt).ThenByDescending(r => r.Token.Id)
             .Skip((Math.Max(page, 1) - 1) * size).Take(size + 1).ToListAsync(ct);
-        return [.. rows.Select(r => new OwnedToken(TokenSummary.Of(r.Token), r.Token.UserId, r.DisplayName, r.Email ?? ""))];
+        return [.. found.Select(r => new OwnedToken(TokenSummary.Of(r.Token), r.Token.UserId, r.DisplayName, r.Email ?? ""))];
     }
 }

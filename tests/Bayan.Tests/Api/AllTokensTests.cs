@@ -87,9 +87,10 @@ public sealed class AllTokensTests(ApiTestSite site) : IClassFixture<ApiTestSite
         var newer = await site.TokenAsync(owner, TokenScope.Read);
         var administrator = Actor.From(await site.Seed.UserAsync(administrator: true));
 
-        var first = await site.InScopeAsync(s => s.GetRequiredService<TokenQueries>().AllAsync(administrator, 1, 1, default));
-        var second = await site.InScopeAsync(s => s.GetRequiredService<TokenQueries>().AllAsync(administrator, 2, 1, default));
-        var refused = await site.InScopeAsync(s => s.GetRequiredService<TokenQueries>().AllAsync(Actor.From(owner), 1, 10, default));
+        var ofOwner = new TokenFilter(Owner: owner.Email);
+        var first = await site.InScopeAsync(s => s.GetRequiredService<TokenQueries>().AllAsync(administrator, ofOwner, Now(s), 1, 1, default));
+        var second = await site.InScopeAsync(s => s.GetRequiredService<TokenQueries>().AllAsync(administrator, ofOwner, Now(s), 2, 1, default));
+        var refused = await site.InScopeAsync(s => s.GetRequiredService<TokenQueries>().AllAsync(Actor.From(owner), new TokenFilter(), Now(s), 1, 10, default));
 
         Assert.Equal([newer.Id, older.Id], first!.Select(t => t.Token.Id));
         Assert.Equal(older.Id, second![0].Token.Id);
@@ -102,4 +103,42 @@ public sealed class AllTokensTests(ApiTestSite site) : IClassFixture<ApiTestSite
         Assert.Equal("رموز الوصول لكل الحسابات", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("نشط", page.QuerySelector($"tr[data-token='{newer.Id}'] .token-state")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task The_list_is_narrowed_to_a_state_and_an_owner_and_its_pages_keep_what_was_asked()
+    {
+        var owner = await site.Seed.UserAsync(moderator: true);
+        var other = await site.Seed.UserAsync(moderator: true);
+        var live = await site.TokenAsync(owner, TokenScope.Read);
+        var revoked = await site.TokenAsync(owner, TokenScope.Read);
+        var others = await site.TokenAsync(other, TokenScope.Read);
+        var (admin, _) = await SignedInAsync(administrator: true);
+        using var _ = admin;
+        await admin.PostFormAsync("/admin/tokens", $"/admin/tokens?handler=Revoke&id={revoked.Id}", []);
+
+        // The owner is found by a part of the address, whatever its case.
+        var part = owner.Email!.Split('@')[0].ToUpperInvariant();
+        var owners = await admin.PageAsync($"/admin/tokens?owner={Uri.EscapeDataString(part)}");
+        var ownersLive = await admin.PageAsync($"/admin/tokens?owner={Uri.EscapeDataString(part)}&state=live");
+        var allRevoked = await admin.PageAsync("/admin/tokens?state=revoked");
+        var nobody = await admin.PageAsync("/admin/tokens?owner=no-such-person&state=expired");
+
+        Assert.Equal([revoked.Id, live.Id], Shown(owners));
+        Assert.Equal([live.Id], Shown(ownersLive));
+        Assert.Equal(part, ownersLive.QuerySelector("form.token-filter input#owner")!.GetAttribute("value"));
+        Assert.Equal("live", ownersLive.QuerySelector("form.token-filter select#state option[selected]")!.GetAttribute("value"));
+        Assert.Contains(revoked.Id, Shown(allRevoked));
+        Assert.DoesNotContain(live.Id, Shown(allRevoked));
+        Assert.DoesNotContain(others.Id, Shown(allRevoked));
+        Assert.Empty(Shown(nobody));
+        Assert.Equal("No token matches what you asked for.", nobody.QuerySelector("main p:not(.muted)")!.TextContent);
+        // Revoking from a narrowed list comes back to the same narrowed list.
+        var back = await admin.PostFormAsync($"/admin/tokens?owner={part}&state=live", $"/admin/tokens?handler=Revoke&id={live.Id}&p=1&state=live&owner={part}", []);
+        Assert.Equal($"/admin/tokens?p=1&state=live&owner={part}&revoked={live.Id}", back.Headers.Location!.OriginalString);
+    }
+
+    private static int[] Shown(AngleSharp.Dom.IDocument page) =>
+        [.. page.QuerySelectorAll("tr[data-token]").Select(r => int.Parse(r.GetAttribute("data-token")!))];
+
+    private static DateTime Now(IServiceProvider services) => services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 }

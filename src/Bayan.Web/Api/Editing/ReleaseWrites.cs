@@ -109,14 +109,11 @@ internal static class ReleaseWrites
     private static async Task<Results<Ok<ReleaseEditorDto>, ProblemHttpResult>> SaveVersionAsync(
         int id, string language, [FromBody] VersionBody body, HttpContext http, SaveVersion save, EditingQueries queries, CancellationToken ct)
     {
-        var actor = http.Caller().Actor;
         // The release's revision guards the whole release; the version's own counter and held text are taken as they stand.
-        var current = await queries.EditedAsync(actor, id, ct);
-        var version = current?.Release.Versions.FirstOrDefault(v => v.Language == language);
-        var held = current?.Held.FirstOrDefault(h => h.Language == language);
+        var (concurrency, heldStamp) = await queries.VersionStampsAsync(id, language, ct);
         return await ChangeAsync(http, id, queries, (a, seen) => save.RunAsync(a,
-            new VersionEdit(id, language, body.Title ?? "", body.Slug, body.Summary ?? "", body.Body ?? "", version?.ConcurrencyVersion,
-                HeldSeen: held is null ? null : SaveVersion.HeldStamp(held), ReleaseRevision: seen), ct), ct);
+            new VersionEdit(id, language, body.Title ?? "", body.Slug, body.Summary ?? "", body.Body ?? "", concurrency,
+                HeldSeen: heldStamp, ReleaseRevision: seen), ct), ct);
     }
 
     private static Task<Results<Ok<ReleaseEditorDto>, ProblemHttpResult>> DetailsAsync(
