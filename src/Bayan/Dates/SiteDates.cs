@@ -14,11 +14,25 @@ public sealed class SiteDates(Site site, TimeZoneInfo zone)
     private readonly IReadOnlyList<CalendarDisplay> header = Read(site.HeaderDates, Site.DefaultHeaderDates);
     private readonly IReadOnlyList<CalendarDisplay> dateline = Read(site.DatelineDates, Site.DefaultDatelineDates);
     private readonly IReadOnlyList<CalendarDisplay> listing = Read(site.ListingDates, Site.DefaultListingDates);
+    private DayTexts? listingDays;
 
     public TimeZoneInfo Zone => zone;
 
     public LocalDate Listing(DateTime utc, Office office, string lang) =>
         DateFormatter.Format(utc, ZoneOf(office), lang, new DateOptions(listing, office.HijriCalendar, site.ExtendedDigits, Marked: true));
+
+    /// <summary>
+    /// As <see cref="Listing"/>, for a list of many releases: the instant in the office's zone (to the second, as
+    /// <see cref="LocalDate.Iso"/> writes it) and the day's text, remembered per day, office and language.
+    /// </summary>
+    /// <param name="office">One of the site snapshot's offices (SiteSnapshot.OfficeWithId).</param>
+    public (DateTimeOffset At, string Text) ListingOfSnapshotOffice(DateTime utc, Office office, string lang)
+    {
+        var local = DateFormatter.ToLocal(utc, ZoneOf(office));
+        var days = listingDays ??= new DayTexts((day, o, l) =>
+            DateFormatter.Text(day, l, new DateOptions(listing, o.HijriCalendar, site.ExtendedDigits, Marked: true)));
+        return (local.AddTicks(-(local.Ticks % TimeSpan.TicksPerSecond)), days.Of(DateOnly.FromDateTime(local.DateTime), office, lang));
+    }
 
     /// <summary>"H. 20 Rabi' al-Thani 1445 — M. Saturday, 4 November 2023".</summary>
     public LocalDate Dateline(DateTime utc, Office office, string lang) =>

@@ -4,6 +4,7 @@ using System.Text;
 using Bayan.Data;
 using Bayan.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bayan.Releases;
 
@@ -68,7 +69,7 @@ public sealed record ReleaseListPage(IReadOnlyList<CardRow> Items, ReleaseCursor
 /// at a time after a <see cref="ReleaseCursor"/>: one row per release, its version in the language asked
 /// (or its original). Never a draft, a release in review, a scheduled (embargoed) or a retracted one.
 /// </summary>
-public sealed class ReleaseListQuery(BayanDb db, TimeProvider clock, ISearchIndex search)
+public sealed class ReleaseListQuery(BayanDb db, TimeProvider clock, IServiceProvider services)
 {
     public const int MostPerPage = 100;
 
@@ -76,6 +77,20 @@ public sealed class ReleaseListQuery(BayanDb db, TimeProvider clock, ISearchInde
     {
         take = Math.Clamp(take, 1, MostPerPage);
         var now = clock.GetUtcNow().UtcDateTime;
+        // One more than the page, to know whether another follows.
+        var rows = filter is { CategoryIds: null or { Count: 0 }, Words: null }
+            ? await CompiledListQuery.RunAsync(db, now, filter, after, take + 1, ct)
+            : await FilteredAsync(filter, after, now, take + 1, ct);
+        if (rows.Count <= take)
+            return new ReleaseListPage(rows, null);
+        var last = rows[take - 1];
+        rows.RemoveAt(take);
+        return new ReleaseListPage(rows, new ReleaseCursor(last.Date, last.ReleaseId));
+    }
+
+    /// <summary>By categories or words: the query is built for each request, as the lists vary.</summary>
+    private async Task<List<CardRow>> FilteredAsync(ReleaseFilter filter, ReleaseCursor? after, DateTime now, int take, CancellationToken ct)
+    {
         var versions = db.ReleaseVersions.VisibleAt(now);
         versions = filter.Language is { } language
             ? versions.Where(v => v.Language == language)
@@ -92,6 +107,8 @@ public sealed class ReleaseListQuery(BayanDb db, TimeProvider clock, ISearchInde
             versions = versions.Where(v => v.Release.PublishAt < until);
         if (filter.Words is { } words)
         {
+            // Asked for only here: most lists have no words, and finding the index costs a look at the provider.
+            var search = services.GetRequiredService<ISearchIndex>();
             var found = await search.NewestMatchesAsync(new SearchRequest(words, filter.Language ?? throw new ArgumentException("Words need a language.", nameof(filter)))
             {
                 OfficeId = filter.OfficeId,
@@ -107,11 +124,6 @@ public sealed class ReleaseListQuery(BayanDb db, TimeProvider clock, ISearchInde
             var (at, id) = (cursor.PublishAt, cursor.ReleaseId);
             versions = versions.Where(v => v.Release.PublishAt < at || (v.Release.PublishAt == at && v.ReleaseId < id));
         }
-        // One more than the page, to know whether another follows.
-        var rows = await versions.NewestFirst().Take(take + 1).AsCards().ToListAsync(ct);
-        if (rows.Count <= take)
-            return new ReleaseListPage(rows, null);
-        var last = rows[take - 1];
-        return new ReleaseListPage(rows[..take], new ReleaseCursor(last.Date, last.ReleaseId));
+        return await versions.NewestFirst().Take(take).AsCards().ToListAsync(ct);
     }
 }

@@ -45,7 +45,7 @@ internal static class ReleaseEndpoints
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
     }
 
-    public static async Task<Results<Ok<ReleaseList>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<ReleaseListAnswer, ProblemHttpResult>> ListAsync(
         HttpContext http, SiteReader sites, ReleaseListQuery releases, TagQueries tags,
         [Description("A language of the site (e.g. en): only releases written in it, each shown in it.")] string? language,
         [Description("An office's code.")] string? office,
@@ -120,10 +120,7 @@ internal static class ReleaseEndpoints
         var page = await releases.RunAsync(filter, after, take, ct);
         var origin = RequestOrigin.Of(http.Request);
         var next = page.Next?.Encode();
-        return TypedResults.Ok(new ReleaseList(
-            [.. page.Items.Select(row => ReleaseMapping.Item(row, site, origin))],
-            next,
-            next is null ? null : origin + NextPath(http.Request, next)));
+        return new ReleaseListAnswer(page.Items, site, origin, next, next is null ? null : origin + NextPath(http.Request, next));
     }
 
     public static async Task<Results<Ok<ReleaseDetail>, ProblemHttpResult>> OneAsync(

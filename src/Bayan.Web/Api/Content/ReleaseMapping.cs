@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Bayan.Dates;
 using Bayan.Localization;
 using Bayan.Media;
@@ -13,26 +14,6 @@ namespace Bayan.Web.Api.Content;
 internal static class ReleaseMapping
 {
     public static string ApiPath(int id) => $"{ApiSetup.V1}/releases/{id}";
-
-    public static ReleaseItem Item(CardRow row, SiteSnapshot site, string origin)
-    {
-        var office = site.OfficeWithId(row.OfficeId);
-        var lang = row.Language;
-        return new ReleaseItem(
-            row.ReleaseId,
-            lang,
-            DirectionOf(lang),
-            !row.IsOriginal,
-            row.Title,
-            row.Summary,
-            row.ReferenceNumber,
-            Kind(row.Type),
-            ReleaseCard.TypeLabel(row.Type, lang),
-            new OfficeRef(office.Id, office.Code, office.NameIn(lang)),
-            Date(site.Dates.Listing(row.Date, office, lang)),
-            origin + SiteUrls.Release(lang, office.Code, row.ReleaseId, row.Slug),
-            origin + ApiPath(row.ReleaseId));
-    }
 
     /// <param name="release">Read by <see cref="PublicReleaseQuery"/> and completed with the snapshot's office and categories.</param>
     public static ReleaseDetail Detail(Release release, MediaItem? featured, SiteSnapshot site, string origin)
@@ -110,6 +91,12 @@ internal static class ReleaseMapping
     public static string DirectionOf(string language) => Languages.Find(language)?.Direction ?? "ltr";
 
     private static ReleaseNote? Note(PublicSite.NoteText? note) => note is null ? null : new ReleaseNote(note.Text, note.Language, note.Direction);
+
+    /// <summary>The type as the API's JSON names it (ApiJson: enums as camelCase words).</summary>
+    public static string KindName(ReleaseType type) => KindNames[(int)Kind(type)];
+
+    private static readonly string[] KindNames =
+        [.. Enum.GetValues<ReleaseKind>().OrderBy(k => (int)k).Select(k => JsonNamingPolicy.CamelCase.ConvertName(k.ToString()))];
 
     private static ReleaseKind Kind(ReleaseType type) => type switch
     {
