@@ -65,10 +65,10 @@ public sealed class BackupEveryDatabaseTests(TestSite site) : IClassFixture<Test
         var target = await TestDatabase.CreateAsync(Backups.TempPath("restored"));
         try
         {
-            (exit, var output, error) = await Backups.CliAsync(["restore", file, .. Backups.Switches(target)]);
+            (exit, var output, error) = await Backups.CliAsync(["restore", file, .. RestoredSite.Switches(target)]);
             Assert.True(exit == 0, error);
             Assert.Contains("Restored", output);
-            var again = await Backups.CliAsync(["restore", file, .. Backups.Switches(target)]);
+            var again = await Backups.CliAsync(["restore", file, .. RestoredSite.Switches(target)]);
 
             await using var restored = await RestoredSite.StartAsync(target);
             var english = $"/en/{office.Code}/{release.Id}/{release.Versions[1].Slug}";
