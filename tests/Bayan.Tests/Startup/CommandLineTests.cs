@@ -20,10 +20,10 @@ public sealed class CommandLineTests
     [Fact]
     public async Task An_unknown_command_is_named_and_the_commands_are_listed()
     {
-        var (exit, error) = await Run("export", "x", "--data", NotAFolder);
+        var (exit, error) = await Run("publish-all", "x", "--data", NotAFolder);
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("unknown command 'export'", error);
+        Assert.Contains("unknown command 'publish-all'", error);
         foreach (var command in new[] { "serve", "migrate", "demo", "site-dates", "hijri-month", "reindex" })
             Assert.Contains(command, error);
         Assert.DoesNotContain("data folder", error);
