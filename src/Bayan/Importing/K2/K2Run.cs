@@ -34,11 +34,16 @@ internal sealed partial class K2Run(
 
     private static readonly Actor Importer = Actor.System("import:k2");
 
-    private readonly ImportLedger ledger = new(db, clock, ImportK2.Source, sourceSite);
+    private readonly ImportLedger ledger = new(db, clock, ImportK2.Source, sourceSite, writes);
 
     /// <summary>K2 category id to the Bayan category, and to the office, it became.</summary>
     private readonly Dictionary<int, int> categoryIds = [];
     private readonly Dictionary<int, int> officeIds = [];
+
+    private ArchiveItems? archive;
+
+    /// <summary>The steps an item takes as any importer's: its text, its status, its comments, publication.</summary>
+    private ArchiveItems Archive => archive ??= new ArchiveItems(db, clock, operations, writes, ledger, report, Importer);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -53,9 +58,9 @@ internal sealed partial class K2Run(
             }
     }
 
-    private ImportedItem? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
+    private LedgerEntry? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
 
-    private Task<ImportedItem> RememberAsync(
+    private Task<LedgerEntry> RememberAsync(
         string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct) =>
         ledger.RememberAsync(kind, sourceId, target, language, oldUrl, hash, ct);
 

@@ -28,9 +28,14 @@ internal sealed partial class WordPressRun(
     private static readonly Actor Importer = Actor.System("import:wordpress");
 
     private readonly ImportLedger ledger = new(db, clock, ImportWordPress.Source,
-        scan.Site.BaseSiteUrl.Length > 0 ? scan.Site.BaseSiteUrl : scan.Site.BaseBlogUrl);
+        scan.Site.BaseSiteUrl.Length > 0 ? scan.Site.BaseSiteUrl : scan.Site.BaseBlogUrl, batch);
 
     private readonly Dictionary<string, int> categoryIds = new(StringComparer.Ordinal);
+
+    private ArchiveItems? archive;
+
+    /// <summary>The steps an item takes as any importer's: its text, its status, its comments, publication.</summary>
+    private ArchiveItems Archive => archive ??= new ArchiveItems(db, clock, operations, batch, ledger, report, Importer);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -40,9 +45,9 @@ internal sealed partial class WordPressRun(
                 categoryIds[item.SourceId] = id;
     }
 
-    private ImportedItem? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
+    private LedgerEntry? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
 
-    private Task<ImportedItem> RememberAsync(
+    private Task<LedgerEntry> RememberAsync(
         string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct) =>
         ledger.RememberAsync(kind, sourceId, target, language, oldUrl, hash, ct);
 
