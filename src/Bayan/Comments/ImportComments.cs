@@ -1,6 +1,7 @@
 using Bayan.Changes;
 using Bayan.Data;
 using Bayan.Operations;
+using Bayan.Releases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Comments;
@@ -18,13 +19,13 @@ public sealed class ImportComments(BayanDb db, TimeProvider clock, IContentChang
         if (inputs.Count == 0)
             return results;
         var versionIds = inputs.Select(i => i.ReleaseVersionId).Distinct().ToList();
-        var releaseOf = await db.ReleaseVersions.Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.ReleaseId }).ToDictionaryAsync(v => v.Id, v => v.ReleaseId, ct);
+        var versions = await db.ReleaseVersions.Where(v => versionIds.Contains(v.Id))
+            .Select(v => new { v.Id, v.ReleaseId, v.Release.Status }).ToDictionaryAsync(v => v.Id, ct);
         var parentIds = inputs.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).Distinct().ToList();
         var parents = parentIds.Count == 0 ? [] : await db.Comments.Where(c => parentIds.Contains(c.Id))
             .Select(c => new { c.Id, c.ParentId, c.ReleaseVersionId }).ToDictionaryAsync(c => c.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = new List<(int Index, Comment Comment, int ReleaseId)>();
+        var added = new List<(int Index, Comment Comment, int ReleaseId, ReleaseStatus Status)>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -36,7 +37,7 @@ public sealed class ImportComments(BayanDb db, TimeProvider clock, IContentChang
                 results[i] = (null, problem);
                 continue;
             }
-            if (!releaseOf.TryGetValue(input.ReleaseVersionId, out var releaseId))
+            if (!versions.TryGetValue(input.ReleaseVersionId, out var version))
             {
                 results[i] = (null, new Problem("comment_parent_unknown"));
                 continue;
@@ -56,15 +57,17 @@ public sealed class ImportComments(BayanDb db, TimeProvider clock, IContentChang
                 CreatedAt = input.CreatedAt,
                 ModeratedAt = input.Approved ? now : null,
                 ModeratedBy = input.Approved ? "import" : null,
-            }, releaseId));
+            }, version.ReleaseId, version.Status));
         }
         if (added.Count == 0)
             return results;
         db.Comments.AddRange(added.Select(a => a.Comment));
         await db.SaveChangesAsync(ct);
-        foreach (var (index, comment, _) in added)
+        foreach (var (index, comment, _, _) in added)
             results[index] = (comment.Id, null);
-        var shown = added.Where(a => a.Comment.Status == CommentStatus.Approved).Select(a => a.ReleaseId).Distinct().ToList();
+        // Readers see approved comments of a public release only: those of a draft (an archive being brought in) change no page.
+        var shown = added.Where(a => a.Comment.Status == CommentStatus.Approved && a.Status is ReleaseStatus.Published or ReleaseStatus.Retracted)
+            .Select(a => a.ReleaseId).Distinct().ToList();
         if (shown.Count > 0)
             await changes.SavedAsync(new ContentChange.Comments(shown));
         return results;

@@ -45,6 +45,48 @@ internal sealed class ArchiveItems(
     public Task<IReadOnlyList<Outcome>> CreateAsync(IReadOnlyList<ReleaseToCreate> releases, CancellationToken ct) =>
         operations.CreateReleases.RunAsync(releases, ct);
 
+    /// <summary>
+    /// The release of a post: a new one was started with its batch (<paramref name="created"/>), a known one gets its text
+    /// and details saved again. Null when refused: the report says why. The release's status when the run knows it.
+    /// </summary>
+    public async Task<(int ReleaseId, ReleaseStatus? Status)?> WriteAsync(
+        string id, LedgerEntry? known, Outcome? created, Actor actor, string language, string title, string? slug, string summary, string body,
+        IReadOnlyList<int> categories, IReadOnlyList<string> tags, CancellationToken ct)
+    {
+        (int, ReleaseStatus?) written;
+        if (known?.TargetId is null)
+        {
+            if (created is not Outcome.Done done)
+            {
+                report.Skip(ImportKinds.Post, id, ArchivePublication.ProblemOf(created!));
+                return null;
+            }
+            written = (done.ReleaseId, ReleaseStatus.Draft);
+        }
+        else
+        {
+            var releaseId = int.Parse(known.TargetId);
+            if (await SaveTextAsync(actor, releaseId, language, title, slug, summary, body, ct) is { } problem)
+            {
+                report.Skip(ImportKinds.Post, id, problem);
+                return null;
+            }
+            await operations.UpdateDetails.RunAsync(actor, releaseId, ReleaseType.PressRelease, categories, tags, ct);
+            written = (releaseId, null);
+        }
+        Counted(known);
+        return written;
+    }
+
+    /// <summary>A post written: imported the first time, else updated.</summary>
+    public void Counted(LedgerEntry? known)
+    {
+        if (known?.ContentHash is null)
+            report.Of(ImportKinds.Post).Imported++;
+        else
+            report.Of(ImportKinds.Post).Updated++;
+    }
+
     /// <summary>Saves a language version as an editor's save does, never held for review: the archive is already approved.</summary>
     public async Task<Problem?> SaveTextAsync(
         Actor actor, int releaseId, string language, string title, string? slug, string summary, string body, CancellationToken ct)

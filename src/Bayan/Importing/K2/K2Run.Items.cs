@@ -117,34 +117,9 @@ internal sealed partial class K2Run
             await AfterwardsAsync(0, item, batch, language, fresh: known?.TargetId is null, ct);
             return;
         }
-        int releaseId;
-        // What the release is now, when this run knows it without asking (it just made it).
-        ReleaseStatus? status = null;
-        if (known?.TargetId is null)
-        {
-            // No record before the release is whole: both are written in the batch's transaction, or neither.
-            if (created is not Outcome.Done done)
-            {
-                report.Skip(ImportKinds.Post, id, ProblemOf(created!));
-                return;
-            }
-            releaseId = done.ReleaseId;
-            status = ReleaseStatus.Draft;
-        }
-        else
-        {
-            releaseId = int.Parse(known.TargetId);
-            if (await Archive.SaveTextAsync(byline, releaseId, language, text.Title, text.Slug, text.Summary, text.Body, ct) is { } problem)
-            {
-                report.Skip(ImportKinds.Post, id, problem);
-                return;
-            }
-            await operations.UpdateDetails.RunAsync(byline, releaseId, ReleaseType.PressRelease, categories, tags, ct);
-        }
-        if (known?.ContentHash is null)
-            report.Of(ImportKinds.Post).Imported++;
-        else
-            report.Of(ImportKinds.Post).Updated++;
+        if (await Archive.WriteAsync(id, known, created, byline, language, text.Title, text.Slug, text.Summary, text.Body, categories, tags, ct)
+            is not var (releaseId, status))
+            return;
         await MediaAsync(releaseId, item, language, image, caption, attachments, ct);
         await db.Releases.Where(r => r.Id == releaseId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Metadata, metadata), ct);
         await AfterwardsAsync(releaseId, item, batch, language, fresh: true, ct, status);

@@ -188,7 +188,6 @@ internal sealed partial class WordPressRun
                 await FollowStatusAsync(0, item, plan, fresh: known?.TargetId is null, ct);
             return;
         }
-        var actor = Byline(item);
         int releaseId;
         // What the release is now, when this run knows it without asking (it just made it).
         ReleaseStatus? status = null;
@@ -197,32 +196,17 @@ internal sealed partial class WordPressRun
             if (await TranslationAsync(item, plan, text, known, ct) is not { } translated)
                 return;
             releaseId = translated;
+            Archive.Counted(known);
         }
-        else if (known?.TargetId is null)
+        else if (await Archive.WriteAsync(id, known, created, Byline(item), plan.Language, text.Title, text.Slug, text.Summary, text.Body,
+                     categoryList, tags, ct) is { } written)
         {
-            // No record before the release is whole: both are written in the batch's transaction, or neither.
-            if (created is not Outcome.Done done)
-            {
-                report.Skip(ImportKinds.Post, id, ProblemOf(created!));
-                return;
-            }
-            releaseId = done.ReleaseId;
-            status = ReleaseStatus.Draft;
+            (releaseId, status) = written;
         }
         else
         {
-            releaseId = int.Parse(known.TargetId);
-            if (await SaveTextAsync(actor, releaseId, plan.Language, text, ct) is { } problem)
-            {
-                report.Skip(ImportKinds.Post, id, problem);
-                return;
-            }
-            await operations.UpdateDetails.RunAsync(actor, releaseId, ReleaseType.PressRelease, categoryList, tags, ct);
+            return;
         }
-        if (known?.ContentHash is null)
-            report.Of(ImportKinds.Post).Imported++;
-        else
-            report.Of(ImportKinds.Post).Updated++;
         if (scan.IsOriginal(plan))
             await SetMediaAsync(releaseId, item, ct);
         await AfterwardsAsync(releaseId, item, plan, fresh: true, ct, status);
