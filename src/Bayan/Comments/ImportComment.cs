@@ -1,7 +1,4 @@
-using Bayan.Changes;
-using Bayan.Data;
 using Bayan.Operations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Comments;
 

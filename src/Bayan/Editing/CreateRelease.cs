@@ -1,10 +1,6 @@
 using Bayan.Accounts;
-using Bayan.Audit;
-using Bayan.Data;
 using Bayan.Operations;
 using Bayan.Releases;
-using Bayan.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Editing;
 

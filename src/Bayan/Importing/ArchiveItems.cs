@@ -1,4 +1,5 @@
 using Bayan.Accounts;
+using Bayan.Categories;
 using Bayan.Comments;
 using Bayan.Data;
 using Bayan.Editing;
@@ -41,6 +42,36 @@ internal sealed class ArchiveItems(
     /// <summary>Releases to publish at the end, each at its original time and with the number it brings (--numbers keep).</summary>
     public List<ToPublish> ToPublish { get; } = [];
 
+    /// <summary>
+    /// A category of the old site: the one Bayan has with that slug in the language, else a new one (under
+    /// <paramref name="parent"/>). Null on a dry run, or when refused (the report says why).
+    /// </summary>
+    public async Task<int?> CategoryAsync(string sourceId, string language, string slug, string name, int? parent, bool dryRun, CancellationToken ct)
+    {
+        var existing = await db.CategoryNames.AsNoTracking().Where(n => n.Language == language && n.Slug == slug)
+            .Select(n => (int?)n.CategoryId).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            report.Of(ImportKinds.Category).Unchanged++;
+            return dryRun ? null : existing;
+        }
+        if (dryRun)
+        {
+            report.Of(ImportKinds.Category).Imported++;
+            return null;
+        }
+        var outcome = await operations.Categories.SaveAsync(importer, new CategoryForm(null, parent,
+            new Dictionary<string, string> { [language] = name.Length > 0 ? name : slug },
+            new Dictionary<string, string> { [language] = slug }), ct);
+        if (outcome is not Outcome.Done created)
+        {
+            report.Skip(ImportKinds.Category, sourceId, ArchivePublication.ProblemOf(outcome));
+            return null;
+        }
+        report.Of(ImportKinds.Category).Imported++;
+        return created.ReleaseId;
+    }
+
     /// <summary>Starts the releases of new items, a batch at a time.</summary>
     public Task<IReadOnlyList<Outcome>> CreateAsync(IReadOnlyList<ReleaseToCreate> releases, CancellationToken ct) =>
         operations.CreateReleases.RunAsync(releases, ct);
@@ -76,6 +107,24 @@ internal sealed class ArchiveItems(
         }
         Counted(known);
         return written;
+    }
+
+    /// <summary>Whether a post is as it was when imported last (counted unchanged): nothing to write.</summary>
+    public bool Unchanged(LedgerEntry? known, string hash)
+    {
+        if (known?.TargetId is null || known.ContentHash != hash)
+            return false;
+        report.Of(ImportKinds.Post).Unchanged++;
+        return true;
+    }
+
+    /// <summary>A post a dry run would write: imported when new, else updated.</summary>
+    public void CountedDryRun(LedgerEntry? known)
+    {
+        if (known?.TargetId is null)
+            report.Of(ImportKinds.Post).Imported++;
+        else
+            report.Of(ImportKinds.Post).Updated++;
     }
 
     /// <summary>A post written: imported the first time, else updated.</summary>

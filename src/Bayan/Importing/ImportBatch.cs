@@ -22,7 +22,7 @@ public sealed class ImportBatch(BayanDb db, ISearchIndex search, IContentChanges
     public const int DefaultSize = 200;
 
     private readonly HeldSearchIndex heldSearch = new(search);
-    private readonly HeldChanges heldChanges = new(changes);
+    private readonly HeldChanges heldChanges = new(changes, db);
     private readonly List<ImportLedger> ledgers = [];
     private IDbContextTransaction? transaction;
     private int items;

@@ -101,18 +101,14 @@ internal sealed partial class K2Run
             return;
         var id = item.Id.ToString();
         var (language, _, image, caption, text, categories, tags, metadata, attachments, byline, hash, known) = facts;
-        if (known?.TargetId is not null && known.ContentHash == hash)
+        if (Archive.Unchanged(known, hash))
         {
-            report.Of(ImportKinds.Post).Unchanged++;
-            await AfterwardsAsync(int.Parse(known.TargetId), item, batch, language, fresh: false, ct);
+            await AfterwardsAsync(int.Parse(known!.TargetId!), item, batch, language, fresh: false, ct);
             return;
         }
         if (options.DryRun)
         {
-            if (known?.TargetId is null)
-                report.Of(ImportKinds.Post).Imported++;
-            else
-                report.Of(ImportKinds.Post).Updated++;
+            Archive.CountedDryRun(known);
             CountMedia(item, image, attachments);
             await AfterwardsAsync(0, item, batch, language, fresh: known?.TargetId is null, ct);
             return;

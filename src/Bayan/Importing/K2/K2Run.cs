@@ -165,35 +165,10 @@ internal sealed partial class K2Run(
         var name = WordPressContent.PlainText(category.Name);
         var alias = category.Alias.Trim().ToLowerInvariant();
         var slug = Slug.IsWellFormed(alias) ? alias : Slug.From(name.Length > 0 ? name : $"k2-{id}");
-        var existing = await db.CategoryNames.AsNoTracking().Where(n => n.Language == language && n.Slug == slug)
-            .Select(n => (int?)n.CategoryId).FirstOrDefaultAsync(ct);
-        if (options.DryRun)
-        {
-            if (existing is null)
-                report.Of(ImportKinds.Category).Imported++;
-            else
-                report.Of(ImportKinds.Category).Unchanged++;
+        int? parent = scan.ParentCategoryOf(category) is { } p && categoryIds.TryGetValue(p, out var parentId) ? parentId : null;
+        if (await Archive.CategoryAsync(id, language, slug, name, parent, options.DryRun, ct) is not { } existing)
             return;
-        }
-        if (existing is null)
-        {
-            int? parent = scan.ParentCategoryOf(category) is { } p && categoryIds.TryGetValue(p, out var parentId) ? parentId : null;
-            var outcome = await operations.Categories.SaveAsync(Importer, new CategoryForm(null, parent,
-                new Dictionary<string, string> { [language] = name.Length > 0 ? name : slug },
-                new Dictionary<string, string> { [language] = slug }), ct);
-            if (outcome is not Outcome.Done created)
-            {
-                report.Skip(ImportKinds.Category, id, ProblemOf(outcome));
-                return;
-            }
-            existing = created.ReleaseId;
-            report.Of(ImportKinds.Category).Imported++;
-        }
-        else
-        {
-            report.Of(ImportKinds.Category).Unchanged++;
-        }
-        categoryIds[category.Id] = existing.Value;
-        await RememberAsync(ImportKinds.Category, id, existing.Value.ToString(), language, CategoryUrl(category), null, ct);
+        categoryIds[category.Id] = existing;
+        await RememberAsync(ImportKinds.Category, id, existing.ToString(), language, CategoryUrl(category), null, ct);
     }
 }

@@ -171,18 +171,14 @@ internal sealed partial class WordPressRun
         if (facts is null)
             return;
         var (_, _, _, categoryList, tags, hash, known) = facts;
-        if (known?.TargetId is not null && known.ContentHash == hash)
+        if (Archive.Unchanged(known, hash))
         {
-            report.Of(ImportKinds.Post).Unchanged++;
-            await AfterwardsAsync(int.Parse(known.TargetId), item, plan, fresh: false, ct);
+            await AfterwardsAsync(int.Parse(known!.TargetId!), item, plan, fresh: false, ct);
             return;
         }
         if (options.DryRun)
         {
-            if (known?.TargetId is null)
-                report.Of(ImportKinds.Post).Imported++;
-            else
-                report.Of(ImportKinds.Post).Updated++;
+            Archive.CountedDryRun(known);
             CountComments(item);
             if (scan.IsOriginal(plan))
                 await FollowStatusAsync(0, item, plan, fresh: known?.TargetId is null, ct);

@@ -100,36 +100,12 @@ internal sealed partial class WordPressRun(
             report.Of(ImportKinds.Category).Unchanged++;
             return;
         }
-        var existing = await db.CategoryNames.AsNoTracking().Where(n => n.Language == termLanguage && n.Slug == slug).Select(n => (int?)n.CategoryId).FirstOrDefaultAsync(ct);
-        if (options.DryRun)
-        {
-            if (existing is null)
-                report.Of(ImportKinds.Category).Imported++;
-            else
-                report.Of(ImportKinds.Category).Unchanged++;
+        int? parent = category.ParentSlug is { } p && categoryIds.TryGetValue(Decoded(p), out var parentId) ? parentId : null;
+        if (await Archive.CategoryAsync(slug, termLanguage, slug, WordPressContent.PlainText(category.Name), parent, options.DryRun, ct)
+            is not { } existing)
             return;
-        }
-        if (existing is null)
-        {
-            int? parent = category.ParentSlug is { } p && categoryIds.TryGetValue(Decoded(p), out var parentId) ? parentId : null;
-            var name = WordPressContent.PlainText(category.Name);
-            var outcome = await operations.Categories.SaveAsync(Importer,
-                new CategoryForm(null, parent, new Dictionary<string, string> { [termLanguage] = name.Length > 0 ? name : slug },
-                    new Dictionary<string, string> { [termLanguage] = slug }), ct);
-            if (outcome is not Outcome.Done created)
-            {
-                report.Skip(ImportKinds.Category, slug, ProblemOf(outcome));
-                return;
-            }
-            existing = created.ReleaseId;
-            report.Of(ImportKinds.Category).Imported++;
-        }
-        else
-        {
-            report.Of(ImportKinds.Category).Unchanged++;
-        }
-        categoryIds[key] = existing.Value;
-        await RememberAsync(ImportKinds.Category, key, existing.Value.ToString(), termLanguage, oldUrl, null, ct);
+        categoryIds[key] = existing;
+        await RememberAsync(ImportKinds.Category, key, existing.ToString(), termLanguage, oldUrl, null, ct);
     }
 
     /// <summary>
