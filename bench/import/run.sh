@@ -134,7 +134,8 @@ report=$work/report.txt
           printf "%d runs: %.0f/s on average, p50 of the first %s ms, worst p99 %s ms, %s", n, rps / n, p50[1], worst, bad ? bad " runs with failures" : "all ok" }' "$work/during.txt")"
   echo ""
   echo "The import's report:"
-  tr '\r' '\n' <"$work/import.log" | grep -v '^\s*$' | grep -v '^[A-Za-z]* *\[' | head -n 40 | sed 's/^/  /'
+  # The first 40 lines (sed reads to the end: head would stop the pipe early, and pipefail end the script here).
+  tr '\r' '\n' <"$work/import.log" | grep -v '^\s*$' | grep -v '^[A-Za-z]* *\[' | sed -n '1,40s/^/  /p'
 } | tee "$report"
 mkdir -p bench/results
 cp "$report" "bench/results/import-$posts-$(date -u +%Y%m%d-%H%M)-${label%% *}.txt"

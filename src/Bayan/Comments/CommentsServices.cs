@@ -5,5 +5,5 @@ namespace Bayan.Comments;
 public static class CommentsServices
 {
     public static IServiceCollection AddComments(this IServiceCollection services) =>
-        services.AddScoped<PostComment>().AddScoped<ModerateComments>().AddScoped<ImportComment>();
+        services.AddScoped<PostComment>().AddScoped<ModerateComments>().AddScoped<ImportComment>().AddScoped<ImportComments>();
 }

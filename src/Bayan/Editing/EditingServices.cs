@@ -7,6 +7,7 @@ public static class EditingServices
     /// <summary>Writing releases: new ones, their texts and details, held edits, restored revisions.</summary>
     public static IServiceCollection AddEditing(this IServiceCollection services) =>
         services.AddScoped<CreateRelease>()
+            .AddScoped<CreateReleases>()
             .AddScoped<SaveVersion>()
             .AddScoped<RestoreRevision>()
             .AddScoped<UpdateReleaseDetails>()

@@ -17,8 +17,8 @@ internal static class ArchivePublication
 
     /// <summary>
     /// Publishes oldest first, so that numbers given in the office's pattern follow the original dates; each release
-    /// appears whole, with its translations, media and comments. Many to a transaction: a batch appears at once,
-    /// indexed for search, and the caches hear of it once.
+    /// appears whole, with its translations, media and comments. A batch at a time (<see cref="PublishReleases"/>), each
+    /// batch in a transaction: it appears at once, indexed for search, and the caches hear of it once.
     /// </summary>
     public static async Task PublishAllAsync(
         BayanDb db, ImportOperations operations, ImportBatch batch, Actor importer, IReadOnlyCollection<ToPublish> releases,
@@ -26,21 +26,29 @@ internal static class ArchivePublication
     {
         var done = 0;
         await batch.BeginAsync(ct);
-        foreach (var (releaseId, at, number) in releases.OrderBy(p => p.At).ThenBy(p => p.ReleaseId))
+        foreach (var chunk in releases.OrderBy(p => p.At).ThenBy(p => p.ReleaseId).Chunk(batch.Size))
         {
             ct.ThrowIfCancellationRequested();
-            progress.Report(("Publishing", ++done, releases.Count));
-            var original = new OriginalPublication(at, numbers == NumberChoice.Assign, number is { Length: > 0 } ? number : null);
-            var outcome = await operations.Publish.RunAsync(importer, releaseId, ct, original: original);
-            if (NeedsReview(outcome))
+            var items = chunk.Select(p => new ReleaseToPublish(p.ReleaseId,
+                new OriginalPublication(p.At, numbers == NumberChoice.Assign, p.Number is { Length: > 0 } ? p.Number : null))).ToList();
+            var outcomes = (await operations.Publish.RunAsync(importer, items, ct)).ToArray();
+            var review = Enumerable.Range(0, items.Count).Where(i => NeedsReview(outcomes[i])).ToList();
+            if (review.Count > 0)
             {
-                await operations.Workflow.SubmitForReviewAsync(importer, releaseId, ct);
-                outcome = await operations.Publish.RunAsync(importer, releaseId, ct, original: original);
+                db.ChangeTracker.Clear();
+                foreach (var i in review)
+                    await operations.Workflow.SubmitForReviewAsync(importer, items[i].ReleaseId, ct);
+                db.ChangeTracker.Clear();
+                var again = await operations.Publish.RunAsync(importer, [.. review.Select(i => items[i])], ct);
+                for (var k = 0; k < review.Count; k++)
+                    outcomes[review[k]] = again[k];
             }
-            if (outcome is not Outcome.Done)
-                report.Skipped.Add(new ImportNote(ImportKinds.Post, $"release {releaseId}", ProblemOf(outcome)));
+            for (var i = 0; i < items.Count; i++)
+                if (outcomes[i] is not Outcome.Done)
+                    report.Skipped.Add(new ImportNote(ImportKinds.Post, $"release {items[i].ReleaseId}", ProblemOf(outcomes[i])));
             db.ChangeTracker.Clear();
-            await batch.ItemDoneAsync(ct);
+            progress.Report(("Publishing", done += chunk.Length, releases.Count));
+            await batch.NextAsync(ct);
         }
         await batch.CommitAsync(ct);
     }

@@ -22,7 +22,8 @@ public sealed class ImportBatch(BayanDb db, ISearchIndex search, IContentChanges
     public const int DefaultSize = 200;
 
     private readonly HeldSearchIndex heldSearch = new(search);
-    private readonly HeldChanges heldChanges = new(changes);
+    private readonly HeldChanges heldChanges = new(changes, db);
+    private readonly List<ImportLedger> ledgers = [];
     private IDbContextTransaction? transaction;
     private int items;
 
@@ -40,6 +41,13 @@ public sealed class ImportBatch(BayanDb db, ISearchIndex search, IContentChanges
         var wants = typeof(T).GetConstructors().Single().GetParameters().Select(p => p.ParameterType).ToHashSet();
         object[] held = [.. new object[] { heldSearch, heldChanges }.Where(h => wants.Any(w => w.IsInstanceOfType(h)))];
         return ActivatorUtilities.CreateInstance<T>(services, held);
+    }
+
+    /// <summary>A ledger whose new rows wait for this batch: written just before it commits, forgotten if it rolls back.</summary>
+    internal void Hold(ImportLedger ledger)
+    {
+        if (!ledgers.Contains(ledger))
+            ledgers.Add(ledger);
     }
 
     /// <summary>Opens a batch (when none is).</summary>
@@ -61,11 +69,20 @@ public sealed class ImportBatch(BayanDb db, ISearchIndex search, IContentChanges
         await BeginAsync(ct);
     }
 
+    /// <summary>Commits the open batch and opens the next: for a step that writes its items a batch at a time.</summary>
+    public async Task NextAsync(CancellationToken ct)
+    {
+        await CommitAsync(ct);
+        await BeginAsync(ct);
+    }
+
     /// <summary>Commits the open batch: its releases updated in the search index in the same transaction, then its changes announced.</summary>
     public async Task CommitAsync(CancellationToken ct)
     {
         if (transaction is null)
             return;
+        foreach (var ledger in ledgers)
+            await ledger.FlushAsync(ct);
         await heldSearch.FlushAsync(ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -88,6 +105,7 @@ public sealed class ImportBatch(BayanDb db, ISearchIndex search, IContentChanges
             return;
         heldSearch.Forget();
         heldChanges.Forget();
+        ledgers.ForEach(l => l.Forget());
         await EndAsync();
         db.ChangeTracker.Clear();
     }
@@ -98,6 +116,7 @@ public sealed class ImportBatch(BayanDb db, ISearchIndex search, IContentChanges
             return;
         heldSearch.Forget();
         heldChanges.Forget();
+        ledgers.ForEach(l => l.Forget());
         transaction.Dispose();
         transaction = null;
         heldSearch.Holding = heldChanges.Holding = false;

@@ -7,27 +7,30 @@ using Bayan.Publishing;
 
 namespace Bayan.Importing;
 
-/// <summary>The library's write operations an import goes through, the same the back office and the API use.</summary>
+/// <summary>
+/// The library's write operations an import goes through, the same the back office and the API use; releases, their
+/// publication and comments by the batch (the same rules as one at a time, a few hundred to a save).
+/// </summary>
 public sealed record ImportOperations(
-    CreateRelease CreateRelease,
+    CreateReleases CreateReleases,
     SaveVersion SaveVersion,
     UpdateReleaseDetails UpdateDetails,
-    PublishRelease Publish,
+    PublishReleases Publish,
     ReleaseWorkflow Workflow,
     ManageCategories Categories,
     ManagePages Pages,
     UploadMedia Upload,
     DescribeMedia Describe,
     SetReleaseMedia SetMedia,
-    ImportComment Comment,
+    ImportComments Comments,
     ModerateComments Moderate,
     Accounts.CreateUser CreateUser)
 {
     /// <summary>The operations with their search index and change announcements held by the batch while one is open.</summary>
     public static ImportOperations Of(ImportBatch batch) => new(
-        batch.Operation<CreateRelease>(), batch.Operation<SaveVersion>(), batch.Operation<UpdateReleaseDetails>(),
-        batch.Operation<PublishRelease>(), batch.Operation<ReleaseWorkflow>(), batch.Operation<ManageCategories>(),
+        batch.Operation<CreateReleases>(), batch.Operation<SaveVersion>(), batch.Operation<UpdateReleaseDetails>(),
+        batch.Operation<PublishReleases>(), batch.Operation<ReleaseWorkflow>(), batch.Operation<ManageCategories>(),
         batch.Operation<ManagePages>(), batch.Operation<UploadMedia>(), batch.Operation<DescribeMedia>(),
-        batch.Operation<SetReleaseMedia>(), batch.Operation<ImportComment>(), batch.Operation<ModerateComments>(),
+        batch.Operation<SetReleaseMedia>(), batch.Operation<ImportComments>(), batch.Operation<ModerateComments>(),
         batch.Operation<Accounts.CreateUser>());
 }

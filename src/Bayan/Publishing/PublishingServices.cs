@@ -6,6 +6,7 @@ public static class PublishingServices
 {
     public static IServiceCollection AddPublishing(this IServiceCollection services) =>
         services.AddScoped<PublishRelease>()
+            .AddScoped<PublishReleases>()
             .AddScoped<ReleaseWorkflow>()
             .AddHostedService<ScheduledPublisher>();
 }

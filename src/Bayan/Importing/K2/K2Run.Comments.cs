@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Bayan.Comments;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Importing.K2;
 
@@ -11,7 +10,7 @@ internal sealed partial class K2Run
     /// An item's comments with their author, date and published flag (unpublished ones wait for moderation), made
     /// plain text; each must then pass the rules of a reader's comment. K2 comments have no threads.
     /// </summary>
-    private async Task CommentsAsync(int releaseId, IEnumerable<K2Comment> comments, string language, CancellationToken ct)
+    private void Comments(int releaseId, IEnumerable<K2Comment> comments, string language)
     {
         var list = comments.Where(c => Made(ImportKinds.Comment, c.Id.ToString()) is not { TargetId: not null }).ToList();
         report.Of(ImportKinds.Comment).Unchanged += comments.Count() - list.Count;
@@ -22,23 +21,10 @@ internal sealed partial class K2Run
             report.Of(ImportKinds.Comment).Imported += list.Count;
             return;
         }
-        var versionId = await db.ReleaseVersions.Where(v => v.ReleaseId == releaseId && v.Language == language).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
-        if (versionId is null)
-            return;
+        // Written with the batch's others; K2 comments have no threads.
         foreach (var comment in list)
-        {
-            var id = comment.Id.ToString();
-            var (commentId, problem) = await operations.Comment.RunAsync(new ImportedComment(versionId.Value, null,
-                WebUtility.HtmlDecode(comment.Name), comment.Email, PlainComment(comment.Text), comment.Published,
-                comment.Date ?? clock.GetUtcNow().UtcDateTime), ct);
-            if (commentId is null)
-            {
-                report.Skip(ImportKinds.Comment, id, problem!);
-                continue;
-            }
-            report.Of(ImportKinds.Comment).Imported++;
-            await RememberAsync(ImportKinds.Comment, id, commentId.Value.ToString(), language, null, null, ct);
-        }
+            Archive.Comment(new ArchiveComment(comment.Id.ToString(), null, releaseId, language, WebUtility.HtmlDecode(comment.Name), comment.Email,
+                PlainComment(comment.Text), comment.Published, comment.Date ?? clock.GetUtcNow().UtcDateTime, null));
     }
 
     /// <summary>K2 keeps comments as the reader typed them; a tag that slipped in goes, its text and the line breaks stay.</summary>

@@ -1,15 +1,10 @@
 using Bayan.Operations;
-using Bayan.Publishing;
 using Bayan.Releases;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bayan.Importing.K2;
 
 internal sealed partial class K2Run
 {
-    /// <summary>Releases to publish at the end, each at its original time and with the number it brings (--numbers keep).</summary>
-    private readonly List<ToPublish> toPublish = [];
-
     /// <summary>
     /// Why an item public on no K2 page stays a draft: unpublished, for registered readers only (an access level other
     /// than Public), or expired (its publish_down passed). Null: it is public, or will be at publish_up.
@@ -37,34 +32,14 @@ internal sealed partial class K2Run
         }
         if (options.DryRun)
             return;
-        var status = known ?? await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Status).FirstAsync(ct);
-        if (status is ReleaseStatus.Published or ReleaseStatus.Retracted)
-            return;
-        var at = item.PublishedAt ?? now;
-        if (at <= now)
-        {
-            var number = options.Numbers == NumberChoice.Keep ? K2Content.ExtraField(item, scan.ExtraFieldNames, "reference_number") : null;
-            toPublish.Add(new ToPublish(releaseId, at, number));
-        }
-        else if (status != ReleaseStatus.Scheduled)
-        {
-            var scheduled = await operations.Workflow.ScheduleAsync(Importer, releaseId, at, ct);
-            if (NeedsReview(scheduled))
-            {
-                await operations.Workflow.SubmitForReviewAsync(Importer, releaseId, ct);
-                await operations.Workflow.ScheduleAsync(Importer, releaseId, at, ct);
-            }
-        }
+        var number = options.Numbers == NumberChoice.Keep ? K2Content.ExtraField(item, scan.ExtraFieldNames, "reference_number") : null;
+        await Archive.FollowStatusAsync(releaseId, ArchiveState.Public, item.PublishedAt, number, known, ct);
     }
-
-    private static bool NeedsReview(Outcome outcome) => ArchivePublication.NeedsReview(outcome);
 
     /// <summary>
     /// Publishes the items public on the K2 site, oldest first, so that numbers given in the office's pattern follow
     /// their original dates; each appears on the site whole, with its media and comments. Many to a transaction: a
     /// batch appears at once, indexed for search, and the caches hear of it once.
     /// </summary>
-    public Task PublishAsync(CancellationToken ct) => options.DryRun
-        ? Task.CompletedTask
-        : ArchivePublication.PublishAllAsync(db, operations, writes, Importer, toPublish, options.Numbers, report, progress, ct);
+    public Task PublishAsync(CancellationToken ct) => options.DryRun ? Task.CompletedTask : Archive.PublishAsync(options.Numbers, progress, ct);
 }

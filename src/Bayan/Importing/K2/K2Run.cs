@@ -34,11 +34,16 @@ internal sealed partial class K2Run(
 
     private static readonly Actor Importer = Actor.System("import:k2");
 
-    private readonly ImportLedger ledger = new(db, clock, ImportK2.Source, sourceSite);
+    private readonly ImportLedger ledger = new(db, clock, ImportK2.Source, sourceSite, writes);
 
     /// <summary>K2 category id to the Bayan category, and to the office, it became.</summary>
     private readonly Dictionary<int, int> categoryIds = [];
     private readonly Dictionary<int, int> officeIds = [];
+
+    private ArchiveItems? archive;
+
+    /// <summary>The steps an item takes as any importer's: its text, its status, its comments, publication.</summary>
+    private ArchiveItems Archive => archive ??= new ArchiveItems(db, clock, operations, writes, ledger, report, Importer);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -53,9 +58,9 @@ internal sealed partial class K2Run(
             }
     }
 
-    private ImportedItem? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
+    private LedgerEntry? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
 
-    private Task<ImportedItem> RememberAsync(
+    private Task<LedgerEntry> RememberAsync(
         string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct) =>
         ledger.RememberAsync(kind, sourceId, target, language, oldUrl, hash, ct);
 
@@ -160,35 +165,10 @@ internal sealed partial class K2Run(
         var name = WordPressContent.PlainText(category.Name);
         var alias = category.Alias.Trim().ToLowerInvariant();
         var slug = Slug.IsWellFormed(alias) ? alias : Slug.From(name.Length > 0 ? name : $"k2-{id}");
-        var existing = await db.CategoryNames.AsNoTracking().Where(n => n.Language == language && n.Slug == slug)
-            .Select(n => (int?)n.CategoryId).FirstOrDefaultAsync(ct);
-        if (options.DryRun)
-        {
-            if (existing is null)
-                report.Of(ImportKinds.Category).Imported++;
-            else
-                report.Of(ImportKinds.Category).Unchanged++;
+        int? parent = scan.ParentCategoryOf(category) is { } p && categoryIds.TryGetValue(p, out var parentId) ? parentId : null;
+        if (await Archive.CategoryAsync(id, language, slug, name, parent, options.DryRun, ct) is not { } existing)
             return;
-        }
-        if (existing is null)
-        {
-            int? parent = scan.ParentCategoryOf(category) is { } p && categoryIds.TryGetValue(p, out var parentId) ? parentId : null;
-            var outcome = await operations.Categories.SaveAsync(Importer, new CategoryForm(null, parent,
-                new Dictionary<string, string> { [language] = name.Length > 0 ? name : slug },
-                new Dictionary<string, string> { [language] = slug }), ct);
-            if (outcome is not Outcome.Done created)
-            {
-                report.Skip(ImportKinds.Category, id, ProblemOf(outcome));
-                return;
-            }
-            existing = created.ReleaseId;
-            report.Of(ImportKinds.Category).Imported++;
-        }
-        else
-        {
-            report.Of(ImportKinds.Category).Unchanged++;
-        }
-        categoryIds[category.Id] = existing.Value;
-        await RememberAsync(ImportKinds.Category, id, existing.Value.ToString(), language, CategoryUrl(category), null, ct);
+        categoryIds[category.Id] = existing;
+        await RememberAsync(ImportKinds.Category, id, existing.ToString(), language, CategoryUrl(category), null, ct);
     }
 }

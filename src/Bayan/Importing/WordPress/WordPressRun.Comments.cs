@@ -15,11 +15,6 @@ internal sealed partial class WordPressRun
     /// </summary>
     private async Task CommentsAsync(int releaseId, WxrItem item, string language, CancellationToken ct)
     {
-        if (item.Comments.Count == 0)
-            return;
-        var versionId = await db.ReleaseVersions.Where(v => v.ReleaseId == releaseId && v.Language == language).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
-        if (versionId is null)
-            return;
         foreach (var comment in item.Comments.OrderBy(c => c.Parent == 0 ? 0 : 1).ThenBy(c => c.Id))
         {
             var id = comment.Id.ToString();
@@ -33,17 +28,10 @@ internal sealed partial class WordPressRun
                 report.Skip(ImportKinds.Comment, id, reason);
                 continue;
             }
-            int? parent = comment.Parent != 0 && Made(ImportKinds.Comment, comment.Parent.ToString())?.TargetId is { } p ? int.Parse(p) : null;
-            var (commentId, problem) = await operations.Comment.RunAsync(new ImportedComment(versionId.Value, parent,
+            // Written with the batch's others (parents first), then remembered with the approval WordPress gave it.
+            Archive.Comment(new ArchiveComment(id, comment.Parent != 0 ? comment.Parent.ToString() : null, releaseId, language,
                 WebUtility.HtmlDecode(comment.Author), comment.AuthorEmail, PlainComment(comment.Content), comment.Approved == "1",
-                comment.DateGmt ?? comment.Date ?? clock.GetUtcNow().UtcDateTime), ct);
-            if (commentId is null)
-            {
-                report.Skip(ImportKinds.Comment, id, problem!);
-                continue;
-            }
-            report.Of(ImportKinds.Comment).Imported++;
-            await RememberAsync(ImportKinds.Comment, id, commentId.Value.ToString(), language, null, comment.Approved, ct);
+                comment.DateGmt ?? comment.Date ?? clock.GetUtcNow().UtcDateTime, comment.Approved));
         }
     }
 
@@ -52,7 +40,7 @@ internal sealed partial class WordPressRun
     /// approved, marked as spam, or rejected (trashed, or no longer approved: readers stop seeing it). The ledger keeps
     /// the approval each comment was imported with, so a moderator's later decision here stands until WordPress's changes.
     /// </summary>
-    private async Task FollowApprovalAsync(ImportedItem known, WxrComment comment, CancellationToken ct)
+    private async Task FollowApprovalAsync(LedgerEntry known, WxrComment comment, CancellationToken ct)
     {
         if (known.ContentHash == comment.Approved || !int.TryParse(known.TargetId, out var commentId))
         {
@@ -74,7 +62,7 @@ internal sealed partial class WordPressRun
         else
             report.Of(ImportKinds.Comment).Unchanged++;
         if (status is not null)
-            await RememberAsync(ImportKinds.Comment, known.SourceId, known.TargetId, known.Language, known.OldUrl, comment.Approved, ct);
+            await RememberAsync(ImportKinds.Comment, known.SourceId, known.TargetId, known.Language, null, comment.Approved, ct);
     }
 
     /// <summary>For a dry run: what the comments would become.</summary>

@@ -38,18 +38,19 @@ internal sealed partial class WordPressRun
         var reading = Task.Run(() => ReadAheadAsync(open, plans, originals, ahead.Writer, stop.Token), stop.Token);
         try
         {
-            await foreach (var (item, plan, text) in ahead.Reader.ReadAllAsync(ct))
+            // A batch at a time: its new releases started together, then each item finished, its comments written together, one commit.
+            var chunk = new List<Prepared>(batch.Size);
+            await foreach (var prepared in ahead.Reader.ReadAllAsync(ct))
             {
-                foreach (var shortcode in text.Shortcodes)
-                    report.Shortcode(shortcode, item.PostId.ToString());
-                if (item.PostType == "page")
-                    await PageAsync(item, plan, text, ct);
-                else
-                    await PostAsync(item, plan, text, ct);
-                db.ChangeTracker.Clear();
-                await batch.ItemDoneAsync(ct);
-                progress.Report((step, ++done, total));
+                chunk.Add(prepared);
+                if (chunk.Count < batch.Size)
+                    continue;
+                await ChunkAsync(chunk, ct);
+                progress.Report((step, done += chunk.Count, total));
+                chunk.Clear();
             }
+            await ChunkAsync(chunk, ct);
+            progress.Report((step, done + chunk.Count, total));
             await reading;
         }
         finally
@@ -58,6 +59,58 @@ internal sealed partial class WordPressRun
             await reading.ContinueWith(_ => { }, TaskScheduler.Default);
         }
         await batch.CommitAsync(ct);
+    }
+
+    /// <summary>What a post becomes, worked out before anything is written: its office, categories, tags and digest.</summary>
+    private sealed record PostFacts(string Id, int Office, List<string> Categories, List<int> CategoryIds, List<string> Tags, string Hash, LedgerEntry? Known);
+
+    private PostFacts Facts(WxrItem item, WxrPlannedItem plan, ItemText text)
+    {
+        var categories = item.TermsOf("category").Select(t => Decoded(t.Slug)).Distinct().ToList();
+        // At most the twenty an editor may give; WordPress has no such limit.
+        var tags = item.TermsOf("post_tag").Select(t => WordPressContent.PlainText(t.Name)).Where(n => n.Length > 0).Distinct().Take(20).ToList();
+        var office = offices[options.OfficeMap?.OfficeFor(categories, item.Creator) ?? options.OfficeCode];
+        var hash = Hash(text.Title, text.Slug, text.Summary, text.Body, plan.Status, plan.PublishedUtc?.ToString("O"), item.Password,
+            plan.Language, office.ToString(), string.Join(",", categories), string.Join(",", tags), item.MetaValue("_thumbnail_id"));
+        return new PostFacts(item.PostId.ToString(), office, categories, [.. categories.Where(categoryIds.ContainsKey).Select(c => categoryIds[c])],
+            tags, hash, Made(ImportKinds.Post, item.PostId.ToString()));
+    }
+
+    /// <summary>
+    /// Writes a batch of items: the releases of new original posts started together (<see cref="ArchiveItems.CreateAsync"/>),
+    /// then each item finished in turn, then their comments together; all committed at once, with their records.
+    /// </summary>
+    private async Task ChunkAsync(List<Prepared> chunk, CancellationToken ct)
+    {
+        if (chunk.Count == 0)
+            return;
+        var facts = chunk.Select(p => p.Item.PostType == "post" && NotImported(p.Plan) is null ? Facts(p.Item, p.Plan, p.Text) : null).ToList();
+        var fresh = Enumerable.Range(0, chunk.Count)
+            .Where(i => !options.DryRun && facts[i] is { Known.TargetId: null } or { Known: null } && scan.IsOriginal(chunk[i].Plan)).ToList();
+        var created = await Archive.CreateAsync([.. fresh.Select(i => new ReleaseToCreate(Byline(chunk[i].Item), new NewRelease(
+            facts[i]!.Office, ReleaseType.PressRelease, chunk[i].Plan.Language, chunk[i].Text.Title, chunk[i].Text.Slug, chunk[i].Text.Summary,
+            chunk[i].Text.Body, facts[i]!.CategoryIds, facts[i]!.Tags)))], ct);
+        var outcomes = new Dictionary<int, Outcome>();
+        for (var k = 0; k < fresh.Count; k++)
+            outcomes[fresh[k]] = created[k];
+        db.ChangeTracker.Clear();
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var (item, plan, text) = chunk[i];
+            foreach (var shortcode in text.Shortcodes)
+                report.Shortcode(shortcode, item.PostId.ToString());
+            if (item.PostType == "page")
+                await PageAsync(item, plan, text, ct);
+            else
+                await PostAsync(item, plan, text, facts[i], outcomes.GetValueOrDefault(i), ct);
+            db.ChangeTracker.Clear();
+        }
+        if (!options.DryRun)
+        {
+            await Archive.CommentsAsync(ct);
+            db.ChangeTracker.Clear();
+            await batch.NextAsync(ct);
+        }
     }
 
     /// <summary>An item of the file with its text as it will be saved.</summary>
@@ -106,7 +159,8 @@ internal sealed partial class WordPressRun
         _ => null,
     };
 
-    private async Task PostAsync(WxrItem item, WxrPlannedItem plan, ItemText text, CancellationToken ct)
+    /// <param name="created">For a new original post, the outcome of starting its release (with the others of its batch).</param>
+    private async Task PostAsync(WxrItem item, WxrPlannedItem plan, ItemText text, PostFacts? facts, Outcome? created, CancellationToken ct)
     {
         var id = item.PostId.ToString();
         if (NotImported(plan) is { } reason)
@@ -114,32 +168,22 @@ internal sealed partial class WordPressRun
             report.Skip(ImportKinds.Post, id, reason);
             return;
         }
-        var categories = item.TermsOf("category").Select(t => Decoded(t.Slug)).Distinct().ToList();
-        // At most the twenty an editor may give; WordPress has no such limit.
-        var tags = item.TermsOf("post_tag").Select(t => WordPressContent.PlainText(t.Name)).Where(n => n.Length > 0).Distinct().Take(20).ToList();
-        var office = offices[options.OfficeMap?.OfficeFor(categories, item.Creator) ?? options.OfficeCode];
-        var hash = Hash(text.Title, text.Slug, text.Summary, text.Body, plan.Status, plan.PublishedUtc?.ToString("O"), item.Password,
-            plan.Language, office.ToString(), string.Join(",", categories), string.Join(",", tags), item.MetaValue("_thumbnail_id"));
-        var known = Made(ImportKinds.Post, id);
-        if (known?.TargetId is not null && known.ContentHash == hash)
+        if (facts is null)
+            return;
+        var (_, _, _, categoryList, tags, hash, known) = facts;
+        if (Archive.Unchanged(known, hash))
         {
-            report.Of(ImportKinds.Post).Unchanged++;
-            await AfterwardsAsync(int.Parse(known.TargetId), item, plan, fresh: false, ct);
+            await AfterwardsAsync(int.Parse(known!.TargetId!), item, plan, fresh: false, ct);
             return;
         }
         if (options.DryRun)
         {
-            if (known?.TargetId is null)
-                report.Of(ImportKinds.Post).Imported++;
-            else
-                report.Of(ImportKinds.Post).Updated++;
+            Archive.CountedDryRun(known);
             CountComments(item);
             if (scan.IsOriginal(plan))
                 await FollowStatusAsync(0, item, plan, fresh: known?.TargetId is null, ct);
             return;
         }
-        var actor = Byline(item);
-        var categoryList = categories.Where(categoryIds.ContainsKey).Select(c => categoryIds[c]).ToList();
         int releaseId;
         // What the release is now, when this run knows it without asking (it just made it).
         ReleaseStatus? status = null;
@@ -148,34 +192,17 @@ internal sealed partial class WordPressRun
             if (await TranslationAsync(item, plan, text, known, ct) is not { } translated)
                 return;
             releaseId = translated;
+            Archive.Counted(known);
         }
-        else if (known?.TargetId is null)
+        else if (await Archive.WriteAsync(id, known, created, Byline(item), plan.Language, text.Title, text.Slug, text.Summary, text.Body,
+                     categoryList, tags, ct) is { } written)
         {
-            // No record before the release is whole: both are written in the batch's transaction, or neither.
-            var outcome = await operations.CreateRelease.RunAsync(actor,
-                new NewRelease(office, ReleaseType.PressRelease, plan.Language, text.Title, text.Slug, text.Summary, text.Body, categoryList, tags), ct);
-            if (outcome is not Outcome.Done created)
-            {
-                report.Skip(ImportKinds.Post, id, ProblemOf(outcome));
-                return;
-            }
-            releaseId = created.ReleaseId;
-            status = ReleaseStatus.Draft;
+            (releaseId, status) = written;
         }
         else
         {
-            releaseId = int.Parse(known.TargetId);
-            if (await SaveTextAsync(actor, releaseId, plan.Language, text, ct) is { } problem)
-            {
-                report.Skip(ImportKinds.Post, id, problem);
-                return;
-            }
-            await operations.UpdateDetails.RunAsync(actor, releaseId, ReleaseType.PressRelease, categoryList, tags, ct);
+            return;
         }
-        if (known?.ContentHash is null)
-            report.Of(ImportKinds.Post).Imported++;
-        else
-            report.Of(ImportKinds.Post).Updated++;
         if (scan.IsOriginal(plan))
             await SetMediaAsync(releaseId, item, ct);
         await AfterwardsAsync(releaseId, item, plan, fresh: true, ct, status);
@@ -184,7 +211,7 @@ internal sealed partial class WordPressRun
     }
 
     /// <summary>A translation becomes a language version of its original's release.</summary>
-    private async Task<int?> TranslationAsync(WxrItem item, WxrPlannedItem plan, ItemText text, ImportedItem? known, CancellationToken ct)
+    private async Task<int?> TranslationAsync(WxrItem item, WxrPlannedItem plan, ItemText text, LedgerEntry? known, CancellationToken ct)
     {
         var id = item.PostId.ToString();
         var originalId = scan.Originals[plan.Group!];
@@ -216,15 +243,8 @@ internal sealed partial class WordPressRun
         return releaseId;
     }
 
-    /// <summary>Saves a language version as an editor's save does, never held for review: the archive is already approved.</summary>
-    private async Task<Problem?> SaveTextAsync(Actor actor, int releaseId, string language, ItemText text, CancellationToken ct)
-    {
-        var concurrency = await db.ReleaseVersions.Where(v => v.ReleaseId == releaseId && v.Language == language)
-            .Select(v => (int?)v.ConcurrencyVersion).FirstOrDefaultAsync(ct);
-        var outcome = await operations.SaveVersion.SaveAsync(actor,
-            new VersionEdit(releaseId, language, text.Title, text.Slug, text.Summary, text.Body, concurrency), actor.Name, hold: false, ct);
-        return outcome is Outcome.Done ? null : ProblemOf(outcome);
-    }
+    private Task<Problem?> SaveTextAsync(Actor actor, int releaseId, string language, ItemText text, CancellationToken ct) =>
+        Archive.SaveTextAsync(actor, releaseId, language, text.Title, text.Slug, text.Summary, text.Body, ct);
 
     /// <summary>What follows the text: the release's status as WordPress had it, and the version's comments.</summary>
     private async Task AfterwardsAsync(int releaseId, WxrItem item, WxrPlannedItem plan, bool fresh, CancellationToken ct, ReleaseStatus? status = null)

@@ -28,9 +28,14 @@ internal sealed partial class WordPressRun(
     private static readonly Actor Importer = Actor.System("import:wordpress");
 
     private readonly ImportLedger ledger = new(db, clock, ImportWordPress.Source,
-        scan.Site.BaseSiteUrl.Length > 0 ? scan.Site.BaseSiteUrl : scan.Site.BaseBlogUrl);
+        scan.Site.BaseSiteUrl.Length > 0 ? scan.Site.BaseSiteUrl : scan.Site.BaseBlogUrl, batch);
 
     private readonly Dictionary<string, int> categoryIds = new(StringComparer.Ordinal);
+
+    private ArchiveItems? archive;
+
+    /// <summary>The steps an item takes as any importer's: its text, its status, its comments, publication.</summary>
+    private ArchiveItems Archive => archive ??= new ArchiveItems(db, clock, operations, batch, ledger, report, Importer);
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -40,9 +45,9 @@ internal sealed partial class WordPressRun(
                 categoryIds[item.SourceId] = id;
     }
 
-    private ImportedItem? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
+    private LedgerEntry? Made(string kind, string sourceId) => ledger.Made(kind, sourceId);
 
-    private Task<ImportedItem> RememberAsync(
+    private Task<LedgerEntry> RememberAsync(
         string kind, string sourceId, string? target, string? language, string? oldUrl, string? hash, CancellationToken ct) =>
         ledger.RememberAsync(kind, sourceId, target, language, oldUrl, hash, ct);
 
@@ -95,36 +100,12 @@ internal sealed partial class WordPressRun(
             report.Of(ImportKinds.Category).Unchanged++;
             return;
         }
-        var existing = await db.CategoryNames.AsNoTracking().Where(n => n.Language == termLanguage && n.Slug == slug).Select(n => (int?)n.CategoryId).FirstOrDefaultAsync(ct);
-        if (options.DryRun)
-        {
-            if (existing is null)
-                report.Of(ImportKinds.Category).Imported++;
-            else
-                report.Of(ImportKinds.Category).Unchanged++;
+        int? parent = category.ParentSlug is { } p && categoryIds.TryGetValue(Decoded(p), out var parentId) ? parentId : null;
+        if (await Archive.CategoryAsync(slug, termLanguage, slug, WordPressContent.PlainText(category.Name), parent, options.DryRun, ct)
+            is not { } existing)
             return;
-        }
-        if (existing is null)
-        {
-            int? parent = category.ParentSlug is { } p && categoryIds.TryGetValue(Decoded(p), out var parentId) ? parentId : null;
-            var name = WordPressContent.PlainText(category.Name);
-            var outcome = await operations.Categories.SaveAsync(Importer,
-                new CategoryForm(null, parent, new Dictionary<string, string> { [termLanguage] = name.Length > 0 ? name : slug },
-                    new Dictionary<string, string> { [termLanguage] = slug }), ct);
-            if (outcome is not Outcome.Done created)
-            {
-                report.Skip(ImportKinds.Category, slug, ProblemOf(outcome));
-                return;
-            }
-            existing = created.ReleaseId;
-            report.Of(ImportKinds.Category).Imported++;
-        }
-        else
-        {
-            report.Of(ImportKinds.Category).Unchanged++;
-        }
-        categoryIds[key] = existing.Value;
-        await RememberAsync(ImportKinds.Category, key, existing.Value.ToString(), termLanguage, oldUrl, null, ct);
+        categoryIds[key] = existing;
+        await RememberAsync(ImportKinds.Category, key, existing.ToString(), termLanguage, oldUrl, null, ct);
     }
 
     /// <summary>
