@@ -132,7 +132,7 @@ internal static class FeedEndpoints
             new FeedAuthor(release.Office.NameIn(lang), SiteUrls.Absolute(origin, SiteUrls.Office(lang, release.Office.Code))),
             number,
             image,
-            [.. release.Categories.Select(c => c.NameIn(lang)?.Name).OfType<string>()]);
+            [.. release.Categories.OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => c.NameIn(lang)?.Name).OfType<string>()]);
     }
 
     /// <summary>Uploaded files are named by path ("/media/..."); an image from elsewhere keeps its address.</summary>

@@ -36,7 +36,7 @@ public sealed record ReleaseMetadata(IReadOnlyList<MetaTag> Properties, IReadOnl
         var published = FeedText.Rfc3339(release.PublishAt ?? release.CreatedAt);
         var modified = FeedText.Rfc3339(Modified(release, version));
         var description = version.Summary.Length > 0 ? version.Summary : null;
-        var categories = release.Categories.Select(c => c.NameIn(lang)?.Name).OfType<string>().ToList();
+        var categories = release.Categories.OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => c.NameIn(lang)?.Name).OfType<string>().ToList();
         var original = versions.FirstOrDefault(v => v.IsOriginal);
 
         List<MetaTag> properties =

@@ -108,7 +108,7 @@ internal static class ReleasePage
                 original is null || version.IsOriginal || !site.IsEnabled(original.Language)
                     ? null
                     : new Link(Messages.Format(lang, "release_translated_from", Languages.Get(original.Language).NativeName), UrlOf(release, original)),
-                [.. release.Categories.Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
+                [.. release.Categories.OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => c.NameIn(lang)).OfType<Categories.CategoryName>().Select(n => new Link(n.Name, SiteUrls.Category(lang, n.Slug)))],
                 // Only the tags named in the page's language: a name in another language belongs on its own pages.
                 [.. release.Tags.Select(t => t.NameIn(lang)).OfType<Tags.TagName>().Select(n => new TagLink(n.Name, SiteUrls.Tag(lang, n.Slug), TextLanguage.Known(lang)))],
                 release.FeaturedImage,
