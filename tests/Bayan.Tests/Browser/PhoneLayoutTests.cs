@@ -77,6 +77,7 @@ public sealed class PhoneLayoutTests(TestSite site, Support.Browser browser) : I
             ["admin/account"] = ["/admin/account"],
             ["admin/account/tokens"] = ["/admin/account/tokens"],
             ["admin/audit"] = ["/admin/audit"],
+            ["admin/backup"] = ["/admin/backup"],
             ["admin/categories"] = ["/admin/categories"],
             ["admin/comments"] = ["/admin/comments"],
             ["admin/denied"] = ["/admin/denied"],
